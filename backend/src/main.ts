@@ -1,0 +1,43 @@
+import { buildApp } from './app';
+import { ConfigError, loadConfig } from './platform/config';
+import { DatabaseSetupError } from './platform/db';
+import { createPlatform } from './platform/platform';
+
+async function main() {
+  const config = loadConfig();
+  const started = performance.now();
+  const platform = await createPlatform(config);
+  const app = await buildApp({ config, platform });
+
+  let closing = false;
+  const shutdown = async (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    const force = setTimeout(() => {
+      app.log.error('shutdown timed out: exiting anyway');
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    force.unref();
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+
+  await app.listen({ host: config.host, port: config.port });
+  const db = platform.database.kind === 'pglite' ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL';
+  app.log.info(
+    `KupwaraCart ready in ${Math.round(performance.now() - started)} ms on port ${config.port} (${db}, ${platform.redis ? 'Redis' : 'in-process bus and cache'})`,
+  );
+}
+
+main().catch((error: unknown) => {
+  // Setup problems are the operator's to fix: say what is wrong, without a stack trace.
+  if (error instanceof ConfigError || error instanceof DatabaseSetupError) {
+    console.error(error.message);
+  } else {
+    console.error('KupwaraCart failed to start:', error);
+  }
+  process.exit(1);
+});

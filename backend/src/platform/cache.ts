@@ -1,0 +1,41 @@
+import type { Redis } from 'ioredis';
+import { LRUCache } from 'lru-cache';
+
+/** A JSON value cache with a time to live. Misses return undefined; writes replace. */
+export interface Cache {
+  get<T>(key: string): Promise<T | undefined>;
+  set(key: string, value: unknown, ttlSeconds: number): Promise<void>;
+  del(...keys: string[]): Promise<void>;
+}
+
+export function createMemoryCache(maxEntries = 10_000): Cache {
+  // Values are stored serialized so a caller mutating what it got back cannot change the cache.
+  const entries = new LRUCache<string, string>({ max: maxEntries });
+  return {
+    async get<T>(key: string) {
+      const raw = entries.get(key);
+      return raw === undefined ? undefined : (JSON.parse(raw) as T);
+    },
+    async set(key, value, ttlSeconds) {
+      entries.set(key, JSON.stringify(value), { ttl: ttlSeconds * 1000 });
+    },
+    async del(...keys) {
+      for (const key of keys) entries.delete(key);
+    },
+  };
+}
+
+export function createRedisCache(redis: Redis, prefix = 'cache:'): Cache {
+  return {
+    async get<T>(key: string) {
+      const raw = await redis.get(prefix + key);
+      return raw === null ? undefined : (JSON.parse(raw) as T);
+    },
+    async set(key, value, ttlSeconds) {
+      await redis.set(prefix + key, JSON.stringify(value), 'PX', Math.max(1, Math.round(ttlSeconds * 1000)));
+    },
+    async del(...keys) {
+      if (keys.length > 0) await redis.del(...keys.map((key) => prefix + key));
+    },
+  };
+}

@@ -1,0 +1,103 @@
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { postgis } from '@electric-sql/pglite-postgis';
+import { sql } from 'drizzle-orm';
+import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import * as schema from '../schema';
+
+export type Schema = typeof schema;
+/** The one database type every module sees: PGlite and node-postgres both satisfy it. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
+
+// Any constant works: it only has to be the same in every API process sharing the database.
+const MIGRATION_LOCK = 4_120_517;
+
+export class DatabaseSetupError extends Error {
+  override name = 'DatabaseSetupError';
+}
+
+/** PostgreSQL through `pg`: checks PostGIS is installable, then migrates under an advisory lock. */
+export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  let client: pg.PoolClient;
+  try {
+    client = await pool.connect();
+  } catch (error) {
+    await pool.end();
+    const where = new URL(url).host;
+    throw new DatabaseSetupError(`Cannot connect to PostgreSQL at ${where} (DATABASE_URL): ${(error as Error).message}`);
+  }
+  try {
+    const { rows } = await client.query("SELECT 1 FROM pg_available_extensions WHERE name = 'postgis'");
+    if (rows.length === 0) {
+      throw new DatabaseSetupError(
+        'PostGIS is not installed on the PostgreSQL server named by DATABASE_URL. Install it on that server ' +
+          '(Debian/Ubuntu: apt-get install postgresql-15-postgis-3, matching your PostgreSQL major version; ' +
+          'others: https://postgis.net/documentation/getting_started/), or unset DATABASE_URL to use the embedded database.',
+      );
+    }
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    try {
+      await migrateNodePg(drizzleNodePg(client, { schema }), { migrationsFolder });
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    }
+  } catch (error) {
+    client.release();
+    await pool.end();
+    throw error;
+  }
+  client.release();
+  const db = drizzleNodePg(pool, { schema });
+  return {
+    db,
+    kind: 'postgres',
+    ping: async () => {
+      await db.execute(sql`SELECT 1`);
+    },
+    close: () => pool.end(),
+  };
+}
+
+export interface PgliteSource {
+  /** Directory to keep the database in; omitted = in memory. */
+  dataDir?: string;
+  /** A tarball from `dumpDataDir()` to start from (tests clone a migrated template this way). */
+  loadDataDir?: Blob;
+}
+
+/** Embedded PostgreSQL + PostGIS in this process. */
+export async function openPglite(source: PgliteSource = {}): Promise<Database & { client: PGlite }> {
+  if (source.dataDir) await mkdir(source.dataDir, { recursive: true });
+  const client = await PGlite.create({
+    dataDir: source.dataDir,
+    loadDataDir: source.loadDataDir,
+    extensions: { postgis },
+  });
+  const db = drizzlePglite(client, { schema });
+  await migratePglite(db, { migrationsFolder });
+  return {
+    db,
+    client,
+    kind: 'pglite',
+    ping: async () => {
+      await client.query('SELECT 1');
+    },
+    close: () => client.close(),
+  };
+}

@@ -1,0 +1,48 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+
+export const webApps = ['customer', 'seller', 'rider'] as const;
+export type WebApp = (typeof webApps)[number];
+
+const packagesDir = fileURLToPath(new URL('../../../../packages', import.meta.url));
+export const webBuildDir = (name: WebApp) => path.join(packagesDir, `${name}-app`, 'dist');
+
+/**
+ * Serves each app's web build at `/{name}/`. Expo's hashed bundles are cached for a year; any
+ * other path under the prefix gets the app's index.html so deep links such as
+ * `/customer/orders/:id` open in the app's own router.
+ */
+export async function serveWebApps(app: FastifyInstance, names: readonly WebApp[] = webApps): Promise<WebApp[]> {
+  const served: WebApp[] = [];
+  for (const name of names) {
+    const root = webBuildDir(name);
+    if (!existsSync(path.join(root, 'index.html'))) {
+      app.log.warn(`no web build for the ${name} app in ${root}: run npm run build:web`);
+      continue;
+    }
+    await app.register(fastifyStatic, {
+      root,
+      prefix: `/${name}/`,
+      wildcard: false,
+      decorateReply: served.length === 0,
+      setHeaders(res, filePath) {
+        const immutable = filePath.includes(`${path.sep}_expo${path.sep}static${path.sep}`);
+        res.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+    app.get(`/${name}`, { schema: { hide: true } }, (_request, reply) => reply.redirect(`/${name}/`));
+    app.get(`/${name}/*`, { schema: { hide: true } }, (_request, reply) => {
+      reply.header('cache-control', 'no-cache');
+      return reply.sendFile('index.html', root);
+    });
+    served.push(name);
+  }
+  if (served.length > 0) {
+    const home = served[0];
+    app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect(`/${home}/`));
+  }
+  return served;
+}

@@ -1,0 +1,81 @@
+import { Redis } from 'ioredis';
+import { type Bus, createMemoryBus, createRedisBus } from './bus';
+import { type Cache, createMemoryCache, createRedisCache } from './cache';
+import type { Config } from './config';
+import { type Database, openPglite, openPostgres } from './db';
+
+/** The shared services every module is given: what differs between embedded and production lives here. */
+export interface Platform {
+  database: Database;
+  bus: Bus;
+  cache: Cache;
+  /** Present when REDIS_URL is set. */
+  redis: Redis | undefined;
+  /** Whether each dependency needed to serve requests answers (within a couple of seconds). */
+  checks(): Promise<Record<'database' | 'redis', CheckStatus>>;
+  close(): Promise<void>;
+}
+
+export type CheckStatus = 'ok' | 'failing' | 'disabled';
+
+async function probe(check: () => Promise<unknown>, timeoutMs = 2000): Promise<CheckStatus> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timed out')), timeoutMs);
+  });
+  try {
+    await Promise.race([check(), timeout]);
+    return 'ok';
+  } catch {
+    return 'failing';
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export async function connectRedis(url: string): Promise<Redis> {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2 });
+  try {
+    await redis.connect();
+  } catch (error) {
+    redis.disconnect();
+    throw new Error(`Cannot connect to Redis at ${new URL(url).host} (REDIS_URL): ${(error as Error).message}`);
+  }
+  return redis;
+}
+
+/** Builds the platform from config; `database` may be given (tests pass a cloned one). */
+export async function createPlatform(
+  config: Pick<Config, 'databaseUrl' | 'redisUrl' | 'dataDir'>,
+  database?: Database,
+): Promise<Platform> {
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl) : undefined;
+  let db: Database;
+  try {
+    db = database ?? (config.databaseUrl ? await openPostgres(config.databaseUrl) : await openPglite({ dataDir: config.dataDir }));
+  } catch (error) {
+    redis?.disconnect();
+    throw error;
+  }
+  const bus = redis ? createRedisBus(redis) : createMemoryBus();
+  const cache = redis ? createRedisCache(redis) : createMemoryCache();
+
+  return {
+    database: db,
+    bus,
+    cache,
+    redis,
+    async checks() {
+      const [database, cache] = await Promise.all([
+        probe(() => db.ping()),
+        redis ? probe(() => redis.ping()) : ('disabled' as const),
+      ]);
+      return { database, redis: cache };
+    },
+    async close() {
+      await bus.close();
+      await redis?.quit();
+      await db.close();
+    },
+  };
+}

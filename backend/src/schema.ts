@@ -1,0 +1,2 @@
+// Every module's tables, gathered for Drizzle's relational queries and for drizzle-kit.
+export {};
