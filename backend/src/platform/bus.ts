@@ -40,25 +40,25 @@ export function createMemoryBus(): Bus {
  * Redis pub/sub. Publishes on the shared connection; listens on a duplicate of it, since a
  * subscribed Redis connection can do nothing else. The caller keeps owning `redis`.
  */
-export function createRedisBus(redis: Redis): Bus {
+export function createRedisBus(redis: Redis, prefix = ''): Bus {
   const subscriber = redis.duplicate();
   const channels = new Map<string, { handlers: Set<BusHandler>; live: Promise<unknown> }>();
 
-  subscriber.on('message', (channel: string, payload: string) => {
-    const entry = channels.get(channel);
+  subscriber.on('message', (prefixed: string, payload: string) => {
+    const entry = channels.get(prefixed.slice(prefix.length));
     if (!entry) return;
-    const message: unknown = JSON.parse(payload);
-    for (const handler of entry.handlers) handler(message);
+    // Each handler gets its own copy, as with the in-process bus: none can change another's.
+    for (const handler of entry.handlers) handler(JSON.parse(payload));
   });
 
   return {
     async publish(channel, message) {
-      await redis.publish(channel, JSON.stringify(message));
+      await redis.publish(prefix + channel, JSON.stringify(message));
     },
     async subscribe(channel, handler) {
       let entry = channels.get(channel);
       if (!entry) {
-        entry = { handlers: new Set(), live: subscriber.subscribe(channel) };
+        entry = { handlers: new Set(), live: subscriber.subscribe(prefix + channel) };
         channels.set(channel, entry);
       }
       entry.handlers.add(handler);
@@ -67,7 +67,7 @@ export function createRedisBus(redis: Redis): Bus {
         const current = channels.get(channel);
         if (!current?.handlers.delete(handler) || current.handlers.size > 0) return;
         channels.delete(channel);
-        await subscriber.unsubscribe(channel);
+        await subscriber.unsubscribe(prefix + channel);
       };
     },
     async close() {

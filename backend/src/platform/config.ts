@@ -5,17 +5,10 @@ import { z } from 'zod';
 
 const optionalUrl = (protocols: string[], example: string) =>
   z
-    .string()
-    .trim()
-    .transform((value) => (value === '' ? undefined : value))
-    .pipe(
-      z
-        .url({ message: `must be a URL such as ${example}` })
-        .refine((value) => protocols.includes(new URL(value).protocol), {
-          message: `must start with ${protocols.map((p) => `${p}//`).join(' or ')} (such as ${example})`,
-        })
-        .optional(),
-    )
+    .url({ message: `must be a URL such as ${example}` })
+    .refine((value) => URL.canParse(value) && protocols.includes(new URL(value).protocol), {
+      message: `must start with ${protocols.map((p) => `${p}//`).join(' or ')} (such as ${example})`,
+    })
     .optional();
 
 const envSchema = z.object({
@@ -54,14 +47,16 @@ export class ConfigError extends Error {
 
 /** Reads and validates the environment; throws a ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
-  const parsed = envSchema.safeParse(env);
+  // A variable set to an empty string is treated as unset, as shells and .env files often leave them.
+  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value?.trim()));
+  const parsed = envSchema.safeParse(given);
   if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => {
-        const name = String(issue.path[0]);
-        return `${name}: ${issue.message} (got ${JSON.stringify(env[name])})`;
-      }),
-    );
+    const firstIssue = new Map<string, string>();
+    for (const issue of parsed.error.issues) {
+      const name = String(issue.path[0]);
+      if (!firstIssue.has(name)) firstIssue.set(name, `${name}: ${issue.message} (got ${JSON.stringify(env[name])})`);
+    }
+    throw new ConfigError([...firstIssue.values()]);
   }
   const e = parsed.data;
   return {

@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
 import { sql } from 'drizzle-orm';
-import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -40,7 +40,9 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   } catch (error) {
     await pool.end();
     const where = new URL(url).host;
-    throw new DatabaseSetupError(`Cannot connect to PostgreSQL at ${where} (DATABASE_URL): ${(error as Error).message}`);
+    throw new DatabaseSetupError(
+      `Cannot connect to PostgreSQL at ${where} (DATABASE_URL): ${(error as Error).message}`,
+    );
   }
   try {
     const { rows } = await client.query("SELECT 1 FROM pg_available_extensions WHERE name = 'postgis'");

@@ -44,21 +44,30 @@ export async function connectRedis(url: string): Promise<Redis> {
   return redis;
 }
 
-/** Builds the platform from config; `database` may be given (tests pass a cloned one). */
+export interface PlatformOptions {
+  /** An already open database (tests pass a fresh clone of a migrated template). */
+  database?: Database;
+  /** Prefix for Redis keys and channels, so several deployments (or test files) can share one Redis. */
+  namespace?: string;
+}
+
+/** Builds the platform from config: embedded PGlite and in-process bus/cache unless URLs say otherwise. */
 export async function createPlatform(
   config: Pick<Config, 'databaseUrl' | 'redisUrl' | 'dataDir'>,
-  database?: Database,
+  { database, namespace = '' }: PlatformOptions = {},
 ): Promise<Platform> {
   const redis = config.redisUrl ? await connectRedis(config.redisUrl) : undefined;
   let db: Database;
   try {
-    db = database ?? (config.databaseUrl ? await openPostgres(config.databaseUrl) : await openPglite({ dataDir: config.dataDir }));
+    db =
+      database ??
+      (config.databaseUrl ? await openPostgres(config.databaseUrl) : await openPglite({ dataDir: config.dataDir }));
   } catch (error) {
     redis?.disconnect();
     throw error;
   }
-  const bus = redis ? createRedisBus(redis) : createMemoryBus();
-  const cache = redis ? createRedisCache(redis) : createMemoryCache();
+  const bus = redis ? createRedisBus(redis, namespace) : createMemoryBus();
+  const cache = redis ? createRedisCache(redis, `${namespace}cache:`) : createMemoryCache();
 
   return {
     database: db,

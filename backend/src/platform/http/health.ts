@@ -4,11 +4,9 @@ import type { Platform } from '../platform';
 
 /** `/healthz`: the process answers. `/readyz`: it can serve requests (database and Redis reachable). */
 export const health: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
-  app.get(
-    '/healthz',
-    { schema: { tags: ['platform'], response: { 200: healthResponse } } },
-    async () => ({ status: 'ok' as const }),
-  );
+  app.get('/healthz', { schema: { tags: ['platform'], response: { 200: healthResponse } } }, async () => ({
+    status: 'ok' as const,
+  }));
 
   app.get(
     '/readyz',

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Cache, createMemoryCache, createRedisCache } from './cache';
+import { connectRedis } from './platform';
+
+const redisUrl = process.env.REDIS_URL;
+let redis: Redis | undefined;
+
+beforeAll(async () => {
+  if (redisUrl) redis = await connectRedis(redisUrl);
+});
+afterAll(async () => {
+  await redis?.quit();
+});
+
+const kinds: { name: string; enabled: boolean; make: () => Cache }[] = [
+  { name: 'in-process', enabled: true, make: () => createMemoryCache() },
+  {
+    name: 'Redis',
+    enabled: Boolean(redisUrl),
+    make: () => {
+      if (!redis) throw new Error('Redis not connected');
+      return createRedisCache(redis, `test:${randomUUID()}:`);
+    },
+  },
+];
+
+describe.each(kinds)('$name cache', ({ enabled, make }) => {
+  it.runIf(enabled)('misses, then returns what was set, then misses after del', async () => {
+    const cache = make();
+    expect(await cache.get('stores:34.53:74.25')).toBeUndefined();
+    await cache.set('stores:34.53:74.25', [{ id: 'a', name: 'Lone Bakers', distance_m: 120 }], 60);
+    expect(await cache.get('stores:34.53:74.25')).toEqual([{ id: 'a', name: 'Lone Bakers', distance_m: 120 }]);
+    await cache.del('stores:34.53:74.25', 'never-set');
+    expect(await cache.get('stores:34.53:74.25')).toBeUndefined();
+  });
+
+  it.runIf(enabled)('keeps falsy values apart from misses', async () => {
+    const cache = make();
+    await cache.set('zero', 0, 60);
+    await cache.set('null', null, 60);
+    await cache.set('empty', '', 60);
+    expect([await cache.get('zero'), await cache.get('null'), await cache.get('empty')]).toEqual([0, null, '']);
+  });
+
+  it.runIf(enabled)('forgets a value after its time to live', async () => {
+    const cache = make();
+    await cache.set('short', 'lived', 0.05);
+    expect(await cache.get('short')).toBe('lived');
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(await cache.get('short')).toBeUndefined();
+  });
+
+  it.runIf(enabled)('hands out copies: mutating a value read does not change the cache', async () => {
+    const cache = make();
+    await cache.set('tree', { children: ['dairy'] }, 60);
+    const read = await cache.get<{ children: string[] }>('tree');
+    read?.children.push('meat');
+    expect(await cache.get('tree')).toEqual({ children: ['dairy'] });
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded platform on port 3000 with data under .data', () => {
+    expect(loadConfig({}, '/srv/kupwara')).toEqual({
+      env: 'development',
+      host: '0.0.0.0',
+      port: 3000,
+      dataDir: '/srv/kupwara/.data',
+      databaseUrl: undefined,
+      redisUrl: undefined,
+      logLevel: 'info',
+      shutdownTimeoutMs: 10_000,
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig(
+      {
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: '8080',
+        DATA_DIR: '/var/lib/kupwara',
+        DATABASE_URL: 'postgres://app@db:5432/kupwara',
+        REDIS_URL: 'redis://cache:6379',
+        LOG_LEVEL: 'warn',
+        SHUTDOWN_TIMEOUT_MS: '2500',
+      },
+      '/anywhere',
+    );
+    expect(config).toEqual({
+      env: 'production',
+      host: '127.0.0.1',
+      port: 8080,
+      dataDir: '/var/lib/kupwara',
+      databaseUrl: 'postgres://app@db:5432/kupwara',
+      redisUrl: 'redis://cache:6379',
+      logLevel: 'warn',
+      shutdownTimeoutMs: 2500,
+    });
+  });
+
+  it('treats empty variables as unset', () => {
+    const config = loadConfig({ DATABASE_URL: '', REDIS_URL: ' ', PORT: '' });
+    expect([config.databaseUrl, config.redisUrl, config.port]).toEqual([undefined, undefined, 3000]);
+  });
+
+  it('names every bad variable with what it got and what it needs', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://db/kupwara', REDIS_URL: 'not a url', NODE_ENV: 'prod' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems).toHaveLength(4);
+    expect(problems).toContain('PORT: must be a whole number between 0 and 65535 (got "eighty")');
+    expect(problems.find((p) => p.startsWith('DATABASE_URL:'))).toMatch(
+      /postgres:\/\/ or postgresql:\/\/.*"mysql:\/\/db\/kupwara"/,
+    );
+    expect(problems.find((p) => p.startsWith('REDIS_URL:'))).toMatch(/must be a URL such as redis:\/\/.*"not a url"/);
+    expect(problems.find((p) => p.startsWith('NODE_ENV:'))).toMatch(/development.*test.*production.*"prod"/);
+    expect((error as ConfigError).message).toMatch(/^Invalid configuration:\n {2}- /);
+  });
+
+  it.each(['-1', '65536', '3.5', '80 80'])('rejects PORT=%j', (port) => {
+    expect(() => loadConfig({ PORT: port })).toThrow(/PORT: must be a whole number/);
+  });
+});

@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { type Database, openPglite, openPostgres } from '../src/platform/db';
+
+export function withDatabase(url: string, name: string): string {
+  const next = new URL(url);
+  next.pathname = `/${name}`;
+  return next.toString();
+}
+
+/** A fresh, migrated database of the kind this run uses, for one test file. */
+export async function openTestDatabase(): Promise<Database> {
+  const template = inject('dbTemplate');
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const dump = await readFile(template);
+    return openPglite({ loadDataDir: new Blob([dump]) });
+  }
+  const name = `${template}_${randomUUID().slice(0, 8)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  } finally {
+    await admin.end();
+  }
+  const database = await openPostgres(withDatabase(url, name), 4);
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      const cleanup = new pg.Client({ connectionString: url });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
