@@ -10,14 +10,9 @@ export function withDatabase(url: string, name: string): string {
   return next.toString();
 }
 
-/** A fresh, migrated database of the kind this run uses, for one test file. */
-export async function openTestDatabase(): Promise<Database> {
+/** PostgreSQL runs only: a new database cloned from the migrated template, and how to drop it. */
+export async function clonePostgresTemplate(url: string): Promise<{ url: string; drop(): Promise<void> }> {
   const template = inject('dbTemplate');
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    const dump = await readFile(template);
-    return openPglite({ loadDataDir: new Blob([dump]) });
-  }
   const name = `${template}_${randomUUID().slice(0, 8)}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -26,15 +21,31 @@ export async function openTestDatabase(): Promise<Database> {
   } finally {
     await admin.end();
   }
-  const database = await openPostgres(withDatabase(url, name), 4);
   return {
-    ...database,
-    async close() {
-      await database.close();
+    url: withDatabase(url, name),
+    async drop() {
       const cleanup = new pg.Client({ connectionString: url });
       await cleanup.connect();
       await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await cleanup.end();
+    },
+  };
+}
+
+/** A fresh, migrated database of the kind this run uses, for one test file. */
+export async function openTestDatabase(): Promise<Database> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const dump = await readFile(inject('dbTemplate'));
+    return openPglite({ loadDataDir: new Blob([dump]) });
+  }
+  const clone = await clonePostgresTemplate(url);
+  const database = await openPostgres(clone.url, 4);
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      await clone.drop();
     },
   };
 }

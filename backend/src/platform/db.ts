@@ -12,8 +12,17 @@ import pg from 'pg';
 import * as schema from '../schema';
 
 export type Schema = typeof schema;
-/** The one database type every module sees: PGlite and node-postgres both satisfy it. */
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+/** What raw `db.execute()` gives back on both drivers: PGlite's Results and pg's QueryResult both carry `rows`. */
+export interface RowsResultHKT extends PgQueryResultHKT {
+  readonly type: RowsResult<this['row']>;
+}
+interface RowsResult<Row> {
+  rows: Row[];
+}
+
+/** The one database type every module sees, whichever driver is underneath. */
+export type Db = PgDatabase<RowsResultHKT, Schema>;
 
 export interface Database {
   db: Db;
@@ -65,7 +74,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     throw error;
   }
   client.release();
-  const db = drizzleNodePg(pool, { schema });
+  const db: Db = drizzleNodePg(pool, { schema });
   return {
     db,
     kind: 'postgres',
@@ -91,8 +100,9 @@ export async function openPglite(source: PgliteSource = {}): Promise<Database & 
     loadDataDir: source.loadDataDir,
     extensions: { postgis },
   });
-  const db = drizzlePglite(client, { schema });
-  await migratePglite(db, { migrationsFolder });
+  const pgliteDb = drizzlePglite(client, { schema });
+  await migratePglite(pgliteDb, { migrationsFolder });
+  const db: Db = pgliteDb;
   return {
     db,
     client,
