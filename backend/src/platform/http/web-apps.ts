@@ -29,7 +29,10 @@ export async function serveWebApps(app: FastifyInstance, names: readonly WebApp[
       wildcard: false,
       decorateReply: served.length === 0,
       setHeaders(res, filePath) {
-        const immutable = filePath.includes(`${path.sep}_expo${path.sep}static${path.sep}`);
+        // Expo names bundles and assets by content hash, so they never change under the same URL.
+        const relative = path.relative(root, filePath);
+        const immutable =
+          relative.startsWith(`_expo${path.sep}static${path.sep}`) || relative.startsWith(`assets${path.sep}`);
         res.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });

@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// Builds the apps' web exports into packages/<app>-app/dist, one after another, with no network.
+// Usage: node scripts/build-web.mjs [--if-missing] [customer|seller|rider ...]
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+export const apps = ['customer', 'seller', 'rider'];
+
+/** Expo otherwise asks the network for versions, telemetry and git state, and hangs or fails offline. */
+const offlineEnv = {
+  CI: '1',
+  EXPO_NO_TELEMETRY: '1',
+  EXPO_OFFLINE: '1',
+  EXPO_NO_DEPENDENCY_VALIDATION: '1',
+  EXPO_NO_GIT_STATUS: '1',
+};
+
+export function appDir(app) {
+  return join(root, 'packages', `${app}-app`);
+}
+
+export function isBuilt(app) {
+  return existsSync(join(appDir(app), 'dist', 'index.html'));
+}
+
+function exportWeb(app) {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npx', ['expo', 'export', '--platform', 'web', '--output-dir', 'dist'], {
+      cwd: appDir(app),
+      env: { ...process.env, ...offlineEnv },
+      stdio: 'inherit',
+    });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (code === 0) resolve();
+      else reject(new Error(`${app}-app web export failed (${signal ?? `exit code ${code}`})`));
+    });
+  });
+}
+
+/**
+ * Builds the named apps (all by default) in sequence and returns how long each took.
+ * With `ifMissing`, skips apps whose dist/index.html exists. Rejects on the first failure.
+ */
+export async function buildWeb({ only = apps, ifMissing = false, log = console.log } = {}) {
+  const unknown = only.filter((app) => !apps.includes(app));
+  if (unknown.length > 0) throw new Error(`unknown app ${unknown.join(', ')}; expected ${apps.join(', ')}`);
+  const timings = [];
+  for (const app of only) {
+    if (ifMissing && isBuilt(app)) {
+      log(`build-web: ${app}-app already built, skipped`);
+      continue;
+    }
+    log(`build-web: exporting ${app}-app for the web`);
+    const started = performance.now();
+    await exportWeb(app);
+    const seconds = (performance.now() - started) / 1000;
+    log(`build-web: ${app}-app built in ${seconds.toFixed(1)} s`);
+    timings.push({ app, seconds });
+  }
+  return timings;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const args = process.argv.slice(2);
+  const named = args.filter((arg) => !arg.startsWith('--'));
+  const unknownFlags = args.filter((arg) => arg.startsWith('--') && arg !== '--if-missing');
+  if (unknownFlags.length > 0) {
+    console.error(`build-web: unknown option ${unknownFlags.join(' ')}`);
+    process.exit(2);
+  }
+  try {
+    await buildWeb({ only: named.length > 0 ? named : apps, ifMissing: args.includes('--if-missing') });
+  } catch (error) {
+    console.error(`build-web: ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  }
+}
