@@ -1,0 +1,121 @@
+// npm run bench [scenario ...]: each scenario against the real app and, in the same run, a bare
+// Fastify route serving a constant JSON body of the same size (the baseline), one after the other.
+// Env: BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default 50), DATABASE_URL, REDIS_URL.
+import { type ChildProcess, fork } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { scenarios } from './scenarios';
+
+const duration = Number(process.env.BENCH_DURATION ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const resultsDir = path.join(import.meta.dirname, 'results');
+
+interface Server {
+  url: string;
+  child: ChildProcess;
+  about: { database: string; redis: boolean };
+}
+
+function serve(args: string[]): Promise<Server> {
+  const child = fork(path.join(import.meta.dirname, 'serve.ts'), args, {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('message', (message) => {
+      const { port, ...about } = message as { port: number; database: string; redis: boolean };
+      resolve({ url: `http://127.0.0.1:${port}`, child, about });
+    });
+    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+}
+
+function stop({ child }: Server) {
+  return new Promise((resolve) => {
+    child.once('exit', resolve);
+    child.kill('SIGTERM');
+  });
+}
+
+async function load(url: string, request: Awaited<ReturnType<(typeof scenarios)[number]['request']>>) {
+  const result = await autocannon({
+    url: url + request.path,
+    method: request.method ?? 'GET',
+    headers: { 'content-type': 'application/json', ...request.headers },
+    body: request.body,
+    connections,
+    duration,
+  });
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`${request.path}: ${result.non2xx} non-2xx answers and ${result.errors} errors`);
+  }
+  return { requestsPerSecond: result.requests.average, p50Ms: result.latency.p50, p99Ms: result.latency.p99 };
+}
+
+const wanted = process.argv.slice(2);
+const chosen = wanted.length > 0 ? scenarios.filter((s) => wanted.includes(s.name)) : scenarios;
+if (chosen.length === 0) {
+  console.error(`unknown scenario ${wanted.join(' ')}; known: ${scenarios.map((s) => s.name).join(', ')}`);
+  process.exit(2);
+}
+
+await mkdir(resultsDir, { recursive: true });
+const app = await serve(['app']);
+const rows = [];
+try {
+  for (const scenario of chosen) {
+    const request = await scenario.request(app.url);
+    const sample = await fetch(app.url + request.path, {
+      method: request.method ?? 'GET',
+      headers: { 'content-type': 'application/json', ...request.headers },
+      body: request.body,
+    });
+    const bodyFile = path.join(resultsDir, `.baseline-${scenario.name}.json`);
+    await writeFile(bodyFile, await sample.text());
+    const baseline = await serve(['baseline', bodyFile]);
+    // Warm both up so the JIT and the database caches are not part of the figures.
+    await autocannon({ url: baseline.url + request.path, connections, duration: 2 });
+    const baselineResult = await load(baseline.url, request);
+    await stop(baseline);
+    await autocannon({
+      url: app.url + request.path,
+      connections,
+      duration: 2,
+      method: request.method ?? 'GET',
+      body: request.body,
+      headers: request.headers,
+    });
+    const appResult = await load(app.url, request);
+    rows.push({
+      scenario: scenario.name,
+      description: scenario.description,
+      ...appResult,
+      baseline: baselineResult,
+      ratioToBaseline: appResult.requestsPerSecond / baselineResult.requestsPerSecond,
+    });
+  }
+} finally {
+  await stop(app);
+}
+
+console.log(
+  `\n${app.about.database} database, ${app.about.redis ? 'Redis' : 'in-process bus/cache'}, ${connections} connections, ${duration} s each`,
+);
+console.table(
+  rows.map((r) => ({
+    scenario: r.scenario,
+    'req/s': Math.round(r.requestsPerSecond),
+    'p50 ms': r.p50Ms,
+    'p99 ms': r.p99Ms,
+    'baseline req/s': Math.round(r.baseline.requestsPerSecond),
+    'baseline p99 ms': r.baseline.p99Ms,
+    'vs baseline': `${(r.ratioToBaseline * 100).toFixed(0)}%`,
+  })),
+);
+const file = path.join(resultsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+await writeFile(
+  file,
+  `${JSON.stringify({ at: new Date().toISOString(), database: app.about.database, redis: app.about.redis, connections, duration, rows }, null, 2)}\n`,
+);
+console.log(`results written to ${path.relative(process.cwd(), file)}`);

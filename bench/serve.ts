@@ -1,0 +1,37 @@
+// A server for the benchmark, in its own process so the load generator does not share its event loop.
+//   serve.ts app                 the real app (embedded in a temp DATA_DIR, or DATABASE_URL/REDIS_URL)
+//   serve.ts baseline <file>     a bare Fastify route answering the JSON in <file>, always the same
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Fastify from 'fastify';
+import { buildApp } from '../backend/src/app';
+import { loadConfig } from '../backend/src/platform/config';
+import { createPlatform } from '../backend/src/platform/platform';
+
+const [kind, bodyFile] = process.argv.slice(2);
+
+async function serveApp() {
+  const config = loadConfig({
+    ...process.env,
+    LOG_LEVEL: 'silent',
+    DATA_DIR: process.env.DATA_DIR ?? (await mkdtemp(path.join(tmpdir(), 'kupwara-bench-'))),
+  });
+  const platform = await createPlatform(config);
+  const app = await buildApp({ config, platform, webApps: [] });
+  return { app, database: platform.database.kind, redis: Boolean(platform.redis) };
+}
+
+async function serveBaseline(file: string) {
+  const body = JSON.parse(await readFile(file, 'utf8'));
+  const app = Fastify({ logger: false });
+  app.all('/*', async () => body);
+  return { app, database: 'none', redis: false };
+}
+
+const { app, ...about } = kind === 'app' ? await serveApp() : await serveBaseline(bodyFile ?? '');
+await app.listen({ host: '127.0.0.1', port: 0 });
+const address = app.server.address();
+const port = typeof address === 'object' && address ? address.port : 0;
+process.send?.({ port, ...about });
+process.on('SIGTERM', () => app.close().then(() => process.exit(0)));
