@@ -12,3 +12,4 @@ export {
   typeScale,
 } from './theme';
 export { useTheme } from './use-theme';
+export { WelcomeScreen, type WelcomeScreenProps } from './WelcomeScreen';
