@@ -8,6 +8,7 @@ import Fastify from 'fastify';
 import { buildApp } from '../backend/src/app';
 import { loadConfig } from '../backend/src/platform/config';
 import { createPlatform } from '../backend/src/platform/platform';
+import { resolveJwtSecret } from '../backend/src/platform/secrets';
 
 const [kind, bodyFile] = process.argv.slice(2);
 
@@ -18,7 +19,11 @@ async function serveApp() {
     DATA_DIR: process.env.DATA_DIR ?? (await mkdtemp(path.join(tmpdir(), 'kupwara-bench-'))),
   });
   const platform = await createPlatform(config);
-  const app = await buildApp({ config, platform, webApps: [] });
+  const app = await buildApp({
+    config: { ...config, jwtSecret: await resolveJwtSecret(config) },
+    platform,
+    webApps: [],
+  });
   return { app, database: platform.database.kind, redis: Boolean(platform.redis) };
 }
 

@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { auth } from './accounts/auth';
+import { authRoutes } from './accounts/auth-routes';
+import { meRoutes } from './accounts/me-routes';
+import { createTokenSigner } from './accounts/tokens';
 import type { Config } from './platform/config';
 import { docs } from './platform/http/docs';
 import { errorHandling } from './platform/http/errors';
@@ -8,9 +12,15 @@ import { health } from './platform/http/health';
 import { metrics } from './platform/http/metrics';
 import { serveWebApps, type WebApp } from './platform/http/web-apps';
 import type { Platform } from './platform/platform';
+import { sellerStoreRoutes } from './stores/seller-store-routes';
+
+export type AppConfig = Pick<Config, 'env' | 'logLevel' | 'trustProxy' | 'authLimitPerIp' | 'authLimitPerAccount'> & {
+  /** Resolved by resolveJwtSecret: always present here. */
+  jwtSecret: string;
+};
 
 export interface AppOptions {
-  config: Pick<Config, 'logLevel' | 'env'>;
+  config: AppConfig;
   platform: Platform;
   /** Which web builds to serve (default: all that are built). Tests of the API pass []. */
   webApps?: readonly WebApp[];
@@ -31,6 +41,7 @@ export async function buildApp({ config, platform, webApps }: AppOptions): Promi
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     bodyLimit: 1024 * 1024,
+    trustProxy: config.trustProxy,
     return503OnClosing: true,
     forceCloseConnections: true,
   }).withTypeProvider<ZodTypeProvider>();
@@ -46,10 +57,14 @@ export async function buildApp({ config, platform, webApps }: AppOptions): Promi
   await app.register(metrics);
   await app.register(docs);
   await app.register(health, { platform });
+  await app.register(auth, { tokens: createTokenSigner(config.jwtSecret) });
+  const db = platform.database.db;
   await app.register(
     async (api) => {
-      // Modules register their routes here, under /api/v1.
-      api.get('/', { schema: { hide: true } }, async () => ({ name: 'KupwaraCart API', version: 1 }));
+      const limits = { perIp: config.authLimitPerIp, perAccount: config.authLimitPerAccount };
+      await api.register(authRoutes, { db, rateLimiter: platform.rateLimiter, limits });
+      await api.register(meRoutes, { db });
+      await api.register(sellerStoreRoutes, { db });
     },
     { prefix: '/api/v1' },
   );

@@ -2,12 +2,14 @@ import { buildApp } from './app';
 import { ConfigError, loadConfig } from './platform/config';
 import { DatabaseSetupError } from './platform/db';
 import { createPlatform } from './platform/platform';
+import { resolveJwtSecret } from './platform/secrets';
 
 async function main() {
   const config = loadConfig();
   const started = performance.now();
   const platform = await createPlatform(config);
-  const app = await buildApp({ config, platform });
+  const jwtSecret = await resolveJwtSecret(config);
+  const app = await buildApp({ config: { ...config, jwtSecret }, platform });
 
   let closing = false;
   const shutdown = async (signal: NodeJS.Signals) => {

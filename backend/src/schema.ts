@@ -1,2 +1,3 @@
 // Every module's tables, gathered for Drizzle's relational queries and for drizzle-kit.
-export {};
+export * from './accounts/tables';
+export * from './stores/tables';

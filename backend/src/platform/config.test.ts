@@ -12,6 +12,10 @@ describe('loadConfig', () => {
       redisUrl: undefined,
       logLevel: 'info',
       shutdownTimeoutMs: 10_000,
+      jwtSecret: undefined,
+      authLimitPerIp: 30,
+      authLimitPerAccount: 10,
+      trustProxy: false,
     });
   });
 
@@ -26,6 +30,10 @@ describe('loadConfig', () => {
         REDIS_URL: 'redis://cache:6379',
         LOG_LEVEL: 'warn',
         SHUTDOWN_TIMEOUT_MS: '2500',
+        JWT_SECRET: 'k'.repeat(40),
+        AUTH_LIMIT_PER_IP: '5',
+        AUTH_LIMIT_PER_ACCOUNT: '3',
+        TRUST_PROXY: 'true',
       },
       '/anywhere',
     );
@@ -38,6 +46,10 @@ describe('loadConfig', () => {
       redisUrl: 'redis://cache:6379',
       logLevel: 'warn',
       shutdownTimeoutMs: 2500,
+      jwtSecret: 'k'.repeat(40),
+      authLimitPerIp: 5,
+      authLimitPerAccount: 3,
+      trustProxy: true,
     });
   });
 
@@ -63,6 +75,15 @@ describe('loadConfig', () => {
     expect(problems.find((p) => p.startsWith('REDIS_URL:'))).toMatch(/must be a URL such as redis:\/\/.*"not a url"/);
     expect(problems.find((p) => p.startsWith('NODE_ENV:'))).toMatch(/development.*test.*production.*"prod"/);
     expect((error as ConfigError).message).toMatch(/^Invalid configuration:\n {2}- /);
+  });
+
+  it('requires a strong JWT_SECRET in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      'JWT_SECRET: is required in production (at least 32 random characters) (got undefined)',
+    );
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(
+      /JWT_SECRET: must be at least 32 characters/,
+    );
   });
 
   it.each(['-1', '65536', '3.5', '80 80'])('rejects PORT=%j', (port) => {

@@ -11,21 +11,33 @@ const optionalUrl = (protocols: string[], example: string) =>
     })
     .optional();
 
-const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-  HOST: z.string().trim().min(1).default('0.0.0.0'),
-  PORT: z.coerce
-    .number({ message: 'must be a whole number between 0 and 65535' })
-    .int('must be a whole number between 0 and 65535')
-    .min(0, 'must be a whole number between 0 and 65535')
-    .max(65535, 'must be a whole number between 0 and 65535')
-    .default(3000),
-  DATA_DIR: z.string().trim().min(1).default('.data'),
-  DATABASE_URL: optionalUrl(['postgres:', 'postgresql:'], 'postgres://user:pass@127.0.0.1:5432/kupwara'),
-  REDIS_URL: optionalUrl(['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
-});
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HOST: z.string().trim().min(1).default('0.0.0.0'),
+    PORT: z.coerce
+      .number({ message: 'must be a whole number between 0 and 65535' })
+      .int('must be a whole number between 0 and 65535')
+      .min(0, 'must be a whole number between 0 and 65535')
+      .max(65535, 'must be a whole number between 0 and 65535')
+      .default(3000),
+    DATA_DIR: z.string().trim().min(1).default('.data'),
+    DATABASE_URL: optionalUrl(['postgres:', 'postgresql:'], 'postgres://user:pass@127.0.0.1:5432/kupwara'),
+    REDIS_URL: optionalUrl(['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters (try: openssl rand -base64 48)').optional(),
+    AUTH_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
+    AUTH_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+    TRUST_PROXY: z
+      .enum(['true', 'false'], { message: 'must be true or false' })
+      .default('false')
+      .transform((value) => value === 'true'),
+  })
+  .refine((e) => e.NODE_ENV !== 'production' || e.JWT_SECRET, {
+    path: ['JWT_SECRET'],
+    message: 'is required in production (at least 32 random characters)',
+  });
 
 export interface Config {
   env: 'development' | 'test' | 'production';
@@ -34,8 +46,16 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
-  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  logLevel: z.output<typeof envSchema>['LOG_LEVEL'];
   shutdownTimeoutMs: number;
+  /** Signs access tokens. Unset outside production: a secret is made once and kept in DATA_DIR. */
+  jwtSecret: string | undefined;
+  /** Sign-up and login attempts allowed per minute from one IP address. */
+  authLimitPerIp: number;
+  /** Login attempts allowed per 15 minutes for one phone number or email. */
+  authLimitPerAccount: number;
+  /** Behind a reverse proxy: take the client's address from X-Forwarded-For. */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -68,5 +88,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     redisUrl: e.REDIS_URL,
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    jwtSecret: e.JWT_SECRET,
+    authLimitPerIp: e.AUTH_LIMIT_PER_IP,
+    authLimitPerAccount: e.AUTH_LIMIT_PER_ACCOUNT,
+    trustProxy: e.TRUST_PROXY,
   };
 }

@@ -3,12 +3,14 @@ import { type Bus, createMemoryBus, createRedisBus } from './bus';
 import { type Cache, createMemoryCache, createRedisCache } from './cache';
 import type { Config } from './config';
 import { type Database, openPglite, openPostgres } from './db';
+import { createMemoryRateLimiter, createRedisRateLimiter, type RateLimiter } from './rate-limit';
 
 /** The shared services every module is given: what differs between embedded and production lives here. */
 export interface Platform {
   database: Database;
   bus: Bus;
   cache: Cache;
+  rateLimiter: RateLimiter;
   /** Present when REDIS_URL is set. */
   redis: Redis | undefined;
   /** Whether each dependency needed to serve requests answers (within a couple of seconds). */
@@ -68,11 +70,13 @@ export async function createPlatform(
   }
   const bus = redis ? createRedisBus(redis, namespace) : createMemoryBus();
   const cache = redis ? createRedisCache(redis, `${namespace}cache:`) : createMemoryCache();
+  const rateLimiter = redis ? createRedisRateLimiter(redis, `${namespace}ratelimit:`) : createMemoryRateLimiter();
 
   return {
     database: db,
     bus,
     cache,
+    rateLimiter,
     redis,
     async checks() {
       const [database, cache] = await Promise.all([

@@ -1,2 +1,7 @@
+export * from './accounts';
+export * from './addresses';
+export * from './common';
 export * from './errors';
+export * from './geo';
 export * from './health';
+export * from './stores';

@@ -1,0 +1,63 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { type Role, role } from '@kupwara/shared';
+import { errors, jwtVerify, SignJWT } from 'jose';
+import { AppError } from '../platform/http/errors';
+
+export const ACCESS_TOKEN_SECONDS = 15 * 60;
+export const REFRESH_TOKEN_DAYS = 30;
+const ISSUER = 'kupwaracart';
+const AUDIENCE = 'kupwaracart-api';
+const ALGORITHM = 'HS256';
+
+/** Who an access token speaks for: the user, their role, and the session (refresh family) it came from. */
+export interface AuthUser {
+  id: string;
+  role: Role;
+  sessionId: string;
+}
+
+export interface TokenSigner {
+  sign(user: AuthUser, now?: Date): Promise<{ token: string; expiresAt: Date }>;
+  /** The token's user, or a 401 AppError saying whether it expired or is not ours at all. */
+  verify(token: string): Promise<AuthUser>;
+}
+
+export function createTokenSigner(secret: string): TokenSigner {
+  const key = new TextEncoder().encode(secret);
+  return {
+    async sign(user, now = new Date()) {
+      const issuedAt = Math.floor(now.getTime() / 1000);
+      const expiresAt = new Date((issuedAt + ACCESS_TOKEN_SECONDS) * 1000);
+      const token = await new SignJWT({ role: user.role, sid: user.sessionId })
+        .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
+        .setSubject(user.id)
+        .setIssuer(ISSUER)
+        .setAudience(AUDIENCE)
+        .setIssuedAt(issuedAt)
+        .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+        .sign(key);
+      return { token, expiresAt };
+    },
+    async verify(token) {
+      try {
+        // Only HS256 is accepted: `alg: none`, other HMACs and RS/ES tokens (key confusion) all fail here.
+        const { payload } = await jwtVerify(token, key, {
+          algorithms: [ALGORITHM],
+          issuer: ISSUER,
+          audience: AUDIENCE,
+        });
+        const parsedRole = role.safeParse(payload.role);
+        if (!payload.sub || !parsedRole.success || typeof payload.sid !== 'string') throw new Error('malformed claims');
+        return { id: payload.sub, role: parsedRole.data, sessionId: payload.sid };
+      } catch (error) {
+        if (error instanceof errors.JWTExpired) throw new AppError(401, 'UNAUTHENTICATED', 'Access token expired');
+        throw new AppError(401, 'UNAUTHENTICATED', 'Invalid access token');
+      }
+    },
+  };
+}
+
+/** A new opaque refresh token; only its hash is stored. */
+export const newRefreshToken = (): string => randomBytes(32).toString('base64url');
+
+export const hashRefreshToken = (token: string): string => createHash('sha256').update(token).digest('hex');

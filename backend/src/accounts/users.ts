@@ -1,0 +1,137 @@
+import type { LoginRequest, Me, RegisterRequest, UpdateMeRequest } from '@kupwara/shared';
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../platform/db';
+import { violatedUniqueConstraint } from '../platform/db-errors';
+import { AppError } from '../platform/http/errors';
+import { newId } from '../platform/ids';
+import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords';
+import { endOtherSessions } from './sessions';
+import { riderProfiles, users } from './tables';
+
+const meColumns = {
+  id: users.id,
+  role: users.role,
+  name: users.name,
+  phone: users.phone,
+  email: users.email,
+  createdAt: users.createdAt,
+  vehicleType: riderProfiles.vehicleType,
+  isAvailable: riderProfiles.isAvailable,
+};
+
+type MeRow = { [K in keyof typeof meColumns]: (typeof meColumns)[K]['_']['data'] | null };
+
+function toMe(row: MeRow): Me {
+  if (!row.id || !row.role || !row.name || !row.phone || !row.createdAt) throw new Error('user row is incomplete');
+  return {
+    id: row.id,
+    role: row.role,
+    name: row.name,
+    phone: row.phone,
+    email: row.email,
+    created_at: row.createdAt.toISOString(),
+    rider: row.vehicleType ? { vehicle_type: row.vehicleType, is_available: row.isAvailable ?? false } : null,
+  };
+}
+
+/** Turns a unique violation on phone or email into the 409 the person can act on. */
+function duplicateAccount(error: unknown): never {
+  const constraint = violatedUniqueConstraint(error);
+  if (constraint === 'users_phone_key') {
+    throw new AppError(409, 'CONFLICT', 'An account with this phone number already exists', { field: 'phone' });
+  }
+  if (constraint === 'users_email_key') {
+    throw new AppError(409, 'CONFLICT', 'An account with this email already exists', { field: 'email' });
+  }
+  throw error;
+}
+
+export async function getMe(db: Db, userId: string): Promise<Me | undefined> {
+  const [row] = await db
+    .select(meColumns)
+    .from(users)
+    .leftJoin(riderProfiles, eq(riderProfiles.userId, users.id))
+    .where(eq(users.id, userId));
+  return row ? toMe(row) : undefined;
+}
+
+export async function register(db: Db, input: RegisterRequest): Promise<Me> {
+  const passwordHash = await hashPassword(input.password);
+  const id = newId();
+  try {
+    await db.transaction(async (tx) => {
+      await tx.insert(users).values({
+        id,
+        role: input.role,
+        name: input.name,
+        phone: input.phone,
+        email: input.email ?? null,
+        passwordHash,
+      });
+      if (input.vehicle_type) await tx.insert(riderProfiles).values({ userId: id, vehicleType: input.vehicle_type });
+    });
+  } catch (error) {
+    duplicateAccount(error);
+  }
+  const me = await getMe(db, id);
+  if (!me) throw new Error('registered user vanished');
+  return me;
+}
+
+/** The user whose phone or email and password these are; a 401 that does not say which part was wrong otherwise. */
+export async function authenticate(db: Db, input: LoginRequest): Promise<Me> {
+  const [row] = await db
+    .select({ id: users.id, passwordHash: users.passwordHash })
+    .from(users)
+    .where(input.phone ? eq(users.phone, input.phone) : eq(users.email, input.email ?? ''));
+  const valid = row ? await verifyPassword(row.passwordHash, input.password) : await verifyAgainstDecoy(input.password);
+  const me = row && valid ? await getMe(db, row.id) : undefined;
+  if (!me) throw new AppError(401, 'UNAUTHENTICATED', 'Wrong phone number, email or password');
+  return me;
+}
+
+const fieldError = (field: string, message: string) =>
+  new AppError(400, 'VALIDATION_FAILED', `Invalid body.${field}`, { fields: [{ field: `body.${field}`, message }] });
+
+export async function updateMe(db: Db, caller: { id: string; sessionId: string }, input: UpdateMeRequest) {
+  const [current] = await db
+    .select({ role: users.role, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, caller.id));
+  if (!current) throw new AppError(401, 'UNAUTHENTICATED', 'Your account no longer exists');
+  if (input.vehicle_type && current.role !== 'rider') throw fieldError('vehicle_type', 'is only for riders');
+  let passwordHash: string | undefined;
+  if (input.current_password !== undefined && input.new_password !== undefined) {
+    if (!(await verifyPassword(current.passwordHash, input.current_password))) {
+      throw fieldError('current_password', 'is not your current password');
+    }
+    passwordHash = await hashPassword(input.new_password);
+  }
+
+  try {
+    await db.transaction(async (tx) => {
+      await tx
+        .update(users)
+        .set({
+          name: input.name,
+          email: input.email,
+          passwordHash,
+          version: sql`${users.version} + 1`,
+          updatedAt: new Date(),
+        })
+        .where(eq(users.id, caller.id));
+      if (input.vehicle_type) {
+        await tx
+          .update(riderProfiles)
+          .set({ vehicleType: input.vehicle_type, updatedAt: new Date() })
+          .where(eq(riderProfiles.userId, caller.id));
+      }
+      if (passwordHash) await endOtherSessions(tx, caller.id, caller.sessionId);
+    });
+  } catch (error) {
+    duplicateAccount(error);
+  }
+  const me = await getMe(db, caller.id);
+  if (!me) throw new AppError(401, 'UNAUTHENTICATED', 'Your account no longer exists');
+  return me;
+}
