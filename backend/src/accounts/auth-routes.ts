@@ -29,7 +29,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       },
     },
     async (request, reply) => {
-      await limitAuthAttempt(rateLimiter, limits, request, reply, request.body.phone);
+      await limitAuthAttempt(rateLimiter, limits, request, reply, `register:${request.body.phone}`);
       const user = await register(db, request.body);
       const tokens = await startSession(db, app.tokens, user);
       return reply.status(201).send({ ...tokens, user });
@@ -48,7 +48,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     },
     async (request, reply) => {
       const account = request.body.phone ?? request.body.email ?? '';
-      await limitAuthAttempt(rateLimiter, limits, request, reply, account);
+      await limitAuthAttempt(rateLimiter, limits, request, reply, `login:${account}`);
       const user = await authenticate(db, request.body);
       return { ...(await startSession(db, app.tokens, user)), user };
     },

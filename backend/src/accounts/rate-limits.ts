@@ -18,11 +18,11 @@ export async function limitAuthAttempt(
   limits: AuthLimits,
   request: FastifyRequest,
   reply: FastifyReply,
-  account: string,
+  accountKey: string,
 ) {
   const checks = await Promise.all([
     limiter.hit(`auth:ip:${request.ip}`, limits.perIp, 60),
-    limiter.hit(`auth:account:${account}`, limits.perAccount, 15 * 60),
+    limiter.hit(`auth:account:${accountKey}`, limits.perAccount, 15 * 60),
   ]);
   const blocked = checks.filter((check) => !check.allowed);
   if (blocked.length === 0) return;

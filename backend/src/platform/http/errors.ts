@@ -43,10 +43,14 @@ export const errorHandling = fp(async (app: FastifyInstance) => {
       return reply.status(error.statusCode).send(body(error.code, error.message, error.details));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const fields: FieldIssue[] = error.validation.map((issue) => ({
-        field: [error.validationContext ?? 'body', ...issue.instancePath.split('/').filter(Boolean)].join('.'),
-        message: issue.message ?? 'is invalid',
-      }));
+      const fields: FieldIssue[] = error.validation.flatMap((issue) => {
+        const field = [error.validationContext ?? 'body', ...issue.instancePath.split('/').filter(Boolean)].join('.');
+        // A field the schema does not know is named itself, not its parent object.
+        const unknown = issue.keyword === 'unrecognized_keys' ? (issue.params.keys as string[] | undefined) : undefined;
+        if (unknown)
+          return unknown.map((key) => ({ field: `${field}.${key}`, message: 'is not a field of this request' }));
+        return [{ field, message: issue.message ?? 'is invalid' }];
+      });
       const names = [...new Set(fields.map((f) => f.field))].join(', ');
       return reply.status(400).send(body('VALIDATION_FAILED', `Invalid ${names}`, { fields }));
     }

@@ -1,0 +1,138 @@
+import { createHmac, generateKeyPairSync } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTestApp } from '../../test/app';
+import { registerUser } from '../../test/factories';
+import type { AppConfig } from '../app';
+import { createTokenSigner } from './tokens';
+
+let app: FastifyInstance;
+let config: AppConfig;
+let user: { id: string; role: 'customer'; sessionId: string };
+let valid: string;
+
+beforeAll(async () => {
+  ({ app, config } = await makeTestApp());
+  const session = await registerUser(app);
+  valid = session.access_token;
+  user = { id: session.user.id, role: 'customer', sessionId: 'unused' };
+});
+afterAll(() => app.close());
+
+const b64 = (value: object | string) =>
+  Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+const decode = (part: string | undefined) => JSON.parse(Buffer.from(part ?? '', 'base64url').toString());
+
+const meWith = (token: string) => app.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
+
+async function expectRejected(token: string, message = 'Invalid access token') {
+  const res = await meWith(token);
+  expect(res.statusCode).toBe(401);
+  expect(res.json()).toEqual({ error: { code: 'UNAUTHENTICATED', message } });
+}
+
+/** The valid token's claims, as an attacker would read them. */
+const claims = () => decode(valid.split('.')[1]);
+
+describe('access tokens', () => {
+  it('a valid one is accepted and carries sub, role, sid, iss, aud and a 15-minute life', async () => {
+    expect((await meWith(valid)).statusCode).toBe(200);
+    const header = decode(valid.split('.')[0]);
+    expect(header).toEqual({ alg: 'HS256', typ: 'JWT' });
+    const payload = claims();
+    expect(payload).toEqual({
+      sub: user.id,
+      role: 'customer',
+      sid: expect.any(String),
+      iss: 'kupwaracart',
+      aud: 'kupwaracart-api',
+      iat: expect.any(Number),
+      exp: payload.iat + 900,
+    });
+  });
+
+  it('an expired one is refused, saying so', async () => {
+    const signer = createTokenSigner(config.jwtSecret);
+    const { token } = await signer.sign(user, new Date(Date.now() - 16 * 60_000));
+    await expectRejected(token, 'Access token expired');
+  });
+
+  it('a tampered one is refused (role raised to admin, signature kept)', async () => {
+    const [header, , signature] = valid.split('.');
+    await expectRejected(`${header}.${b64({ ...claims(), role: 'admin' })}.${signature}`);
+  });
+
+  it('alg none is refused, with or without a signature', async () => {
+    const unsigned = `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims())}`;
+    await expectRejected(`${unsigned}.`);
+    await expectRejected(`${unsigned}.${valid.split('.')[2]}`);
+  });
+
+  it('another HMAC algorithm with the right secret is refused', async () => {
+    const key = new TextEncoder().encode(config.jwtSecret);
+    const token = await new SignJWT({ role: 'customer', sid: 's' })
+      .setProtectedHeader({ alg: 'HS512' })
+      .setSubject(user.id)
+      .setIssuer('kupwaracart')
+      .setAudience('kupwaracart-api')
+      .setExpirationTime('10m')
+      .sign(key);
+    await expectRejected(token);
+  });
+
+  it('RS256 tokens are refused, and so is an HS256 token keyed with an RSA public key (key confusion)', async () => {
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const rs = await new SignJWT({ role: 'admin', sid: 's' })
+      .setProtectedHeader({ alg: 'RS256' })
+      .setSubject(user.id)
+      .setIssuer('kupwaracart')
+      .setAudience('kupwaracart-api')
+      .setExpirationTime('10m')
+      .sign(privateKey);
+    await expectRejected(rs);
+    const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const input = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ ...claims(), role: 'admin' })}`;
+    await expectRejected(`${input}.${createHmac('sha256', pem).update(input).digest('base64url')}`);
+  });
+
+  it('a token signed with another secret, issuer or audience is refused', async () => {
+    const other = createTokenSigner('a different secret that is long enough to be real');
+    await expectRejected((await other.sign(user)).token);
+    const key = new TextEncoder().encode(config.jwtSecret);
+    for (const [issuer, audience] of [
+      ['someone-else', 'kupwaracart-api'],
+      ['kupwaracart', 'another-api'],
+    ]) {
+      const token = await new SignJWT({ role: 'customer', sid: 's' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(user.id)
+        .setIssuer(issuer ?? '')
+        .setAudience(audience ?? '')
+        .setExpirationTime('10m')
+        .sign(key);
+      await expectRejected(token);
+    }
+  });
+
+  it('a token with claims we do not know is refused', async () => {
+    const key = new TextEncoder().encode(config.jwtSecret);
+    const token = await new SignJWT({ role: 'superuser', sid: 's' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(user.id)
+      .setIssuer('kupwaracart')
+      .setAudience('kupwaracart-api')
+      .setExpirationTime('10m')
+      .sign(key);
+    await expectRejected(token);
+  });
+
+  it('garbage and malformed headers are refused', async () => {
+    await expectRejected('not.a.jwt');
+    await expectRejected('😀');
+    for (const authorization of ['', 'Bearer', 'Basic dXNlcjpwYXNz', `Token ${valid}`, `Bearer ${valid} extra`]) {
+      const res = await app.inject({ url: '/api/v1/me', headers: { authorization } });
+      expect(res.statusCode).toBe(401);
+    }
+  });
+});
