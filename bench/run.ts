@@ -87,12 +87,14 @@ try {
       headers: request.headers,
     });
     const appResult = await load(app.url, request);
+    const extra = (await scenario.extra?.()) ?? {};
     rows.push({
       scenario: scenario.name,
       description: scenario.description,
       ...appResult,
       baseline: baselineResult,
       ratioToBaseline: appResult.requestsPerSecond / baselineResult.requestsPerSecond,
+      extra,
     });
   }
 } finally {
@@ -113,6 +115,9 @@ console.table(
     'vs baseline': `${(r.ratioToBaseline * 100).toFixed(0)}%`,
   })),
 );
+for (const row of rows) {
+  for (const [name, value] of Object.entries(row.extra)) console.log(`${row.scenario}: ${name} = ${value.toFixed(2)}`);
+}
 const file = path.join(resultsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
 await writeFile(
   file,

@@ -6,4 +6,6 @@ export interface Scenario {
   request(
     baseUrl: string,
   ): Promise<{ method?: 'GET' | 'POST'; path: string; headers?: Record<string, string>; body?: string }>;
+  /** Figures measured outside the load run (on an idle machine), reported beside it. */
+  extra?(): Promise<Record<string, number>>;
 }

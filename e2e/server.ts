@@ -17,6 +17,8 @@ export function ensureWebBuilds() {
 export interface RunningServer {
   url: string;
   process: ChildProcess;
+  /** Everything the server printed so far. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -46,6 +48,7 @@ export async function startServer(): Promise<RunningServer> {
   return {
     url,
     process: child,
+    output: () => output,
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');

@@ -65,3 +65,16 @@ it('sends visitors of the bare address to the customer app', async () => {
   const res = await fetch(`${server.url}/`, { redirect: 'manual' });
   expect([res.status, res.headers.get('location')]).toEqual([302, '/customer/']);
 });
+
+it('seeds the demo town in development: the printed demo logins work', async () => {
+  const res = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ phone: '+919906000001', password: 'kupwara-demo' }),
+  });
+  expect(res.status).toBe(200);
+  expect((await res.json()).user).toMatchObject({ role: 'customer', name: 'Shazia Bhat' });
+  expect(server.output()).toContain(
+    'demo logins (password kupwara-demo): customer +919906000001, seller +919906000002',
+  );
+});

@@ -1,4 +1,5 @@
 import { buildApp } from './app';
+import { DEMO_PASSWORD, seedDemo } from './demo/seed';
 import { ConfigError, loadConfig } from './platform/config';
 import { DatabaseSetupError } from './platform/db';
 import { createPlatform } from './platform/platform';
@@ -8,6 +9,7 @@ async function main() {
   const config = loadConfig();
   const started = performance.now();
   const platform = await createPlatform(config);
+  const demoLogins = config.env === 'production' ? [] : await seedDemo(platform.database.db);
   const jwtSecret = await resolveJwtSecret(config);
   const app = await buildApp({ config: { ...config, jwtSecret }, platform });
 
@@ -29,6 +31,10 @@ async function main() {
 
   await app.listen({ host: config.host, port: config.port });
   const db = platform.database.kind === 'pglite' ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL';
+  if (demoLogins.length > 0) {
+    const logins = demoLogins.map((login) => `${login.role} ${login.phone}`).join(', ');
+    app.log.info(`demo logins (password ${DEMO_PASSWORD}): ${logins}`);
+  }
   app.log.info(
     `KupwaraCart ready in ${Math.round(performance.now() - started)} ms on port ${config.port} (${db}, ${platform.redis ? 'Redis' : 'in-process bus and cache'})`,
   );

@@ -47,10 +47,15 @@ describe('the server process', () => {
     expect(server.output()).not.toMatch(/at .*\.ts:\d+/);
   });
 
-  it('serves, then shuts down cleanly on SIGTERM', async () => {
+  it('in production: seeds no demo users, serves, then shuts down cleanly on SIGTERM', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'kupwara-main-'));
     const clone = process.env.DATABASE_URL ? await clonePostgresTemplate(process.env.DATABASE_URL) : undefined;
-    const env: Record<string, string> = { PORT: '0', DATA_DIR: dataDir };
+    const env: Record<string, string> = {
+      PORT: '0',
+      DATA_DIR: dataDir,
+      NODE_ENV: 'production',
+      JWT_SECRET: 's'.repeat(40),
+    };
     if (clone) env.DATABASE_URL = clone.url;
     if (process.env.REDIS_URL) env.REDIS_URL = process.env.REDIS_URL;
     const server = start(env);
@@ -64,6 +69,13 @@ describe('the server process', () => {
       await waitFor(() => server.output().includes('KupwaraCart ready'), 'the ready line');
       const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
       expect(ready.status).toBe(200);
+      expect(server.output()).not.toContain('demo logins');
+      const demoLogin = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ phone: '+919906000001', password: 'kupwara-demo' }),
+      });
+      expect(demoLogin.status).toBe(401);
       server.child.kill('SIGTERM');
       expect(await server.exited).toBe(0);
       expect(server.output()).toContain('shutting down');

@@ -1,5 +1,6 @@
 import type { Scenario } from '../scenario';
+import { login, me } from './accounts';
 import { healthz, readyz } from './health';
 
 /** Every scenario `npm run bench` knows; later modules add theirs here. */
-export const scenarios: Scenario[] = [healthz, readyz];
+export const scenarios: Scenario[] = [healthz, readyz, login, me];

@@ -46,6 +46,11 @@ function duplicateAccount(error: unknown): never {
   throw error;
 }
 
+export async function findUserIdByPhone(db: Db, phone: string): Promise<string | undefined> {
+  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.phone, phone));
+  return row?.id;
+}
+
 export async function getMe(db: Db, userId: string): Promise<Me | undefined> {
   const [row] = await db
     .select(meColumns)
@@ -55,7 +60,11 @@ export async function getMe(db: Db, userId: string): Promise<Me | undefined> {
   return row ? toMe(row) : undefined;
 }
 
-export async function register(db: Db, input: RegisterRequest): Promise<Me> {
+/** Sign-up, or (role admin) the operator's own account made from the command line or the demo seed. */
+export async function register(
+  db: Db,
+  input: Omit<RegisterRequest, 'role'> & { role: RegisterRequest['role'] | 'admin' },
+): Promise<Me> {
   const passwordHash = await hashPassword(input.password);
   const id = newId();
   try {

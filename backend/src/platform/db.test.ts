@@ -10,7 +10,9 @@ import { openTestDatabase, withDatabase } from '../../test/databases';
 import { type Database, DatabaseSetupError, migrationsFolder, openPglite, openPostgres } from './db';
 
 const databaseUrl = process.env.DATABASE_URL;
-const journal: { entries: unknown[] } = JSON.parse(readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8'));
+const journal: { entries: unknown[] } = JSON.parse(
+  readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8'),
+);
 const migrationCount = journal.entries.length;
 
 describe('a migrated database', () => {
