@@ -26,6 +26,15 @@ export async function clonePostgresTemplate(url: string): Promise<{ url: string;
     async drop() {
       const cleanup = new pg.Client({ connectionString: url });
       await cleanup.connect();
+      // A closed pool's connections may still be saying goodbye; forcing them off then would reach
+      // their client as an error after it stopped listening for one. Let them go first.
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await cleanup.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [
+          name,
+        ]);
+        if (rows[0]?.n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await cleanup.end();
     },

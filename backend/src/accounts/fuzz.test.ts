@@ -118,16 +118,20 @@ const endpoints: Record<string, Endpoint> = {
   },
 };
 
+// Keys that Fastify's JSON parser refuses outright (prototype poisoning): tested on their own below.
+const key = fc.string({ maxLength: 5 }).filter((k) => k !== '__proto__' && k !== 'constructor');
+const anything = fc.anything({ key, maxDepth: 2 });
+
 /** Values that are never valid for a field of this kind. */
 const wrongType = (kind: Kind) =>
   fc.oneof(
     ...[
       !kind.endsWith('string') && fc.string({ maxLength: 20 }),
-      kind !== 'number' && fc.double(),
+      kind !== 'number' && fc.double({ noNaN: true, noDefaultInfinity: true }),
       kind !== 'boolean' && fc.boolean(),
       kind !== 'nullable string' && fc.constant(null),
-      fc.array(fc.anything(), { maxLength: 3 }),
-      kind !== 'object' && fc.dictionary(fc.string({ maxLength: 5 }), fc.anything(), { maxKeys: 3 }),
+      fc.array(anything, { maxLength: 3 }),
+      kind !== 'object' && fc.dictionary(key, anything, { maxKeys: 3 }),
     ].filter((arb) => arb !== false),
   );
 
@@ -177,7 +181,7 @@ describe.each(Object.entries(endpoints))('%s', (_name, endpoint) => {
     },
   );
 
-  it('a body that is not an object, or has fields we do not know, is a 400', async () => {
+  it('a body that is not an object, poisons prototypes or has fields we do not know, is a 400', async () => {
     for (const payload of ['"text"', '[]', '42', 'null']) {
       const res = await app.inject({
         method: endpoint.method,
@@ -187,6 +191,14 @@ describe.each(Object.entries(endpoints))('%s', (_name, endpoint) => {
       });
       expect(res.statusCode, payload).toBe(400);
     }
+    const poisoned = await app.inject({
+      method: endpoint.method,
+      url: endpoint.url(),
+      headers: { ...endpoint.headers(), 'content-type': 'application/json' },
+      payload: `{"__proto__": {"role": "admin"}, ${JSON.stringify(endpoint.body()).slice(1)}`,
+    });
+    expect(poisoned.statusCode).toBe(400);
+    expect(poisoned.json().error.code).toBe('BAD_REQUEST');
     const extra = await send(endpoint, 'is_admin', true);
     expect(extra.statusCode).toBe(400);
     expect(extra.json().error.details.fields).toContainEqual({ field: 'body.is_admin', message: expect.any(String) });

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { postgis } from '@electric-sql/pglite-postgis';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
@@ -43,6 +44,9 @@ export class DatabaseSetupError extends Error {
 /** PostgreSQL through `pg`: checks PostGIS is installable, then migrates under an advisory lock. */
 export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection dropped by the server (restart, failover) must not crash the process: the
+  // pool discards it and the next query connects anew, while /readyz reports any real outage.
+  pool.on('error', () => {});
   let client: pg.PoolClient;
   try {
     client = await pool.connect();
@@ -98,7 +102,8 @@ export async function openPglite(source: PgliteSource = {}): Promise<Database & 
   const client = await PGlite.create({
     dataDir: source.dataDir,
     loadDataDir: source.loadDataDir,
-    extensions: { postgis },
+    // Every extension a migration creates must be loaded on each open, or the data dir will not start.
+    extensions: { postgis, pg_trgm },
   });
   const pgliteDb = drizzlePglite(client, { schema });
   await migratePglite(pgliteDb, { migrationsFolder });

@@ -1,2 +1,4 @@
 export * from './contract';
+export * from './domain/delivery-estimate';
+export * from './domain/opening-hours';
 export * from './domain/phone';

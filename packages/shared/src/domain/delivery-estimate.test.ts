@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { deliveryEtaMinutes, deliveryFeePaise } from './delivery-estimate';
+
+describe('deliveryFeePaise', () => {
+  it.each([
+    [0, 1_500],
+    [700, 1_500], // 0.91 km of road: inside the first kilometre
+    [800, 1_800], // 1.04 km: one started half kilometre more
+    [1_000, 1_800], // 1.3 km
+    [2_000, 2_700], // 2.6 km: four started half kilometres beyond the first
+    [5_000, 4_800], // 6.5 km
+  ])('%d m → %d paise', (distance, fee) => {
+    expect(deliveryFeePaise(distance)).toBe(fee);
+  });
+});
+
+describe('deliveryEtaMinutes', () => {
+  it.each([
+    [0, 15],
+    [1_000, 20], // 15 + 4.3 min of riding
+    [3_000, 30], // 15 + 13 min
+    [10_000, 60], // 15 + 43.3 min
+  ])('%d m → %d min', (distance, minutes) => {
+    expect(deliveryEtaMinutes(distance)).toBe(minutes);
+  });
+
+  it('adds a longer preparation', () => {
+    expect(deliveryEtaMinutes(1_000, 40)).toBe(45);
+  });
+});

@@ -1,0 +1,25 @@
+/**
+ * What a delivery costs and how long it takes, from the straight-line distance between store and
+ * customer. Roads in a hill town wind, so the road distance is taken as 1.3 × the straight line.
+ */
+export const ROAD_FACTOR = 1.3;
+export const BASE_FEE_PAISE = 1_500;
+export const PER_KM_PAISE = 600;
+/** The base fee covers the first kilometre of road. */
+export const INCLUDED_KM = 1;
+/** Riders on two-wheelers in town traffic. */
+export const RIDER_SPEED_KMH = 18;
+export const PREPARATION_MINUTES = 15;
+
+/** Delivery fee in paise: the base, plus each started half kilometre of road beyond the first kilometre. */
+export function deliveryFeePaise(distanceM: number): number {
+  const roadKm = (distanceM / 1000) * ROAD_FACTOR;
+  const extraHalfKm = Math.max(0, Math.ceil((roadKm - INCLUDED_KM) * 2));
+  return BASE_FEE_PAISE + extraHalfKm * (PER_KM_PAISE / 2);
+}
+
+/** Minutes from placing the order to the door: preparation plus the ride, rounded up to 5 minutes. */
+export function deliveryEtaMinutes(distanceM: number, preparationMinutes = PREPARATION_MINUTES): number {
+  const rideMinutes = ((distanceM / 1000) * ROAD_FACTOR * 60) / RIDER_SPEED_KMH;
+  return Math.ceil((preparationMinutes + rideMinutes) / 5) * 5;
+}
