@@ -5,13 +5,17 @@ import { auth } from './accounts/auth';
 import { authRoutes } from './accounts/auth-routes';
 import { meRoutes } from './accounts/me-routes';
 import { createTokenSigner } from './accounts/tokens';
+import { productImageRoutes } from './catalog/images/routes';
+import { catalogRoutes } from './catalog/routes';
+import { sellerProductRoutes } from './catalog/seller-product-routes';
 import type { Config } from './platform/config';
 import { docs } from './platform/http/docs';
 import { errorHandling } from './platform/http/errors';
 import { health } from './platform/http/health';
 import { metrics } from './platform/http/metrics';
-import { serveWebApps, type WebApp } from './platform/http/web-apps';
+import { serveMedia, serveWebApps, type WebApp } from './platform/http/web-apps';
 import type { Platform } from './platform/platform';
+import { storeRoutes } from './stores/routes';
 import { sellerStoreRoutes } from './stores/seller-store-routes';
 
 export type AppConfig = Pick<Config, 'env' | 'logLevel' | 'trustProxy' | 'authLimitPerIp' | 'authLimitPerAccount'> & {
@@ -64,10 +68,16 @@ export async function buildApp({ config, platform, webApps }: AppOptions): Promi
       const limits = { perIp: config.authLimitPerIp, perAccount: config.authLimitPerAccount };
       await api.register(authRoutes, { db, rateLimiter: platform.rateLimiter, limits });
       await api.register(meRoutes, { db });
-      await api.register(sellerStoreRoutes, { db });
+      const catalog = { db, cache: platform.cache, storage: platform.media };
+      await api.register(sellerStoreRoutes, catalog);
+      await api.register(storeRoutes, catalog);
+      await api.register(catalogRoutes, catalog);
+      await api.register(sellerProductRoutes, catalog);
+      await api.register(productImageRoutes, catalog);
     },
     { prefix: '/api/v1' },
   );
+  await serveMedia(app, platform.mediaDir);
   await serveWebApps(app, webApps);
   return app;
 }

@@ -1,4 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type AppConfig, buildApp } from '../src/app';
 import { createPlatform, type Platform } from '../src/platform/platform';
@@ -16,7 +19,11 @@ export interface TestApp {
  */
 export async function makeTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
   const platform = await createPlatform(
-    { databaseUrl: undefined, redisUrl: process.env.REDIS_URL, dataDir: '' },
+    {
+      databaseUrl: undefined,
+      redisUrl: process.env.REDIS_URL,
+      dataDir: await mkdtemp(path.join(tmpdir(), 'kupwara-test-')),
+    },
     { database: await openTestDatabase(), namespace: `test:${randomUUID()}:` },
   );
   const config: AppConfig = {

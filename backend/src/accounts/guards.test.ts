@@ -59,10 +59,23 @@ describe('seller store', () => {
     expect(created.json()).toEqual({
       id: expect.any(String),
       name: 'Lone Bakers',
+      description: '',
       address: 'Main Chowk, Kupwara',
       location: { lat: 34.5262, lng: 74.2546 },
+      phone: null,
       delivery_radius_km: 3,
-      created_at: expect.any(String),
+      time_zone: 'Asia/Kolkata',
+      opening_hours: expect.objectContaining({ mon: [{ open: '09:00', close: '21:00' }] }),
+      is_accepting_orders: true,
+      is_open_now: expect.any(Boolean),
+      closes_at: expect.toBeOneOf([null, expect.any(String)]),
+      opens_at: expect.toBeOneOf([null, expect.any(String)]),
+      rating: { average: 0, count: 0 },
+      categories: [],
+      min_order_paise: 0,
+      logo: null,
+      cover: null,
+      version: 1,
       updated_at: expect.any(String),
     });
     const read = await app.inject({ url: '/api/v1/seller/store', headers: bearer(seller) });
@@ -74,7 +87,7 @@ describe('seller store', () => {
       payload: { ...store, name: 'Second' },
     });
     expect(again.statusCode).toBe(409);
-    expect(again.json().error.details.store).toEqual(created.json());
+    expect(again.json().error.message).toBe('You already have a store: change it with PATCH /seller/store');
   });
 
   it('is each seller’s own: another seller sees only theirs', async () => {

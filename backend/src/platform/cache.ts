@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
 
@@ -38,4 +39,32 @@ export function createRedisCache(redis: Redis, prefix = 'cache:'): Cache {
       if (keys.length > 0) await redis.del(...keys.map((key) => prefix + key));
     },
   };
+}
+
+/** The cached value under `key`, or what `load` gives (then cached for `ttlSeconds`). */
+export async function remember<T>(cache: Cache, key: string, ttlSeconds: number, load: () => Promise<T>): Promise<T> {
+  const hit = await cache.get<T>(key);
+  if (hit !== undefined) return hit;
+  const value = await load();
+  await cache.set(key, value, ttlSeconds);
+  return value;
+}
+
+const GENERATION_TTL_SECONDS = 24 * 60 * 60;
+
+/**
+ * Cache generations: values cached under a generation are read only while it is current, so one
+ * write makes every one of them invisible at once (no key listing, and a slow reader that stores
+ * an old value stores it under a generation nobody reads any more).
+ */
+export async function generation(cache: Cache, name: string): Promise<string> {
+  const current = await cache.get<string>(`gen:${name}`);
+  if (current) return current;
+  const fresh = randomUUID();
+  await cache.set(`gen:${name}`, fresh, GENERATION_TTL_SECONDS);
+  return fresh;
+}
+
+export async function bumpGeneration(cache: Cache, name: string): Promise<void> {
+  await cache.set(`gen:${name}`, randomUUID(), GENERATION_TTL_SECONDS);
 }

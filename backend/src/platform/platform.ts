@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { Redis } from 'ioredis';
+import { createFileStorage, type MediaStorage } from '../catalog/images/storage';
 import { type Bus, createMemoryBus, createRedisBus } from './bus';
 import { type Cache, createMemoryCache, createRedisCache } from './cache';
 import type { Config } from './config';
@@ -11,6 +13,9 @@ export interface Platform {
   bus: Bus;
   cache: Cache;
   rateLimiter: RateLimiter;
+  /** Uploaded images: files under DATA_DIR/media, served at /media. */
+  media: MediaStorage;
+  mediaDir: string;
   /** Present when REDIS_URL is set. */
   redis: Redis | undefined;
   /** Whether each dependency needed to serve requests answers (within a couple of seconds). */
@@ -70,6 +75,7 @@ export async function createPlatform(
   }
   const bus = redis ? createRedisBus(redis, namespace) : createMemoryBus();
   const cache = redis ? createRedisCache(redis, `${namespace}cache:`) : createMemoryCache();
+  const mediaDir = path.join(config.dataDir, 'media');
   const rateLimiter = redis ? createRedisRateLimiter(redis, `${namespace}ratelimit:`) : createMemoryRateLimiter();
 
   return {
@@ -77,6 +83,8 @@ export async function createPlatform(
     bus,
     cache,
     rateLimiter,
+    media: createFileStorage(mediaDir),
+    mediaDir,
     redis,
     async checks() {
       const [database, cache] = await Promise.all([

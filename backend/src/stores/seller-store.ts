@@ -1,30 +1,66 @@
-import type { CreateStoreRequest, SellerStore } from '@kupwara/shared';
-import { eq } from 'drizzle-orm';
+import type { CreateStoreRequest, UpdateStoreRequest } from '@kupwara/shared';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db';
 import { violatedUniqueConstraint } from '../platform/db-errors';
-import { AppError } from '../platform/http/errors';
+import { AppError, notFound } from '../platform/http/errors';
 import { newId } from '../platform/ids';
+import type { StoreRow } from './store-view';
 import { stores } from './tables';
 
-type StoreRow = typeof stores.$inferSelect;
+export async function findStore(db: Db, storeId: string): Promise<StoreRow | undefined> {
+  const [row] = await db.select().from(stores).where(eq(stores.id, storeId));
+  return row;
+}
 
-const toSellerStore = (row: StoreRow): SellerStore => ({
-  id: row.id,
-  name: row.name,
-  address: row.address,
-  location: row.location,
-  delivery_radius_km: row.deliveryRadiusM / 1000,
-  created_at: row.createdAt.toISOString(),
-  updated_at: row.updatedAt.toISOString(),
-});
+/** The id of the seller's store, or a 404 telling them to open one. */
+export async function sellerStoreId(db: Db, sellerId: string): Promise<string> {
+  const [row] = await db.select({ id: stores.id }).from(stores).where(eq(stores.sellerId, sellerId));
+  if (!row) throw new AppError(404, 'NOT_FOUND', 'Open your store first (POST /seller/store)');
+  return row.id;
+}
 
-export async function getSellerStore(db: Db, sellerId: string): Promise<SellerStore | undefined> {
+/** A seller's edit of their store, if they saw its latest version; a 409 with the store as it is otherwise. */
+export async function updateSellerStore(db: Db, sellerId: string, input: UpdateStoreRequest): Promise<StoreRow> {
+  const { version, ...changes } = input;
+  const [row] = await db
+    .update(stores)
+    .set({
+      name: changes.name,
+      description: changes.description,
+      phone: changes.phone,
+      address: changes.address,
+      location: changes.location,
+      deliveryRadiusM:
+        changes.delivery_radius_km === undefined ? undefined : Math.round(changes.delivery_radius_km * 1000),
+      timeZone: changes.time_zone,
+      openingHours: changes.opening_hours,
+      isAcceptingOrders: changes.is_accepting_orders,
+      categorySlugs: changes.categories,
+      minOrderPaise: changes.min_order_paise,
+      version: sql`${stores.version} + 1`,
+      updatedAt: new Date(),
+    })
+    .where(and(eq(stores.sellerId, sellerId), eq(stores.version, version)))
+    .returning();
+  if (row) return row;
+  const [current] = await db.select().from(stores).where(eq(stores.sellerId, sellerId));
+  if (!current) throw notFound('Store');
+  throw new StaleStoreError(current);
+}
+
+export class StaleStoreError extends AppError {
+  constructor(readonly current: StoreRow) {
+    super(409, 'CONFLICT', 'Your store was changed since you saw it');
+  }
+}
+
+export async function getSellerStore(db: Db, sellerId: string): Promise<StoreRow | undefined> {
   const [row] = await db.select().from(stores).where(eq(stores.sellerId, sellerId));
-  return row ? toSellerStore(row) : undefined;
+  return row;
 }
 
 /** A seller opens their one store; a second attempt is a 409 naming the first. */
-export async function createSellerStore(db: Db, sellerId: string, input: CreateStoreRequest): Promise<SellerStore> {
+export async function createSellerStore(db: Db, sellerId: string, input: CreateStoreRequest): Promise<StoreRow> {
   try {
     const [row] = await db
       .insert(stores)
@@ -38,10 +74,9 @@ export async function createSellerStore(db: Db, sellerId: string, input: CreateS
       })
       .returning();
     if (!row) throw new Error('insert returned nothing');
-    return toSellerStore(row);
+    return row;
   } catch (error) {
     if (violatedUniqueConstraint(error) !== 'stores_seller_key') throw error;
-    const existing = await getSellerStore(db, sellerId);
-    throw new AppError(409, 'CONFLICT', 'You already have a store', { store: existing });
+    throw new AppError(409, 'CONFLICT', 'You already have a store: change it with PATCH /seller/store');
   }
 }

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
@@ -9,6 +10,22 @@ export type WebApp = (typeof webApps)[number];
 
 const packagesDir = fileURLToPath(new URL('../../../../packages', import.meta.url));
 export const webBuildDir = (name: WebApp) => path.join(packagesDir, `${name}-app`, 'dist');
+
+/** Uploaded images under `dir` at /media: names are content hashes, so they are cached for good. */
+export async function serveMedia(app: FastifyInstance, dir: string) {
+  await mkdir(dir, { recursive: true });
+  await app.register(fastifyStatic, {
+    root: path.resolve(dir),
+    prefix: '/media/',
+    // reply.sendFile, which the web apps' deep links use too.
+    decorateReply: true,
+    // Only what is there when asked: uploads arrive while the server runs.
+    wildcard: true,
+    setHeaders(res) {
+      res.header('cache-control', 'public, max-age=31536000, immutable');
+    },
+  });
+}
 
 /**
  * Serves each app's web build at `/{name}/`. Expo's hashed bundles are cached for a year; any
@@ -27,7 +44,7 @@ export async function serveWebApps(app: FastifyInstance, names: readonly WebApp[
       root,
       prefix: `/${name}/`,
       wildcard: false,
-      decorateReply: served.length === 0,
+      decorateReply: false,
       setHeaders(res, filePath) {
         // Expo names bundles and assets by content hash, so they never change under the same URL.
         const relative = path.relative(root, filePath);

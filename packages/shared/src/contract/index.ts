@@ -1,5 +1,6 @@
 export * from './accounts';
 export * from './addresses';
+export * from './catalog';
 export * from './common';
 export * from './errors';
 export * from './geo';

@@ -1,0 +1,171 @@
+import type { BulkStockRequest, CreateProductRequest, UpdateProductRequest } from '@kupwara/shared';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../platform/db';
+import { AppError, notFound } from '../platform/http/errors';
+import { newId } from '../platform/ids';
+import type { StoredImage } from './images/stored-image';
+import type { ProductRow } from './product-view';
+import { products } from './tables';
+
+export const MAX_IMAGES_PER_PRODUCT = 8;
+
+// Scope in the query: a product of another store is not found, whoever asks.
+const ownProduct = (storeId: string, productId: string) =>
+  and(eq(products.id, productId), eq(products.storeId, storeId), isNull(products.deletedAt));
+
+/** A stale `version`: the change is refused and the seller gets the product as it is now. */
+export class StaleProductError extends AppError {
+  constructor(readonly current: ProductRow[]) {
+    super(
+      409,
+      'CONFLICT',
+      current.length === 1
+        ? 'This product was changed since you saw it'
+        : 'Some products were changed since you saw them',
+    );
+  }
+}
+
+function unknownCategory(error: unknown): never {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if ((e as { constraint?: string }).constraint === 'products_category_id_categories_id_fk') {
+      throw new AppError(400, 'VALIDATION_FAILED', 'Invalid body.category_id', {
+        fields: [{ field: 'body.category_id', message: 'is not a category' }],
+      });
+    }
+  }
+  throw error;
+}
+
+export async function createProduct(db: Db, storeId: string, input: CreateProductRequest): Promise<ProductRow> {
+  try {
+    const [row] = await db
+      .insert(products)
+      .values({
+        id: newId(),
+        storeId,
+        categoryId: input.category_id,
+        name: input.name,
+        description: input.description,
+        pricePaise: input.price_paise,
+        mrpPaise: input.mrp_paise ?? input.price_paise,
+        unit: input.unit,
+        stock: input.stock,
+        isAvailable: input.is_available,
+      })
+      .returning();
+    if (!row) throw new Error('insert returned nothing');
+    return row;
+  } catch (error) {
+    unknownCategory(error);
+  }
+}
+
+async function currentOrNotFound(db: Db, storeId: string, productId: string): Promise<never> {
+  const [current] = await db.select().from(products).where(ownProduct(storeId, productId));
+  if (!current) throw notFound('Product');
+  throw new StaleProductError([current]);
+}
+
+/** Applies a seller's edit if they saw the latest version (server wins otherwise: 409 with the current product). */
+export async function updateProduct(db: Db, storeId: string, productId: string, input: UpdateProductRequest) {
+  const { version, ...changes } = input;
+  let row: ProductRow | undefined;
+  try {
+    [row] = await db
+      .update(products)
+      .set({
+        name: changes.name,
+        description: changes.description,
+        pricePaise: changes.price_paise,
+        mrpPaise: changes.mrp_paise,
+        unit: changes.unit,
+        stock: changes.stock,
+        isAvailable: changes.is_available,
+        categoryId: changes.category_id,
+        version: sql`${products.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(and(ownProduct(storeId, productId), eq(products.version, version)))
+      .returning();
+  } catch (error) {
+    if (isPriceCheck(error)) {
+      throw new AppError(400, 'VALIDATION_FAILED', 'Invalid body.mrp_paise', {
+        fields: [{ field: 'body.mrp_paise', message: 'must be at least the price' }],
+      });
+    }
+    unknownCategory(error);
+  }
+  return row ?? currentOrNotFound(db, storeId, productId);
+}
+
+const isPriceCheck = (error: unknown) => {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if ((e as { constraint?: string }).constraint === 'products_mrp_at_least_price') return true;
+  }
+  return false;
+};
+
+/** Hides a product from the catalog; orders that name it keep it. */
+export async function deleteProduct(db: Db, storeId: string, productId: string, version?: number) {
+  const [row] = await db
+    .update(products)
+    .set({ deletedAt: new Date(), version: sql`${products.version} + 1`, updatedAt: new Date() })
+    .where(and(ownProduct(storeId, productId), version === undefined ? undefined : eq(products.version, version)))
+    .returning({ id: products.id });
+  if (!row) await currentOrNotFound(db, storeId, productId);
+}
+
+/** Stock counts for many products at once: all applied, or none (409 naming every stale one). */
+export async function setStock(db: Db, storeId: string, items: BulkStockRequest['items']): Promise<ProductRow[]> {
+  return db.transaction(async (tx) => {
+    const ids = items.map((item) => item.id);
+    const rows = await tx
+      .select()
+      .from(products)
+      .where(and(inArray(products.id, ids), eq(products.storeId, storeId), isNull(products.deletedAt)))
+      .for('update');
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const missing = ids.filter((id) => !byId.has(id));
+    if (missing.length > 0) throw new AppError(404, 'NOT_FOUND', 'Product not found', { ids: missing });
+    const stale = items.filter((item) => byId.get(item.id)?.version !== item.version);
+    if (stale.length > 0) throw new StaleProductError(stale.flatMap((item) => byId.get(item.id) ?? []));
+    const updated: ProductRow[] = [];
+    for (const item of items) {
+      const [row] = await tx
+        .update(products)
+        .set({ stock: item.stock, version: sql`${products.version} + 1`, updatedAt: new Date() })
+        .where(eq(products.id, item.id))
+        .returning();
+      if (row) updated.push(row);
+    }
+    return updated;
+  });
+}
+
+/** Adds an uploaded image; the same photo twice is kept once. */
+export async function addProductImage(db: Db, storeId: string, productId: string, image: StoredImage) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(products).where(ownProduct(storeId, productId)).for('update');
+    if (!row) throw notFound('Product');
+    if (row.images.some((existing) => existing.id === image.id)) return row;
+    if (row.images.length >= MAX_IMAGES_PER_PRODUCT) {
+      throw new AppError(
+        409,
+        'CONFLICT',
+        `A product can have up to ${MAX_IMAGES_PER_PRODUCT} images: remove one first`,
+      );
+    }
+    const [updated] = await tx
+      .update(products)
+      .set({ images: [...row.images, image], version: sql`${products.version} + 1`, updatedAt: new Date() })
+      .where(eq(products.id, productId))
+      .returning();
+    return updated ?? row;
+  });
+}
+
+export async function findProduct(db: Db, storeId: string, productId: string) {
+  const [row] = await db.select().from(products).where(ownProduct(storeId, productId));
+  return row;
+}

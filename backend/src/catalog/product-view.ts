@@ -1,0 +1,22 @@
+import type { Product } from '@kupwara/shared';
+import { toImageSet } from './images/image-set';
+import type { MediaStorage } from './images/storage';
+import type { products } from './tables';
+
+export type ProductRow = typeof products.$inferSelect;
+
+export const productView = (row: ProductRow, storage: MediaStorage): Product => ({
+  id: row.id,
+  store_id: row.storeId,
+  category_id: row.categoryId,
+  name: row.name,
+  description: row.description,
+  price_paise: row.pricePaise,
+  mrp_paise: row.mrpPaise,
+  unit: row.unit,
+  stock: row.stock,
+  is_available: row.isAvailable,
+  images: row.images.map((image) => toImageSet(image, storage)),
+  version: row.version,
+  updated_at: row.updatedAt.toISOString(),
+});

@@ -1,0 +1,68 @@
+import { deliveryEtaMinutes, deliveryFeePaise, type NearbyStoresQuery } from '@kupwara/shared';
+import { and, arrayContains, asc, getTableColumns, type SQL, sql } from 'drizzle-orm';
+import type { MediaStorage } from '../catalog/images/storage';
+import { decodeCursor, encodeCursor } from '../platform/cursor';
+import type { Db } from '../platform/db';
+import { type NearbySnapshot, storeDetailsSnapshot } from './store-view';
+import { stores } from './tables';
+
+/** Rows for one page of nearby stores: the query does all the geography (never JS). */
+export async function findNearbyStores(db: Db, query: NearbyStoresQuery) {
+  const point = sql`ST_SetSRID(ST_MakePoint(${query.lng}, ${query.lat}), 4326)::geography`;
+  // KNN distance: what the GiST index orders by, and the page key with the id.
+  const knn = sql<number>`(${stores.location} <-> ${point})`;
+  const conditions: (SQL | undefined)[] = [
+    sql`ST_DWithin(${stores.location}, ${point}, ${query.radius_km * 1000})`,
+    // The store's own delivery area must reach the customer, not only the search circle.
+    sql`ST_DWithin(${stores.location}, ${point}, ${stores.deliveryRadiusM})`,
+  ];
+  if (query.category) conditions.push(arrayContains(stores.categorySlugs, [query.category]));
+  if (query.q) {
+    conditions.push(
+      sql`(${stores.name} ILIKE ${`%${escapeLike(query.q)}%`} OR word_similarity(${query.q}, ${stores.name}) >= 0.45)`,
+    );
+  }
+  if (query.cursor) {
+    const [distance, id] = decodeCursor(query.cursor, ['number', 'string'] as const);
+    conditions.push(sql`(${knn}, ${stores.id}) > (${distance}::float8, ${id}::uuid)`);
+  }
+  const rows = await db
+    .select({
+      ...getTableColumns(stores),
+      knn: sql<number>`${knn}::float8`.mapWith(Number),
+      distanceM: sql<number>`round(ST_Distance(${stores.location}, ${point}))::int`.mapWith(Number),
+    })
+    .from(stores)
+    .where(and(...conditions))
+    .orderBy(knn, asc(stores.id))
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  return { rows: page, nextCursor: rows.length > query.limit && last ? encodeCursor([last.knn, last.id]) : null };
+}
+
+export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export function nearbySnapshot(
+  row: Awaited<ReturnType<typeof findNearbyStores>>['rows'][number],
+  storage: MediaStorage,
+): NearbySnapshot {
+  const details = storeDetailsSnapshot(row, storage);
+  return {
+    id: details.id,
+    name: details.name,
+    description: details.description,
+    address: details.address,
+    location: details.location,
+    is_accepting_orders: details.is_accepting_orders,
+    rating: details.rating,
+    categories: details.categories,
+    min_order_paise: details.min_order_paise,
+    logo: details.logo,
+    opening_hours: details.opening_hours,
+    time_zone: details.time_zone,
+    distance_m: row.distanceM,
+    delivery_fee_paise: deliveryFeePaise(row.distanceM),
+    eta_minutes: deliveryEtaMinutes(row.distanceM),
+  };
+}
