@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { type Database, openPglite, openPostgres } from '../src/platform/db';
+import { type Database, openPglite, openPostgres, type QueryLog } from '../src/platform/db';
 
 export function withDatabase(url: string, name: string): string {
   const next = new URL(url);
@@ -42,14 +42,14 @@ export async function clonePostgresTemplate(url: string): Promise<{ url: string;
 }
 
 /** A fresh, migrated database of the kind this run uses, for one test file. */
-export async function openTestDatabase(): Promise<Database> {
+export async function openTestDatabase(log?: QueryLog): Promise<Database> {
   const url = process.env.DATABASE_URL;
   if (!url) {
     const dump = await readFile(inject('dbTemplate'));
-    return openPglite({ loadDataDir: new Blob([dump]) });
+    return openPglite({ loadDataDir: new Blob([dump]), log });
   }
   const clone = await clonePostgresTemplate(url);
-  const database = await openPostgres(clone.url, 4);
+  const database = await openPostgres(clone.url, 4, log);
   return {
     ...database,
     async close() {

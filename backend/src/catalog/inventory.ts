@@ -15,14 +15,18 @@ const ownProduct = (storeId: string, productId: string) =>
 
 /** A stale `version`: the change is refused and the seller gets the product as it is now. */
 export class StaleProductError extends AppError {
-  constructor(readonly current: ProductRow[]) {
+  readonly current: ProductRow[];
+  /** The request named many products, so the answer lists the stale ones even if there is one. */
+  readonly list: boolean;
+
+  constructor(current: ProductRow[], list = false) {
     super(
       409,
       'CONFLICT',
-      current.length === 1
-        ? 'This product was changed since you saw it'
-        : 'Some products were changed since you saw them',
+      list ? 'Some products were changed since you saw them' : 'This product was changed since you saw it',
     );
+    this.current = current;
+    this.list = list;
   }
 }
 
@@ -129,7 +133,11 @@ export async function setStock(db: Db, storeId: string, items: BulkStockRequest[
     const missing = ids.filter((id) => !byId.has(id));
     if (missing.length > 0) throw new AppError(404, 'NOT_FOUND', 'Product not found', { ids: missing });
     const stale = items.filter((item) => byId.get(item.id)?.version !== item.version);
-    if (stale.length > 0) throw new StaleProductError(stale.flatMap((item) => byId.get(item.id) ?? []));
+    if (stale.length > 0)
+      throw new StaleProductError(
+        stale.flatMap((item) => byId.get(item.id) ?? []),
+        true,
+      );
     const updated: ProductRow[] = [];
     for (const item of items) {
       const [row] = await tx

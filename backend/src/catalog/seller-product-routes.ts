@@ -34,7 +34,7 @@ export const sellerProductRoutes: FastifyPluginAsyncZod<CatalogDeps> = async (ap
     } catch (error) {
       if (!(error instanceof StaleProductError)) throw error;
       const current = error.current.map((row) => productView(row, storage));
-      throw new AppError(409, 'CONFLICT', error.message, current.length === 1 ? { current: current[0] } : { current });
+      throw new AppError(409, 'CONFLICT', error.message, { current: error.list ? current : current[0] });
     }
   }
 

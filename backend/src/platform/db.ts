@@ -42,7 +42,12 @@ export class DatabaseSetupError extends Error {
 }
 
 /** PostgreSQL through `pg`: checks PostGIS is installable, then migrates under an advisory lock. */
-export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+/** Sees every SQL statement sent (tests count them to prove a page is one query). */
+export type QueryLog = (sql: string) => void;
+
+const drizzleLogger = (log?: QueryLog) => (log ? { logQuery: (query: string) => log(query) } : undefined);
+
+export async function openPostgres(url: string, poolSize = 10, log?: QueryLog): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle connection dropped by the server (restart, failover) must not crash the process: the
   // pool discards it and the next query connects anew, while /readyz reports any real outage.
@@ -78,7 +83,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     throw error;
   }
   client.release();
-  const db: Db = drizzleNodePg(pool, { schema });
+  const db: Db = drizzleNodePg(pool, { schema, logger: drizzleLogger(log) });
   return {
     db,
     kind: 'postgres',
@@ -94,6 +99,7 @@ export interface PgliteSource {
   dataDir?: string;
   /** A tarball from `dumpDataDir()` to start from (tests clone a migrated template this way). */
   loadDataDir?: Blob;
+  log?: QueryLog;
 }
 
 /** Embedded PostgreSQL + PostGIS in this process. */
@@ -105,7 +111,7 @@ export async function openPglite(source: PgliteSource = {}): Promise<Database & 
     // Every extension a migration creates must be loaded on each open, or the data dir will not start.
     extensions: { postgis, pg_trgm },
   });
-  const pgliteDb = drizzlePglite(client, { schema });
+  const pgliteDb = drizzlePglite(client, { schema, logger: drizzleLogger(source.log) });
   await migratePglite(pgliteDb, { migrationsFolder });
   const db: Db = pgliteDb;
   return {
