@@ -5,6 +5,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import type { BenchRequest } from './scenario';
 import { scenarios } from './scenarios';
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
@@ -17,9 +18,10 @@ interface Server {
   about: { database: string; redis: boolean };
 }
 
-function serve(args: string[]): Promise<Server> {
+function serve(args: string[], env: Record<string, string> = {}): Promise<Server> {
   const child = fork(path.join(import.meta.dirname, 'serve.ts'), args, {
     execArgv: ['--import', 'tsx'],
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
@@ -38,14 +40,16 @@ function stop({ child }: Server) {
   });
 }
 
-async function load(url: string, request: Awaited<ReturnType<(typeof scenarios)[number]['request']>>) {
+async function load(url: string, request: BenchRequest, seconds = duration) {
+  const { pathFor } = request;
   const result = await autocannon({
     url: url + request.path,
     method: request.method ?? 'GET',
     headers: { 'content-type': 'application/json', ...request.headers },
     body: request.body,
     connections,
-    duration,
+    duration: seconds,
+    ...(pathFor ? { requests: [{ setupRequest: (req: object) => ({ ...req, path: pathFor() }) }] } : {}),
   });
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(`${request.path}: ${result.non2xx} non-2xx answers and ${result.errors} errors`);
@@ -61,7 +65,10 @@ if (chosen.length === 0) {
 }
 
 await mkdir(resultsDir, { recursive: true });
-const app = await serve(['app']);
+const dataset: Record<string, string> = chosen.some((scenario) => scenario.dataset === 'district')
+  ? { BENCH_DATASET: 'district' }
+  : {};
+const app = await serve(['app'], dataset);
 const rows = [];
 try {
   for (const scenario of chosen) {
@@ -75,17 +82,11 @@ try {
     await writeFile(bodyFile, await sample.text());
     const baseline = await serve(['baseline', bodyFile]);
     // Warm both up so the JIT and the database caches are not part of the figures.
-    await autocannon({ url: baseline.url + request.path, connections, duration: 2 });
-    const baselineResult = await load(baseline.url, request);
+    const constant = { path: request.path, method: request.method, headers: request.headers, body: request.body };
+    await load(baseline.url, constant, 2);
+    const baselineResult = await load(baseline.url, constant);
     await stop(baseline);
-    await autocannon({
-      url: app.url + request.path,
-      connections,
-      duration: 2,
-      method: request.method ?? 'GET',
-      body: request.body,
-      headers: request.headers,
-    });
+    await load(app.url, request, 2);
     const appResult = await load(app.url, request);
     const extra = (await scenario.extra?.()) ?? {};
     rows.push({

@@ -2,10 +2,19 @@
 export interface Scenario {
   name: string;
   description: string;
+  /** Data the app needs before the run: 'district' is 10,000 shops and 500,000 products. */
+  dataset?: 'district';
   /** Prepares data through the running app if needed, and returns the request to repeat. */
-  request(
-    baseUrl: string,
-  ): Promise<{ method?: 'GET' | 'POST'; path: string; headers?: Record<string, string>; body?: string }>;
+  request(baseUrl: string): Promise<BenchRequest>;
   /** Figures measured outside the load run (on an idle machine), reported beside it. */
   extra?(): Promise<Record<string, number>>;
+}
+
+export interface BenchRequest {
+  method?: 'GET' | 'POST';
+  path: string;
+  /** A different path for each request (to measure past the cache); `path` is still the sample. */
+  pathFor?: () => string;
+  headers?: Record<string, string>;
+  body?: string;
 }

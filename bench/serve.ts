@@ -9,6 +9,7 @@ import { buildApp } from '../backend/src/app';
 import { loadConfig } from '../backend/src/platform/config';
 import { createPlatform } from '../backend/src/platform/platform';
 import { resolveJwtSecret } from '../backend/src/platform/secrets';
+import { seedDistrict } from './district';
 
 const [kind, bodyFile] = process.argv.slice(2);
 
@@ -22,6 +23,11 @@ async function serveApp() {
     DATA_DIR: process.env.DATA_DIR ?? (await mkdtemp(path.join(tmpdir(), 'kupwara-bench-'))),
   });
   const platform = await createPlatform(config);
+  if (process.env.BENCH_DATASET === 'district') {
+    const started = performance.now();
+    await seedDistrict(platform.database.db);
+    console.log(`district dataset made in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
   const app = await buildApp({
     config: { ...config, jwtSecret: await resolveJwtSecret(config) },
     platform,

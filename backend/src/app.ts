@@ -77,7 +77,7 @@ export async function buildApp({ config, platform, webApps }: AppOptions): Promi
     },
     { prefix: '/api/v1' },
   );
-  await serveMedia(app, platform.mediaDir);
+  if (platform.mediaDir) await serveMedia(app, platform.mediaDir);
   await serveWebApps(app, webApps);
   return app;
 }

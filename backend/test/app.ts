@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type AppConfig, buildApp } from '../src/app';
+import type { S3StorageOptions } from '../src/catalog/images/s3-storage';
 import type { QueryLog } from '../src/platform/db';
 import { createPlatform, type Platform } from '../src/platform/platform';
 import { openTestDatabase } from './databases';
@@ -18,12 +19,17 @@ export interface TestApp {
  * The real app on a fresh database, with Redis when REDIS_URL is set (namespaced so test files
  * sharing one Redis never see each other's keys or messages). Close with `app.close()`.
  */
-export async function makeTestApp(overrides: Partial<AppConfig> = {}, log?: QueryLog): Promise<TestApp> {
+export async function makeTestApp(
+  overrides: Partial<AppConfig> = {},
+  log?: QueryLog,
+  mediaS3?: S3StorageOptions,
+): Promise<TestApp> {
   const platform = await createPlatform(
     {
       databaseUrl: undefined,
       redisUrl: process.env.REDIS_URL,
       dataDir: await mkdtemp(path.join(tmpdir(), 'kupwara-test-')),
+      mediaS3,
     },
     { database: await openTestDatabase(log), namespace: `test:${randomUUID()}:` },
   );

@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-it('makes one demo customer, seller (with a store), rider and admin, once', async () => {
+it('makes the demo people and thirty shops with stock, once', async () => {
   const logins = await seedDemo(platform.database.db);
   expect(logins).toEqual([
     { role: 'customer', phone: '+919906000001' },
@@ -25,7 +25,7 @@ it('makes one demo customer, seller (with a store), rider and admin, once', asyn
   ]);
   expect(await seedDemo(platform.database.db)).toEqual(logins);
   const [total] = await platform.database.db.select({ n: count() }).from(users);
-  expect(Number(total?.n)).toBe(4);
+  expect(Number(total?.n)).toBe(4 + 29);
 
   for (const { role, phone } of logins) {
     const res = await app.inject({
@@ -47,6 +47,21 @@ it('makes one demo customer, seller (with a store), rider and admin, once', asyn
   expect(store.json()).toMatchObject({
     name: 'Mir General Store',
     location: { lat: 34.5297, lng: 74.2543 },
-    delivery_radius_km: 4,
+    categories: ['grocery'],
+  });
+
+  const nearby = await app.inject({ url: '/api/v1/stores?lat=34.5297&lng=74.2543&radius_km=10&limit=100' });
+  const shops = nearby.json().items as { name: string; categories: string[]; distance_m: number }[];
+  expect(shops).toHaveLength(30);
+  expect(shops[0]).toMatchObject({ name: 'Mir General Store', distance_m: 0 });
+  expect(new Set(shops.map((s) => s.categories[0]))).toEqual(
+    new Set(['grocery', 'bakery', 'pharmacy', 'vegetables', 'dairy', 'meat', 'stationery']),
+  );
+  const products = await app.inject({ url: `/api/v1/stores/${store.json().id}/products?q=basmati` });
+  expect(products.json().items[0]).toMatchObject({
+    name: 'Daawat Basmati Rice',
+    price_paise: 14_500,
+    mrp_paise: 16_000,
+    unit: '1 kg',
   });
 });

@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       authLimitPerIp: 30,
       authLimitPerAccount: 10,
       trustProxy: false,
+      mediaS3: undefined,
     });
   });
 
@@ -50,6 +51,7 @@ describe('loadConfig', () => {
       authLimitPerIp: 5,
       authLimitPerAccount: 3,
       trustProxy: true,
+      mediaS3: undefined,
     });
   });
 
@@ -75,6 +77,27 @@ describe('loadConfig', () => {
     expect(problems.find((p) => p.startsWith('REDIS_URL:'))).toMatch(/must be a URL such as redis:\/\/.*"not a url"/);
     expect(problems.find((p) => p.startsWith('NODE_ENV:'))).toMatch(/development.*test.*production.*"prod"/);
     expect((error as ConfigError).message).toMatch(/^Invalid configuration:\n {2}- /);
+  });
+
+  it('takes an S3 bucket for images only with everything it needs', () => {
+    expect(() => loadConfig({ MEDIA_S3_ENDPOINT: 'https://s3.example.in' })).toThrow(
+      /MEDIA_S3_BUCKET: is required when MEDIA_S3_ENDPOINT is set[\s\S]*MEDIA_PUBLIC_URL: is required/,
+    );
+    const config = loadConfig({
+      MEDIA_S3_ENDPOINT: 'https://s3.example.in',
+      MEDIA_S3_BUCKET: 'kupwara-media',
+      MEDIA_S3_ACCESS_KEY_ID: 'AK',
+      MEDIA_S3_SECRET_ACCESS_KEY: 'SK',
+      MEDIA_PUBLIC_URL: 'https://media.example.in',
+    });
+    expect(config.mediaS3).toEqual({
+      endpoint: 'https://s3.example.in',
+      bucket: 'kupwara-media',
+      region: 'us-east-1',
+      accessKeyId: 'AK',
+      secretAccessKey: 'SK',
+      publicUrl: 'https://media.example.in',
+    });
   });
 
   it('requires a strong JWT_SECRET in production', () => {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { S3StorageOptions } from '../catalog/images/s3-storage';
 
 // The only place that reads process.env: everything else receives a Config.
 
@@ -29,10 +30,28 @@ const envSchema = z
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters (try: openssl rand -base64 48)').optional(),
     AUTH_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
     AUTH_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+    MEDIA_S3_ENDPOINT: optionalUrl(['http:', 'https:'], 'https://s3.ap-south-1.amazonaws.com'),
+    MEDIA_S3_BUCKET: z.string().trim().min(3).max(63).optional(),
+    MEDIA_S3_REGION: z.string().trim().min(1).default('us-east-1'),
+    MEDIA_S3_ACCESS_KEY_ID: z.string().trim().min(1).optional(),
+    MEDIA_S3_SECRET_ACCESS_KEY: z.string().trim().min(1).optional(),
+    MEDIA_PUBLIC_URL: optionalUrl(['http:', 'https:'], 'https://media.kupwaracart.in'),
     TRUST_PROXY: z
       .enum(['true', 'false'], { message: 'must be true or false' })
       .default('false')
       .transform((value) => value === 'true'),
+  })
+  .superRefine((e, ctx) => {
+    if (!e.MEDIA_S3_ENDPOINT) return;
+    for (const name of [
+      'MEDIA_S3_BUCKET',
+      'MEDIA_S3_ACCESS_KEY_ID',
+      'MEDIA_S3_SECRET_ACCESS_KEY',
+      'MEDIA_PUBLIC_URL',
+    ] as const) {
+      if (!e[name])
+        ctx.addIssue({ code: 'custom', path: [name], message: 'is required when MEDIA_S3_ENDPOINT is set' });
+    }
   })
   .refine((e) => e.NODE_ENV !== 'production' || e.JWT_SECRET, {
     path: ['JWT_SECRET'],
@@ -54,6 +73,8 @@ export interface Config {
   authLimitPerIp: number;
   /** Login attempts allowed per 15 minutes for one phone number or email. */
   authLimitPerAccount: number;
+  /** Product photos in an S3-compatible bucket; unset: files under DATA_DIR/media. */
+  mediaS3: S3StorageOptions | undefined;
   /** Behind a reverse proxy: take the client's address from X-Forwarded-For. */
   trustProxy: boolean;
 }
@@ -92,5 +113,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     authLimitPerIp: e.AUTH_LIMIT_PER_IP,
     authLimitPerAccount: e.AUTH_LIMIT_PER_ACCOUNT,
     trustProxy: e.TRUST_PROXY,
+    mediaS3:
+      e.MEDIA_S3_ENDPOINT &&
+      e.MEDIA_S3_BUCKET &&
+      e.MEDIA_S3_ACCESS_KEY_ID &&
+      e.MEDIA_S3_SECRET_ACCESS_KEY &&
+      e.MEDIA_PUBLIC_URL
+        ? {
+            endpoint: e.MEDIA_S3_ENDPOINT,
+            bucket: e.MEDIA_S3_BUCKET,
+            region: e.MEDIA_S3_REGION,
+            accessKeyId: e.MEDIA_S3_ACCESS_KEY_ID,
+            secretAccessKey: e.MEDIA_S3_SECRET_ACCESS_KEY,
+            publicUrl: e.MEDIA_PUBLIC_URL,
+          }
+        : undefined,
   };
 }

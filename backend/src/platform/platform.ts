@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Redis } from 'ioredis';
+import { createS3Storage } from '../catalog/images/s3-storage';
 import { createFileStorage, type MediaStorage } from '../catalog/images/storage';
 import { type Bus, createMemoryBus, createRedisBus } from './bus';
 import { type Cache, createMemoryCache, createRedisCache } from './cache';
@@ -13,9 +14,10 @@ export interface Platform {
   bus: Bus;
   cache: Cache;
   rateLimiter: RateLimiter;
-  /** Uploaded images: files under DATA_DIR/media, served at /media. */
+  /** Uploaded images: an S3-compatible bucket, or files under DATA_DIR/media served at /media. */
   media: MediaStorage;
-  mediaDir: string;
+  /** Set when images are files this app serves. */
+  mediaDir: string | undefined;
   /** Present when REDIS_URL is set. */
   redis: Redis | undefined;
   /** Whether each dependency needed to serve requests answers (within a couple of seconds). */
@@ -60,7 +62,7 @@ export interface PlatformOptions {
 
 /** Builds the platform from config: embedded PGlite and in-process bus/cache unless URLs say otherwise. */
 export async function createPlatform(
-  config: Pick<Config, 'databaseUrl' | 'redisUrl' | 'dataDir'>,
+  config: Pick<Config, 'databaseUrl' | 'redisUrl' | 'dataDir'> & Partial<Pick<Config, 'mediaS3'>>,
   { database, namespace = '' }: PlatformOptions = {},
 ): Promise<Platform> {
   const redis = config.redisUrl ? await connectRedis(config.redisUrl) : undefined;
@@ -75,7 +77,7 @@ export async function createPlatform(
   }
   const bus = redis ? createRedisBus(redis, namespace) : createMemoryBus();
   const cache = redis ? createRedisCache(redis, `${namespace}cache:`) : createMemoryCache();
-  const mediaDir = path.join(config.dataDir, 'media');
+  const mediaDir = config.mediaS3 ? undefined : path.join(config.dataDir, 'media');
   const rateLimiter = redis ? createRedisRateLimiter(redis, `${namespace}ratelimit:`) : createMemoryRateLimiter();
 
   return {
@@ -83,7 +85,7 @@ export async function createPlatform(
     bus,
     cache,
     rateLimiter,
-    media: createFileStorage(mediaDir),
+    media: config.mediaS3 ? createS3Storage(config.mediaS3) : createFileStorage(mediaDir ?? ''),
     mediaDir,
     redis,
     async checks() {

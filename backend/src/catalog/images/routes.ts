@@ -49,7 +49,7 @@ export const productImageRoutes: FastifyPluginAsyncZod<CatalogDeps> = async (app
       if (!request.isMultipart())
         throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the photo as multipart/form-data');
       const file = await request.file();
-      if (!file || file.fieldname !== 'image') throw missingFile();
+      if (file?.fieldname !== 'image') throw missingFile();
       let upload: Buffer;
       try {
         upload = await file.toBuffer();

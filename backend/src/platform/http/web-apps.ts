@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
@@ -17,8 +17,7 @@ export async function serveMedia(app: FastifyInstance, dir: string) {
   await app.register(fastifyStatic, {
     root: path.resolve(dir),
     prefix: '/media/',
-    // reply.sendFile, which the web apps' deep links use too.
-    decorateReply: true,
+    decorateReply: false,
     // Only what is there when asked: uploads arrive while the server runs.
     wildcard: true,
     setHeaders(res) {
@@ -54,10 +53,11 @@ export async function serveWebApps(app: FastifyInstance, names: readonly WebApp[
       },
     });
     app.get(`/${name}`, { schema: { hide: true } }, (_request, reply) => reply.redirect(`/${name}/`));
-    app.get(`/${name}/*`, { schema: { hide: true } }, (_request, reply) => {
-      reply.header('cache-control', 'no-cache');
-      return reply.sendFile('index.html', root);
-    });
+    // Read once: the build does not change under a running server (restart after npm run build:web).
+    const indexHtml = await readFile(path.join(root, 'index.html'));
+    app.get(`/${name}/*`, { schema: { hide: true } }, (_request, reply) =>
+      reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml),
+    );
     served.push(name);
   }
   if (served.length > 0) {
