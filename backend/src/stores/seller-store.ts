@@ -1,5 +1,6 @@
 import type { CreateStoreRequest, UpdateStoreRequest } from '@kupwara/shared';
 import { and, eq, sql } from 'drizzle-orm';
+import type { StoredImage } from '../catalog/images/stored-image';
 import type { Db } from '../platform/db';
 import { violatedUniqueConstraint } from '../platform/db-errors';
 import { AppError, notFound } from '../platform/http/errors';
@@ -46,6 +47,22 @@ export async function updateSellerStore(db: Db, sellerId: string, input: UpdateS
   const [current] = await db.select().from(stores).where(eq(stores.sellerId, sellerId));
   if (!current) throw notFound('Store');
   throw new StaleStoreError(current);
+}
+
+/** A new logo or cover photo (the last upload wins: images are not edited against a version). */
+export async function setStoreImage(
+  db: Db,
+  storeId: string,
+  kind: 'logo' | 'cover',
+  image: StoredImage,
+): Promise<StoreRow> {
+  const [row] = await db
+    .update(stores)
+    .set({ [kind]: image, version: sql`${stores.version} + 1`, updatedAt: new Date() })
+    .where(eq(stores.id, storeId))
+    .returning();
+  if (!row) throw notFound('Store');
+  return row;
 }
 
 export class StaleStoreError extends AppError {

@@ -31,7 +31,11 @@ const photo = (width: number, height: number, format: 'jpeg' | 'png' = 'jpeg') =
     [format]()
     .toBuffer();
 
-function upload(productId: string, file: Buffer, { who = seller, field = 'image', type = 'image/jpeg' } = {}) {
+function upload(
+  productId: string,
+  file: Buffer,
+  { who = seller, field = 'image', type = 'image/jpeg', url = '' } = {},
+) {
   const boundary = '----kupwara';
   const body = Buffer.concat([
     Buffer.from(
@@ -42,7 +46,7 @@ function upload(productId: string, file: Buffer, { who = seller, field = 'image'
   ]);
   return app.inject({
     method: 'POST',
-    url: `/api/v1/seller/products/${productId}/images`,
+    url: url || `/api/v1/seller/products/${productId}/images`,
     headers: { ...bearer(who), 'content-type': `multipart/form-data; boundary=${boundary}` },
     payload: body,
   });
@@ -126,5 +130,25 @@ describe('product photos', () => {
     const res = await upload(product.id, await photo(200, 200), { who: other.seller });
     expect(res.statusCode).toBe(404);
     expect(await catalogProduct(product.id)).toMatchObject({ images: [] });
+  });
+
+  it('set a store’s logo and cover, seen at once in its details and in nearby lists', async () => {
+    const shop = await makeStore(app, { location: { lat: 12.5, lng: 76.5 } });
+    const logo = await upload('', await photo(600, 600), {
+      who: shop.seller,
+      url: '/api/v1/seller/store/images?kind=logo',
+    });
+    expect(logo.statusCode, logo.body).toBe(201);
+    expect(logo.json().logo.variants.map((v: { width: number }) => v.width)).toEqual([160, 480]);
+    expect(logo.json().cover).toBeNull();
+    const details = await app.inject({ url: `/api/v1/stores/${shop.store.id}` });
+    expect(details.json().logo).toEqual(logo.json().logo);
+    const nearby = await app.inject({ url: '/api/v1/stores?lat=12.5&lng=76.5' });
+    expect(nearby.json().items[0].logo).toEqual(logo.json().logo);
+    const wrongKind = await upload('', await photo(600, 600), {
+      who: shop.seller,
+      url: '/api/v1/seller/store/images?kind=banner',
+    });
+    expect(wrongKind.statusCode).toBe(400);
   });
 });
