@@ -45,8 +45,23 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
-/** The local calendar day and time of `instant` in `timeZone`. */
-function localParts(instant: Date, timeZone: string) {
+type LocalParts = { weekday: number; minutes: number; dayAsUtc: number };
+
+// A list of stores asks about the same few minutes (now, 21:00 today …) once per store: remember them.
+const recent = new Map<string, LocalParts>();
+
+/** The local calendar day and time (to the minute) of `instant` in `timeZone`. */
+function localParts(instant: Date, timeZone: string): LocalParts {
+  const key = `${timeZone}|${Math.floor(instant.getTime() / MINUTE)}`;
+  const known = recent.get(key);
+  if (known) return known;
+  const parts = readParts(instant, timeZone);
+  if (recent.size >= 256) recent.clear();
+  recent.set(key, parts);
+  return parts;
+}
+
+function readParts(instant: Date, timeZone: string): LocalParts {
   const parts = formatter(timeZone).formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   const weekday = weekdays.indexOf(get('weekday').toLowerCase() as Weekday);
@@ -58,14 +73,18 @@ function localParts(instant: Date, timeZone: string) {
   };
 }
 
-/** The instant at which the wall clock in `timeZone` shows `dayAsUtc + minutes`. */
-function instantOf(dayAsUtc: number, minutes: number, timeZone: string): Date {
+/**
+ * The instant at which the wall clock in `timeZone` shows `dayAsUtc + minutes`. Starts from the
+ * zone's offset now (`offsetMs`) and corrects once if a daylight-saving change lies between.
+ */
+function instantOf(dayAsUtc: number, minutes: number, timeZone: string, offsetMs: number): Date {
   const wall = dayAsUtc + minutes * MINUTE;
-  // Guess with the zone's offset at the wall time read as UTC, then correct once (enough for DST shifts).
-  let guess = wall;
+  let guess = wall - offsetMs;
   for (let i = 0; i < 2; i++) {
     const seen = localParts(new Date(guess), timeZone);
-    guess += wall - (seen.dayAsUtc + seen.minutes * MINUTE);
+    const error = wall - (seen.dayAsUtc + seen.minutes * MINUTE);
+    if (error === 0) break;
+    guess += error;
   }
   return new Date(guess);
 }
@@ -85,7 +104,9 @@ export function openingStatus(hours: OpeningHours, timeZone: string, now: Date):
     }
   }
   spans.sort((a, b) => a[0] - b[0]);
-  const at = (minutes: number) => instantOf(local.dayAsUtc, minutes, timeZone);
+  // Whole minutes: the offset of the zone now, to the minute (the seconds of `now` are not in the wall time).
+  const offsetMs = local.dayAsUtc + local.minutes * MINUTE - Math.floor(now.getTime() / MINUTE) * MINUTE;
+  const at = (minutes: number) => instantOf(local.dayAsUtc, minutes, timeZone, offsetMs);
   const current = spans.find(([start, end]) => start <= local.minutes && local.minutes < end);
   if (current) {
     // Back-to-back intervals (09:00–13:00, 13:00–18:00) are one stretch of being open.
