@@ -40,9 +40,10 @@ function stop({ child }: Server) {
   });
 }
 
-async function load(url: string, request: BenchRequest, seconds = duration) {
+async function load(url: string, request: BenchRequest, seconds = duration, overallRate?: number) {
   const { pathFor } = request;
   const result = await autocannon({
+    ...(overallRate ? { overallRate } : {}),
     url: url + request.path,
     method: request.method ?? 'GET',
     headers: { 'content-type': 'application/json', ...request.headers },
@@ -88,7 +89,15 @@ try {
     await stop(baseline);
     await load(app.url, request, 2);
     const appResult = await load(app.url, request);
-    const extra = (await scenario.extra?.()) ?? {};
+    // Latency when not saturated: the same load at half the rate the app just managed.
+    const halfRate = Math.max(1, Math.floor(appResult.requestsPerSecond / 2));
+    const atHalfRate = await load(app.url, request, duration, halfRate);
+    const extra = {
+      ...((await scenario.extra?.()) ?? {}),
+      halfRatePerSecond: halfRate,
+      p50MsAtHalfRate: atHalfRate.p50Ms,
+      p99MsAtHalfRate: atHalfRate.p99Ms,
+    };
     rows.push({
       scenario: scenario.name,
       description: scenario.description,
@@ -114,6 +123,7 @@ console.table(
     'baseline req/s': Math.round(r.baseline.requestsPerSecond),
     'baseline p99 ms': r.baseline.p99Ms,
     'vs baseline': `${(r.ratioToBaseline * 100).toFixed(0)}%`,
+    'p99 ms at half rate': r.extra.p99MsAtHalfRate,
   })),
 );
 for (const row of rows) {

@@ -1,4 +1,4 @@
-import { createHmac, generateKeyPairSync } from 'node:crypto';
+import { createHmac, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,6 +35,25 @@ async function expectRejected(token: string, message = 'Invalid access token') {
 /** The valid token's claims, as an attacker would read them. */
 const claims = () => decode(valid.split('.')[1]);
 
+/** A token made outside the app, valid but for whatever the options change. */
+function forge(
+  role: string,
+  {
+    alg = 'HS256',
+    key,
+    issuer = 'kupwaracart',
+    audience = 'kupwaracart-api',
+  }: { alg?: string; key?: KeyObject | Uint8Array; issuer?: string; audience?: string } = {},
+) {
+  return new SignJWT({ role, sid: 's' })
+    .setProtectedHeader({ alg })
+    .setSubject(user.id)
+    .setIssuer(issuer)
+    .setAudience(audience)
+    .setExpirationTime('10m')
+    .sign(key ?? new TextEncoder().encode(config.jwtSecret));
+}
+
 describe('access tokens', () => {
   it('a valid one is accepted and carries sub, role, sid, iss, aud and a 15-minute life', async () => {
     expect((await meWith(valid)).statusCode).toBe(200);
@@ -70,27 +89,12 @@ describe('access tokens', () => {
   });
 
   it('another HMAC algorithm with the right secret is refused', async () => {
-    const key = new TextEncoder().encode(config.jwtSecret);
-    const token = await new SignJWT({ role: 'customer', sid: 's' })
-      .setProtectedHeader({ alg: 'HS512' })
-      .setSubject(user.id)
-      .setIssuer('kupwaracart')
-      .setAudience('kupwaracart-api')
-      .setExpirationTime('10m')
-      .sign(key);
-    await expectRejected(token);
+    await expectRejected(await forge('customer', { alg: 'HS512' }));
   });
 
   it('RS256 tokens are refused, and so is an HS256 token keyed with an RSA public key (key confusion)', async () => {
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    const rs = await new SignJWT({ role: 'admin', sid: 's' })
-      .setProtectedHeader({ alg: 'RS256' })
-      .setSubject(user.id)
-      .setIssuer('kupwaracart')
-      .setAudience('kupwaracart-api')
-      .setExpirationTime('10m')
-      .sign(privateKey);
-    await expectRejected(rs);
+    await expectRejected(await forge('admin', { alg: 'RS256', key: privateKey }));
     const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
     const input = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ ...claims(), role: 'admin' })}`;
     await expectRejected(`${input}.${createHmac('sha256', pem).update(input).digest('base64url')}`);
@@ -99,32 +103,13 @@ describe('access tokens', () => {
   it('a token signed with another secret, issuer or audience is refused', async () => {
     const other = createTokenSigner('a different secret that is long enough to be real');
     await expectRejected((await other.sign(user)).token);
-    const key = new TextEncoder().encode(config.jwtSecret);
-    for (const [issuer, audience] of [
-      ['someone-else', 'kupwaracart-api'],
-      ['kupwaracart', 'another-api'],
-    ]) {
-      const token = await new SignJWT({ role: 'customer', sid: 's' })
-        .setProtectedHeader({ alg: 'HS256' })
-        .setSubject(user.id)
-        .setIssuer(issuer ?? '')
-        .setAudience(audience ?? '')
-        .setExpirationTime('10m')
-        .sign(key);
-      await expectRejected(token);
-    }
+    await expectRejected(await forge('customer', { issuer: 'someone-else' }));
+    await expectRejected(await forge('customer', { audience: 'another-api' }));
+    expect((await meWith(await forge('customer'))).statusCode).toBe(200);
   });
 
   it('a token with claims we do not know is refused', async () => {
-    const key = new TextEncoder().encode(config.jwtSecret);
-    const token = await new SignJWT({ role: 'superuser', sid: 's' })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject(user.id)
-      .setIssuer('kupwaracart')
-      .setAudience('kupwaracart-api')
-      .setExpirationTime('10m')
-      .sign(key);
-    await expectRejected(token);
+    await expectRejected(await forge('superuser'));
   });
 
   it('garbage and malformed headers are refused', async () => {

@@ -2,7 +2,7 @@ import type { LoginRequest, Me, RegisterRequest, UpdateMeRequest } from '@kupwar
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db';
 import { violatedUniqueConstraint } from '../platform/db-errors';
-import { AppError } from '../platform/http/errors';
+import { AppError, invalidField } from '../platform/http/errors';
 import { newId } from '../platform/ids';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords';
 import { endOtherSessions } from './sessions';
@@ -99,20 +99,17 @@ export async function authenticate(db: Db, input: LoginRequest): Promise<Me> {
   return me;
 }
 
-const fieldError = (field: string, message: string) =>
-  new AppError(400, 'VALIDATION_FAILED', `Invalid body.${field}`, { fields: [{ field: `body.${field}`, message }] });
-
 export async function updateMe(db: Db, caller: { id: string; sessionId: string }, input: UpdateMeRequest) {
   const [current] = await db
     .select({ role: users.role, passwordHash: users.passwordHash })
     .from(users)
     .where(eq(users.id, caller.id));
   if (!current) throw new AppError(401, 'UNAUTHENTICATED', 'Your account no longer exists');
-  if (input.vehicle_type && current.role !== 'rider') throw fieldError('vehicle_type', 'is only for riders');
+  if (input.vehicle_type && current.role !== 'rider') throw invalidField('body.vehicle_type', 'is only for riders');
   let passwordHash: string | undefined;
   if (input.current_password !== undefined && input.new_password !== undefined) {
     if (!(await verifyPassword(current.passwordHash, input.current_password))) {
-      throw fieldError('current_password', 'is not your current password');
+      throw invalidField('body.current_password', 'is not your current password');
     }
     passwordHash = await hashPassword(input.new_password);
   }

@@ -1,7 +1,8 @@
 import type { BulkStockRequest, CreateProductRequest, UpdateProductRequest } from '@kupwara/shared';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db';
-import { AppError, notFound } from '../platform/http/errors';
+import { violatedConstraint } from '../platform/db-errors';
+import { AppError, invalidField, notFound } from '../platform/http/errors';
 import { newId } from '../platform/ids';
 import type { StoredImage } from './images/stored-image';
 import type { ProductRow } from './product-view';
@@ -30,14 +31,12 @@ export class StaleProductError extends AppError {
   }
 }
 
-function unknownCategory(error: unknown): never {
-  for (let e: unknown = error; e instanceof Error; e = e.cause) {
-    if ((e as { constraint?: string }).constraint === 'products_category_id_categories_id_fk') {
-      throw new AppError(400, 'VALIDATION_FAILED', 'Invalid body.category_id', {
-        fields: [{ field: 'body.category_id', message: 'is not a category' }],
-      });
-    }
-  }
+/** The database's own checks, as the 400 the seller can act on. */
+function productConstraint(error: unknown): never {
+  const constraint = violatedConstraint(error)?.constraint;
+  if (constraint === 'products_category_id_categories_id_fk')
+    throw invalidField('body.category_id', 'is not a category');
+  if (constraint === 'products_mrp_at_least_price') throw invalidField('body.mrp_paise', 'must be at least the price');
   throw error;
 }
 
@@ -61,7 +60,7 @@ export async function createProduct(db: Db, storeId: string, input: CreateProduc
     if (!row) throw new Error('insert returned nothing');
     return row;
   } catch (error) {
-    unknownCategory(error);
+    productConstraint(error);
   }
 }
 
@@ -93,22 +92,10 @@ export async function updateProduct(db: Db, storeId: string, productId: string, 
       .where(and(ownProduct(storeId, productId), eq(products.version, version)))
       .returning();
   } catch (error) {
-    if (isPriceCheck(error)) {
-      throw new AppError(400, 'VALIDATION_FAILED', 'Invalid body.mrp_paise', {
-        fields: [{ field: 'body.mrp_paise', message: 'must be at least the price' }],
-      });
-    }
-    unknownCategory(error);
+    productConstraint(error);
   }
   return row ?? currentOrNotFound(db, storeId, productId);
 }
-
-const isPriceCheck = (error: unknown) => {
-  for (let e: unknown = error; e instanceof Error; e = e.cause) {
-    if ((e as { constraint?: string }).constraint === 'products_mrp_at_least_price') return true;
-  }
-  return false;
-};
 
 /** Hides a product from the catalog; orders that name it keep it. */
 export async function deleteProduct(db: Db, storeId: string, productId: string, version?: number) {

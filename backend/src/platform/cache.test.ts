@@ -1,30 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Cache, createMemoryCache, createRedisCache } from './cache';
-import { connectRedis } from './platform';
+import { describe, expect, it } from 'vitest';
+import { bothImplementations } from '../../test/implementations';
+import { createMemoryCache, createRedisCache } from './cache';
 
-const redisUrl = process.env.REDIS_URL;
-let redis: Redis | undefined;
-
-beforeAll(async () => {
-  if (redisUrl) redis = await connectRedis(redisUrl);
-});
-afterAll(async () => {
-  await redis?.quit();
-});
-
-const kinds: { name: string; enabled: boolean; make: () => Cache }[] = [
-  { name: 'in-process', enabled: true, make: () => createMemoryCache() },
-  {
-    name: 'Redis',
-    enabled: Boolean(redisUrl),
-    make: () => {
-      if (!redis) throw new Error('Redis not connected');
-      return createRedisCache(redis, `test:${randomUUID()}:`);
-    },
-  },
-];
+const kinds = bothImplementations(
+  () => createMemoryCache(),
+  (client, prefix) => createRedisCache(client, prefix),
+);
 
 describe.each(kinds)('$name cache', ({ enabled, make }) => {
   it.runIf(enabled)('misses, then returns what was set, then misses after del', async () => {

@@ -1,4 +1,4 @@
-import { AppError } from './http/errors';
+import { invalidField } from './http/errors';
 
 /** Opaque page cursors: the sort key of the last row sent, base64url-encoded JSON. */
 export const encodeCursor = (key: readonly (string | number)[]): string =>
@@ -19,10 +19,6 @@ export function decodeCursor<T extends readonly ('string' | 'number')[]>(
     Array.isArray(key) &&
     key.length === shape.length &&
     key.every((part, i) => typeof part === shape[i] && (typeof part !== 'number' || Number.isFinite(part)));
-  if (!fits) {
-    throw new AppError(400, 'VALIDATION_FAILED', 'Invalid querystring.cursor', {
-      fields: [{ field: 'querystring.cursor', message: 'is not a cursor from this list' }],
-    });
-  }
+  if (!fits) throw invalidField('querystring.cursor', 'is not a cursor from this list');
   return key as { [K in keyof T]: T[K] extends 'number' ? number : string };
 }

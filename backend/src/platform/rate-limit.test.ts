@@ -1,29 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectRedis } from './platform';
-import { createMemoryRateLimiter, createRedisRateLimiter, type RateLimiter } from './rate-limit';
+import { describe, expect, it } from 'vitest';
+import { bothImplementations } from '../../test/implementations';
+import { createMemoryRateLimiter, createRedisRateLimiter } from './rate-limit';
 
-const redisUrl = process.env.REDIS_URL;
-let redis: Redis | undefined;
-beforeAll(async () => {
-  if (redisUrl) redis = await connectRedis(redisUrl);
-});
-afterAll(async () => {
-  await redis?.quit();
-});
-
-const kinds: { name: string; enabled: boolean; make: () => RateLimiter }[] = [
-  { name: 'in-process', enabled: true, make: () => createMemoryRateLimiter() },
-  {
-    name: 'Redis',
-    enabled: Boolean(redisUrl),
-    make: () => {
-      if (!redis) throw new Error('Redis not connected');
-      return createRedisRateLimiter(redis, `test:${randomUUID()}:`);
-    },
-  },
-];
+const kinds = bothImplementations(
+  () => createMemoryRateLimiter(),
+  (client, prefix) => createRedisRateLimiter(client, prefix),
+);
 
 describe.each(kinds)('$name rate limiter', ({ enabled, make }) => {
   it.runIf(enabled)('allows up to the limit in a window, then refuses with the time left', async () => {

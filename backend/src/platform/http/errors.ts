@@ -18,6 +18,10 @@ export class AppError extends Error {
 
 export const notFound = (what = 'Resource') => new AppError(404, 'NOT_FOUND', `${what} not found`);
 
+/** A 400 naming one field (`body.stock`, `querystring.cursor`), shaped like a schema failure. */
+export const invalidField = (field: string, message: string) =>
+  new AppError(400, 'VALIDATION_FAILED', `Invalid ${field}`, { fields: [{ field, message }] });
+
 const body = (code: ErrorCode, message: string, details?: unknown): ErrorBody => ({
   error: details === undefined ? { code, message } : { code, message, details },
 });
