@@ -58,6 +58,15 @@ describe('a store’s products', () => {
     expect(queries).toHaveLength(1);
   });
 
+  it('and the nearby-store list, are one query each', async () => {
+    await makeStore(app, { location: { lat: 11.5, lng: 79.5 } });
+    await makeStore(app, { location: { lat: 11.501, lng: 79.5 } });
+    queries.length = 0;
+    const res = await app.inject({ url: '/api/v1/stores?lat=11.5&lng=79.5' });
+    expect(res.json().items).toHaveLength(2);
+    expect(queries).toHaveLength(1);
+  });
+
   it('are found despite typos, the closest first', async () => {
     const { seller, store } = await makeStore(app);
     for (const name of ['Daawat Basmati Rice', 'Kashmiri Mongra Saffron', 'Basmati Broken Rice', 'Sona Masoori Rice']) {
