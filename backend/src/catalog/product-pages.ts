@@ -2,7 +2,7 @@ import type { ProductListQuery } from '@kupwara/shared';
 import { and, asc, eq, getTableColumns, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { decodeCursor, encodeCursor } from '../platform/cursor';
 import type { Db } from '../platform/db';
-import { escapeLike } from '../stores/nearby-stores';
+import { escapeLike } from '../platform/sql-text';
 import { categories, products } from './tables';
 
 /** How closely a product name matches the search, whole words first; 0.45 lets "basmti" find "Basmati". */

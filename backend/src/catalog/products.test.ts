@@ -2,7 +2,7 @@ import type { Product } from '@kupwara/shared';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp } from '../../test/app';
-import { bearer, makeProduct, makeStore } from '../../test/factories';
+import { bearer, makeProduct, makeStore, registerUser } from '../../test/factories';
 
 let app: FastifyInstance;
 const queries: string[] = [];
@@ -235,7 +235,6 @@ describe('seller inventory', () => {
   });
 
   it('needs a store first', async () => {
-    const { registerUser } = await import('../../test/factories');
     const seller = await registerUser(app, { role: 'seller' });
     const res = await app.inject({
       method: 'POST',

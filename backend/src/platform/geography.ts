@@ -12,7 +12,7 @@ export const geographyPoint = customType<{ data: LatLng; driverData: string }>({
 });
 
 /** Reads the hex (E)WKB PostGIS returns for a point. */
-export function parseEwkbPoint(hex: string): LatLng {
+function parseEwkbPoint(hex: string): LatLng {
   const bytes = Buffer.from(hex, 'hex');
   const littleEndian = bytes.readUInt8(0) === 1;
   const type = littleEndian ? bytes.readUInt32LE(1) : bytes.readUInt32BE(1);

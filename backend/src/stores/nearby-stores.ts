@@ -3,6 +3,7 @@ import { and, arrayContains, asc, getTableColumns, type SQL, sql } from 'drizzle
 import type { MediaStorage } from '../catalog/images/storage';
 import { decodeCursor, encodeCursor } from '../platform/cursor';
 import type { Db } from '../platform/db';
+import { escapeLike } from '../platform/sql-text';
 import { type NearbySnapshot, storeDetailsSnapshot } from './store-view';
 import { stores } from './tables';
 
@@ -40,8 +41,6 @@ export async function findNearbyStores(db: Db, query: NearbyStoresQuery) {
   const last = page[page.length - 1];
   return { rows: page, nextCursor: rows.length > query.limit && last ? encodeCursor([last.knn, last.id]) : null };
 }
-
-export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export function nearbySnapshot(
   row: Awaited<ReturnType<typeof findNearbyStores>>['rows'][number],

@@ -34,8 +34,8 @@ export async function makeVariants(upload: Buffer): Promise<{ id: string; varian
   }
   const swapsSides = (metadata.orientation ?? 1) >= 5;
   const uprightWidth = swapsSides ? metadata.height : metadata.width;
-  const widths = VARIANT_WIDTHS.filter((w) => w <= uprightWidth);
-  if (widths.length === 0) widths.push(uprightWidth as (typeof VARIANT_WIDTHS)[number]);
+  const fitting: number[] = VARIANT_WIDTHS.filter((w) => w <= uprightWidth);
+  const widths = fitting.length > 0 ? fitting : [uprightWidth];
 
   try {
     const variants = await Promise.all(
