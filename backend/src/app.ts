@@ -8,17 +8,24 @@ import { createTokenSigner } from './accounts/tokens';
 import { productImageRoutes } from './catalog/images/routes';
 import { catalogRoutes } from './catalog/routes';
 import { sellerProductRoutes } from './catalog/seller-product-routes';
+import { orderJobHandlers } from './orders/order-jobs';
+import { orderRoutes } from './orders/routes';
+import type { OrderDeps } from './orders/transitions';
 import type { Config } from './platform/config';
 import { docs } from './platform/http/docs';
 import { errorHandling } from './platform/http/errors';
 import { health } from './platform/http/health';
 import { metrics } from './platform/http/metrics';
 import { serveMedia, serveWebApps, type WebApp } from './platform/http/web-apps';
+import { createJobRunner, type JobHandler } from './platform/jobs';
 import type { Platform } from './platform/platform';
 import { storeRoutes } from './stores/routes';
 import { sellerStoreRoutes } from './stores/seller-store-routes';
 
-export type AppConfig = Pick<Config, 'env' | 'logLevel' | 'trustProxy' | 'authLimitPerIp' | 'authLimitPerAccount'> & {
+export type AppConfig = Pick<
+  Config,
+  'env' | 'logLevel' | 'trustProxy' | 'authLimitPerIp' | 'authLimitPerAccount' | 'orderAcceptTimeoutMs'
+> & {
   /** Resolved by resolveJwtSecret: always present here. */
   jwtSecret: string;
 };
@@ -28,12 +35,17 @@ export interface AppOptions {
   platform: Platform;
   /** Which web builds to serve (default: all that are built). Tests of the API pass []. */
   webApps?: readonly WebApp[];
+  /** Run side-effect jobs in this process (default true). A test turns it off to play a crashed runner. */
+  runJobs?: boolean;
 }
+
+/** Every module's side-effect handlers, by job kind. */
+export const jobHandlers = (orders: OrderDeps): Record<string, JobHandler> => ({ ...orderJobHandlers(orders) });
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 /** Builds the whole HTTP app on a platform; listening is the caller's business (main.ts, tests). */
-export async function buildApp({ config, platform, webApps }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, platform, webApps, runJobs = true }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
       config.logLevel === 'silent'
@@ -55,14 +67,20 @@ export async function buildApp({ config, platform, webApps }: AppOptions): Promi
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  app.addHook('onClose', () => platform.close());
+  const db = platform.database.db;
+  const orders = { db, bus: platform.bus, cache: platform.cache, pendingTimeoutMs: config.orderAcceptTimeoutMs };
+  const jobs = createJobRunner({ db, bus: platform.bus, handlers: jobHandlers(orders), log: app.log });
+  if (runJobs) app.addHook('onReady', () => jobs.start());
+  app.addHook('onClose', async () => {
+    await jobs.stop();
+    await platform.close();
+  });
 
   await app.register(errorHandling);
   await app.register(metrics);
   await app.register(docs);
   await app.register(health, { platform });
   await app.register(auth, { tokens: createTokenSigner(config.jwtSecret) });
-  const db = platform.database.db;
   await app.register(
     async (api) => {
       const limits = { perIp: config.authLimitPerIp, perAccount: config.authLimitPerAccount };
@@ -74,6 +92,7 @@ export async function buildApp({ config, platform, webApps }: AppOptions): Promi
       await api.register(catalogRoutes, catalog);
       await api.register(sellerProductRoutes, catalog);
       await api.register(productImageRoutes, catalog);
+      await api.register(orderRoutes, orders);
     },
     { prefix: '/api/v1' },
   );

@@ -1,4 +1,8 @@
 // Every module's tables, gathered for Drizzle's relational queries and for drizzle-kit.
 export * from './accounts/tables';
+export * from './analytics/tables';
 export * from './catalog/tables';
+export * from './notifications/tables';
+export * from './orders/tables';
+export * from './platform/tables';
 export * from './stores/tables';

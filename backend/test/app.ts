@@ -19,10 +19,16 @@ export interface TestApp {
  * The real app on a fresh database, with Redis when REDIS_URL is set (namespaced so test files
  * sharing one Redis never see each other's keys or messages). Close with `app.close()`.
  */
+export interface TestAppOptions {
+  log?: QueryLog;
+  mediaS3?: S3StorageOptions;
+  /** false: no job runner in the app, as if it had crashed (the test runs one itself). */
+  runJobs?: boolean;
+}
+
 export async function makeTestApp(
   overrides: Partial<AppConfig> = {},
-  log?: QueryLog,
-  mediaS3?: S3StorageOptions,
+  { log, mediaS3, runJobs }: TestAppOptions = {},
 ): Promise<TestApp> {
   const platform = await createPlatform(
     {
@@ -39,9 +45,10 @@ export async function makeTestApp(
     trustProxy: false,
     authLimitPerIp: 1000,
     authLimitPerAccount: 1000,
+    orderAcceptTimeoutMs: 300_000,
     jwtSecret: randomBytes(32).toString('base64url'),
     ...overrides,
   };
-  const app = await buildApp({ config, platform, webApps: [] });
+  const app = await buildApp({ config, platform, webApps: [], runJobs });
   return { app, platform, config };
 }

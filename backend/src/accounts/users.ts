@@ -51,6 +51,15 @@ export async function findUserIdByPhone(db: Db, phone: string): Promise<string |
   return row?.id;
 }
 
+/** The name and phone other parties of an order see, with the role to check who the person is. */
+export async function contactOf(db: Db, userId: string) {
+  const [row] = await db
+    .select({ id: users.id, role: users.role, name: users.name, phone: users.phone })
+    .from(users)
+    .where(eq(users.id, userId));
+  return row;
+}
+
 export async function getMe(db: Db, userId: string): Promise<Me | undefined> {
   const [row] = await db
     .select(meColumns)

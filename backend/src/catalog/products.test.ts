@@ -8,7 +8,7 @@ let app: FastifyInstance;
 const queries: string[] = [];
 
 beforeAll(async () => {
-  ({ app } = await makeTestApp({}, (sql) => queries.push(sql)));
+  ({ app } = await makeTestApp({}, { log: (sql) => queries.push(sql) }));
 });
 afterAll(() => app.close());
 

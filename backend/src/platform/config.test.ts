@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       authLimitPerIp: 30,
       authLimitPerAccount: 10,
       trustProxy: false,
+      orderAcceptTimeoutMs: 300_000,
       mediaS3: undefined,
     });
   });
@@ -35,6 +36,7 @@ describe('loadConfig', () => {
         AUTH_LIMIT_PER_IP: '5',
         AUTH_LIMIT_PER_ACCOUNT: '3',
         TRUST_PROXY: 'true',
+        ORDER_ACCEPT_TIMEOUT_S: '120',
       },
       '/anywhere',
     );
@@ -51,6 +53,7 @@ describe('loadConfig', () => {
       authLimitPerIp: 5,
       authLimitPerAccount: 3,
       trustProxy: true,
+      orderAcceptTimeoutMs: 120_000,
       mediaS3: undefined,
     });
   });

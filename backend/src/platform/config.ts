@@ -30,6 +30,7 @@ const envSchema = z
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters (try: openssl rand -base64 48)').optional(),
     AUTH_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
     AUTH_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+    ORDER_ACCEPT_TIMEOUT_S: z.coerce.number().int().min(10).max(86_400).default(300),
     MEDIA_S3_ENDPOINT: optionalUrl(['http:', 'https:'], 'https://s3.ap-south-1.amazonaws.com'),
     MEDIA_S3_BUCKET: z.string().trim().min(3).max(63).optional(),
     MEDIA_S3_REGION: z.string().trim().min(1).default('us-east-1'),
@@ -73,6 +74,8 @@ export interface Config {
   authLimitPerIp: number;
   /** Login attempts allowed per 15 minutes for one phone number or email. */
   authLimitPerAccount: number;
+  /** How long a shop has to accept or reject a new order before it is cancelled (and the customer told). */
+  orderAcceptTimeoutMs: number;
   /** Product photos in an S3-compatible bucket; unset: files under DATA_DIR/media. */
   mediaS3: S3StorageOptions | undefined;
   /** Behind a reverse proxy: take the client's address from X-Forwarded-For. */
@@ -113,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     authLimitPerIp: e.AUTH_LIMIT_PER_IP,
     authLimitPerAccount: e.AUTH_LIMIT_PER_ACCOUNT,
     trustProxy: e.TRUST_PROXY,
+    orderAcceptTimeoutMs: e.ORDER_ACCEPT_TIMEOUT_S * 1000,
     mediaS3:
       e.MEDIA_S3_ENDPOINT &&
       e.MEDIA_S3_BUCKET &&

@@ -1,4 +1,4 @@
-import type { CreateStoreRequest, UpdateStoreRequest } from '@kupwara/shared';
+import type { CreateStoreRequest, LatLng, UpdateStoreRequest } from '@kupwara/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import type { StoredImage } from '../catalog/images/stored-image';
 import type { Db } from '../platform/db';
@@ -96,4 +96,27 @@ export async function createSellerStore(db: Db, sellerId: string, input: CreateS
     if (violatedUniqueConstraint(error) !== 'stores_seller_key') throw error;
     throw new AppError(409, 'CONFLICT', 'You already have a store: change it with PATCH /seller/store');
   }
+}
+
+/** What placing an order needs to know about a store, with its distance to the delivery point. */
+export async function storeForOrder(db: Db, storeId: string, to: LatLng) {
+  const point = sql`ST_SetSRID(ST_MakePoint(${to.lng}, ${to.lat}), 4326)::geography`;
+  const [row] = await db
+    .select({
+      id: stores.id,
+      sellerId: stores.sellerId,
+      name: stores.name,
+      phone: stores.phone,
+      address: stores.address,
+      location: stores.location,
+      timeZone: stores.timeZone,
+      openingHours: stores.openingHours,
+      isAcceptingOrders: stores.isAcceptingOrders,
+      minOrderPaise: stores.minOrderPaise,
+      deliveryRadiusM: stores.deliveryRadiusM,
+      distanceM: sql<number>`round(ST_Distance(${stores.location}, ${point}))::int`.mapWith(Number),
+    })
+    .from(stores)
+    .where(eq(stores.id, storeId));
+  return row;
 }

@@ -1,4 +1,5 @@
 export * from './contract';
 export * from './domain/delivery-estimate';
 export * from './domain/opening-hours';
+export * from './domain/order-machine';
 export * from './domain/phone';

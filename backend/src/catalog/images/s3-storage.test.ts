@@ -90,13 +90,18 @@ describe('images in an S3-compatible bucket', () => {
   });
 
   const appWith = async (secretAccessKey: string) => {
-    const { app } = await makeTestApp({}, undefined, {
-      endpoint,
-      bucket: 'kupwara-media',
-      ...credentials,
-      secretAccessKey,
-      publicUrl: 'https://media.kupwara.test',
-    });
+    const { app } = await makeTestApp(
+      {},
+      {
+        mediaS3: {
+          endpoint,
+          bucket: 'kupwara-media',
+          ...credentials,
+          secretAccessKey,
+          publicUrl: 'https://media.kupwara.test',
+        },
+      },
+    );
     apps.push(app);
     return app;
   };

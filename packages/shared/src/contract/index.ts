@@ -5,4 +5,5 @@ export * from './common';
 export * from './errors';
 export * from './geo';
 export * from './health';
+export * from './orders';
 export * from './stores';

@@ -1,0 +1,67 @@
+import type { Order, OrderActor, OrderStatus } from '@kupwara/shared';
+import { and, asc, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
+import { decodeCursor, encodeCursor } from '../platform/cursor';
+import type { Db } from '../platform/db';
+import { invalidField, notFound } from '../platform/http/errors';
+import { actorIn, type OrderCaller, type OrderRow, orderSummaryView, orderView } from './order-view';
+import { orderEvents, orderItems, orders } from './tables';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The order as `viewer` sees it, with its items and timeline. */
+export async function orderDetails(db: Db, row: OrderRow, viewer: OrderActor): Promise<Order> {
+  const [items, events] = await Promise.all([
+    db.select().from(orderItems).where(eq(orderItems.orderId, row.id)).orderBy(asc(orderItems.position)),
+    db.select().from(orderEvents).where(eq(orderEvents.orderId, row.id)).orderBy(asc(orderEvents.seq)),
+  ]);
+  return orderView(row, items, events, viewer);
+}
+
+/** An order the caller is party to; anyone else's is not found. */
+export async function getOrder(db: Db, caller: OrderCaller, orderId: string): Promise<Order> {
+  const [row] = await db.select().from(orders).where(eq(orders.id, orderId));
+  const viewer = row && actorIn(row, caller);
+  if (!row || !viewer) throw notFound('Order');
+  return orderDetails(db, row, viewer);
+}
+
+export async function loadEvent(db: Db, orderId: string, seq: number) {
+  const [found] = await db
+    .select({ order: orders, event: orderEvents })
+    .from(orderEvents)
+    .innerJoin(orders, eq(orders.id, orderEvents.orderId))
+    .where(and(eq(orderEvents.orderId, orderId), eq(orderEvents.seq, seq)));
+  return found;
+}
+
+export interface OrderListQuery {
+  status?: OrderStatus[] | undefined;
+  limit: number;
+  cursor?: string | undefined;
+}
+
+/** The caller's own orders, newest first: a customer's, a seller's store's, a rider's deliveries (all of them for an operator). */
+export async function listOrders(db: Db, caller: OrderCaller, query: OrderListQuery) {
+  const conditions: (SQL | undefined)[] = [];
+  if (caller.role === 'customer') conditions.push(eq(orders.customerId, caller.id));
+  if (caller.role === 'seller') conditions.push(eq(orders.sellerId, caller.id));
+  if (caller.role === 'rider') conditions.push(eq(orders.riderId, caller.id));
+  if (query.status) conditions.push(inArray(orders.status, query.status));
+  if (query.cursor) {
+    const [after] = decodeCursor(query.cursor, ['string'] as const);
+    if (!UUID.test(after)) throw invalidField('querystring.cursor', 'is not a cursor from this list');
+    conditions.push(lt(orders.id, after));
+  }
+  const rows = await db
+    .select()
+    .from(orders)
+    .where(and(...conditions))
+    .orderBy(desc(orders.id))
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(orderSummaryView),
+    next_cursor: rows.length > query.limit && last ? encodeCursor([last.id]) : null,
+  };
+}

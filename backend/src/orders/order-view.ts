@@ -1,0 +1,79 @@
+import { isFinal, type Order, type OrderActor, type OrderEvent, type OrderSummary, type Role } from '@kupwara/shared';
+import type { orderEvents, orderItems, orders } from './tables';
+
+export type OrderRow = typeof orders.$inferSelect;
+export type OrderItemRow = typeof orderItems.$inferSelect;
+export type OrderEventRow = typeof orderEvents.$inferSelect;
+
+/** Who is asking: a signed-in account, or the server itself (timeouts, dispatch). */
+export type OrderCaller = { id: string; role: Role } | { id: null; role: 'system' };
+export const SYSTEM: OrderCaller = { id: null, role: 'system' };
+
+/** The part the caller plays in this order, or undefined when it is none of their business. */
+export function actorIn(row: Pick<OrderRow, 'customerId' | 'sellerId' | 'riderId'>, caller: OrderCaller) {
+  if (caller.role === 'system' || caller.role === 'admin') return 'system' satisfies OrderActor;
+  if (caller.role === 'customer' && row.customerId === caller.id) return 'customer' satisfies OrderActor;
+  if (caller.role === 'seller' && row.sellerId === caller.id) return 'seller' satisfies OrderActor;
+  if (caller.role === 'rider' && row.riderId === caller.id) return 'rider' satisfies OrderActor;
+  return undefined;
+}
+
+export const orderEventView = (row: OrderEventRow): OrderEvent => ({
+  order_id: row.orderId,
+  seq: row.seq,
+  status: row.status,
+  from_status: row.fromStatus,
+  actor: row.actor,
+  reason: row.reason,
+  occurred_at: row.occurredAt.toISOString(),
+  recorded_at: row.recordedAt.toISOString(),
+});
+
+export const orderSummaryView = (row: OrderRow): OrderSummary => ({
+  id: row.id,
+  status: row.status,
+  version: row.version,
+  store: { id: row.storeId, name: row.storeName },
+  item_count: row.itemCount,
+  total_paise: row.totalPaise,
+  placed_at: row.createdAt.toISOString(),
+  updated_at: row.updatedAt.toISOString(),
+});
+
+export function orderView(
+  row: OrderRow,
+  items: readonly OrderItemRow[],
+  events: readonly OrderEventRow[],
+  viewer: OrderActor,
+): Order {
+  const view: Order = {
+    ...orderSummaryView(row),
+    store: {
+      id: row.storeId,
+      name: row.storeName,
+      phone: row.storePhone,
+      address: row.storeAddress,
+      location: row.storeLocation,
+    },
+    customer: { id: row.customerId, name: row.customerName, phone: row.customerPhone },
+    rider: row.riderId ? { id: row.riderId, name: row.riderName ?? '', phone: row.riderPhone } : null,
+    items: items.map((item) => ({
+      product_id: item.productId,
+      name: item.name,
+      unit: item.unit,
+      unit_price_paise: item.unitPricePaise,
+      quantity: item.quantity,
+      line_total_paise: item.unitPricePaise * item.quantity,
+    })),
+    subtotal_paise: row.subtotalPaise,
+    delivery_fee_paise: row.deliveryFeePaise,
+    payment_method: row.paymentMethod,
+    delivery_address: { label: row.deliveryLabel, text: row.deliveryText, location: row.deliveryLocation },
+    distance_m: row.distanceM,
+    note: row.note,
+    timeline: events.map(orderEventView),
+  };
+  // The code proves the rider met the customer: only the customer ever sees it.
+  if (viewer === 'customer' && row.deliveryOtp && !isFinal(row.status)) view.delivery_otp = row.deliveryOtp;
+  return view;
+}

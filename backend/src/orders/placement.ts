@@ -1,0 +1,111 @@
+import { randomInt } from 'node:crypto';
+import { deliveryFeePaise, type Order, openingStatus, type PlaceOrderRequest } from '@kupwara/shared';
+import { contactOf } from '../accounts/users';
+import { catalogChanged } from '../catalog/catalog-cache';
+import { reserveStock } from '../catalog/stock';
+import { AppError, notFound } from '../platform/http/errors';
+import { runOnce } from '../platform/idempotency';
+import { newId } from '../platform/ids';
+import { enqueue, wakeRunners } from '../platform/jobs';
+import { storeForOrder } from '../stores/seller-store';
+import { effectsOf, timeoutJob } from './effects';
+import { orderView } from './order-view';
+import { orderEvents, orderItems, orders } from './tables';
+import type { OrderDeps } from './transitions';
+
+const rupees = (paise: number) => `₹${(paise / 100).toFixed(paise % 100 === 0 ? 0 : 2)}`;
+
+/**
+ * Places a customer's order, once per Idempotency-Key: in one transaction the store must be open
+ * and deliver to the address, every price must be the one the customer saw, and the stock is
+ * taken off the shelf. The order starts PENDING with its delivery code and its side effects queued.
+ */
+export async function placeOrder(
+  deps: OrderDeps,
+  customerId: string,
+  key: string,
+  input: PlaceOrderRequest,
+  now = new Date(),
+) {
+  const request = { userId: customerId, key, method: 'POST', path: '/orders', body: input };
+  const answer = await runOnce<Order>(deps.db, request, async (tx) => {
+    const to = input.delivery_address.location;
+    const store = await storeForOrder(tx, input.store_id, to);
+    if (!store) throw notFound('Store');
+    const hours = store.isAcceptingOrders ? openingStatus(store.openingHours, store.timeZone, now) : undefined;
+    if (!hours?.isOpen) {
+      throw new AppError(409, 'STORE_CLOSED', `${store.name} is not taking orders now`, {
+        opens_at: hours?.opensAt?.toISOString() ?? null,
+      });
+    }
+    if (store.distanceM > store.deliveryRadiusM) {
+      throw new AppError(422, 'OUT_OF_DELIVERY_AREA', `${store.name} does not deliver to this address`, {
+        distance_m: store.distanceM,
+        delivery_radius_m: store.deliveryRadiusM,
+      });
+    }
+    const lines = await reserveStock(
+      tx,
+      store.id,
+      input.items.map((item) => ({
+        productId: item.product_id,
+        quantity: item.quantity,
+        seenPricePaise: item.unit_price_paise,
+      })),
+    );
+    const subtotal = lines.reduce((sum, line) => sum + line.unitPricePaise * line.quantity, 0);
+    if (subtotal < store.minOrderPaise) {
+      throw new AppError(
+        422,
+        'BELOW_MINIMUM_ORDER',
+        `${store.name} takes orders from ${rupees(store.minOrderPaise)}: add ${rupees(store.minOrderPaise - subtotal)} more`,
+        { min_order_paise: store.minOrderPaise, subtotal_paise: subtotal },
+      );
+    }
+    const customer = await contactOf(tx, customerId);
+    if (!customer) throw notFound('Customer');
+    const fee = deliveryFeePaise(store.distanceM);
+    const id = newId();
+    const [row] = await tx
+      .insert(orders)
+      .values({
+        id,
+        customerId,
+        customerName: customer.name,
+        customerPhone: customer.phone,
+        storeId: store.id,
+        sellerId: store.sellerId,
+        storeName: store.name,
+        storePhone: store.phone,
+        storeAddress: store.address,
+        storeLocation: store.location,
+        itemCount: lines.reduce((sum, line) => sum + line.quantity, 0),
+        subtotalPaise: subtotal,
+        deliveryFeePaise: fee,
+        totalPaise: subtotal + fee,
+        paymentMethod: input.payment_method,
+        deliveryLabel: input.delivery_address.label,
+        deliveryText: input.delivery_address.text,
+        deliveryLocation: to,
+        distanceM: store.distanceM,
+        note: input.note || null,
+        deliveryOtp: String(randomInt(0, 10_000)).padStart(4, '0'),
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    if (!row) throw new Error('insert returned nothing');
+    const items = await tx
+      .insert(orderItems)
+      .values(lines.map((line, position) => ({ orderId: id, position, ...line })))
+      .returning();
+    const events = await tx
+      .insert(orderEvents)
+      .values({ orderId: id, seq: 1, status: 'PENDING', actor: 'customer', actorId: customerId, occurredAt: now })
+      .returning();
+    await enqueue(tx, [...effectsOf(row, 1, null, 'PENDING'), timeoutJob(id, now, deps.pendingTimeoutMs)]);
+    return { statusCode: 201, body: orderView(row, items, events, 'customer') };
+  });
+  if (!answer.replayed) await Promise.all([wakeRunners(deps.bus), catalogChanged(deps.cache, input.store_id)]);
+  return answer;
+}

@@ -1,0 +1,129 @@
+import { timingSafeEqual } from 'node:crypto';
+import { nextTransitions, type Order, refuseTransition, type TransitionRequest } from '@kupwara/shared';
+import { and, eq, sql } from 'drizzle-orm';
+import { contactOf } from '../accounts/users';
+import type { Bus } from '../platform/bus';
+import type { Cache } from '../platform/cache';
+import type { Db } from '../platform/db';
+import { AppError, invalidField, notFound } from '../platform/http/errors';
+import { runOnce } from '../platform/idempotency';
+import { enqueue, wakeRunners } from '../platform/jobs';
+import { effectsOf } from './effects';
+import { orderDetails } from './order-queries';
+import { actorIn, type OrderCaller } from './order-view';
+import { orderEvents, orders } from './tables';
+
+export interface OrderDeps {
+  db: Db;
+  bus: Bus;
+  cache: Cache;
+  /** How long a shop has to answer a new order before it is cancelled for them. */
+  pendingTimeoutMs: number;
+}
+
+/** Wrong delivery codes allowed before the hand-over locks (4 digits: 5 guesses in 10,000). */
+export const MAX_OTP_ATTEMPTS = 5;
+
+const sameCode = (given: string, expected: string) =>
+  given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+
+const needField = { reason: 'body.reason', otp: 'body.otp', rider: 'body.rider_id' } as const;
+
+/** When the person acted, as their phone says, kept between the order's placing and now (phone clocks drift). */
+function occurredAt(claimed: string | undefined, placedAt: Date, now: Date): Date {
+  if (!claimed) return now;
+  const time = Math.min(Math.max(Date.parse(claimed), placedAt.getTime()), now.getTime());
+  return new Date(time);
+}
+
+type Outcome = { statusCode: number; body: Order } | { statusCode: 409; body: { error: object } };
+
+/**
+ * Moves an order one step, if the table allows it for this caller: in one transaction the order is
+ * updated (at the version read under lock), the event appended with the next sequence number, and
+ * its side effects queued. With an Idempotency-Key, a replay gets the first answer.
+ */
+export async function transitionOrder(
+  deps: OrderDeps,
+  caller: OrderCaller,
+  orderId: string,
+  input: TransitionRequest,
+  key?: string,
+  now = new Date(),
+) {
+  // The server's own moves (timeouts) carry no key, so nothing is stored under this empty user.
+  const request = { userId: caller.id ?? '', key, method: 'POST', path: `/orders/${orderId}/transitions`, body: input };
+  const answer = await runOnce<Outcome['body']>(deps.db, request, async (tx): Promise<Outcome> => {
+    const [row] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update');
+    const actor = row && actorIn(row, caller);
+    if (!row || !actor) throw notFound('Order');
+    if (input.version !== undefined && input.version !== row.version) {
+      throw new AppError(409, 'CONFLICT', 'This order changed since you saw it', {
+        current: await orderDetails(tx, row, actor),
+      });
+    }
+    const from = row.status;
+    const refusal = refuseTransition({
+      from,
+      to: input.to,
+      actor,
+      reason: input.reason,
+      otp: input.otp,
+      riderId: input.rider_id,
+    });
+    if (refusal?.refused === 'invalid') {
+      throw new AppError(409, 'INVALID_TRANSITION', `A ${from} order cannot become ${input.to}`, {
+        status: from,
+        next: nextTransitions(from, actor).map((rule) => rule.to),
+      });
+    }
+    if (refusal?.refused === 'actor') throw new AppError(403, 'FORBIDDEN', `You cannot make this order ${input.to}`);
+    if (refusal?.refused === 'missing') throw invalidField(needField[refusal.need], 'is required for this step');
+
+    const changes: Partial<typeof orders.$inferInsert> = {};
+    if (input.to === 'DELIVERED') {
+      if (row.otpAttempts >= MAX_OTP_ATTEMPTS) {
+        throw new AppError(409, 'OTP_LOCKED', 'Too many wrong codes: the hand-over is locked, call the shop');
+      }
+      if (!row.deliveryOtp || !sameCode(input.otp ?? '', row.deliveryOtp)) {
+        // Counted in this transaction, which commits: the refusal is the answer, not an exception.
+        await tx
+          .update(orders)
+          .set({ otpAttempts: row.otpAttempts + 1 })
+          .where(eq(orders.id, row.id));
+        const left = MAX_OTP_ATTEMPTS - row.otpAttempts - 1;
+        const message = left > 0 ? `Wrong code: ${left} tries left` : 'Wrong code: the hand-over is now locked';
+        return { statusCode: 409, body: { error: { code: 'WRONG_OTP', message, details: { tries_left: left } } } };
+      }
+      changes.deliveryOtp = null;
+    }
+    if (input.to === 'RIDER_ASSIGNED' && input.rider_id) {
+      const rider = await contactOf(tx, input.rider_id);
+      if (rider?.role !== 'rider') throw invalidField('body.rider_id', 'is not a rider');
+      Object.assign(changes, { riderId: rider.id, riderName: rider.name, riderPhone: rider.phone });
+    }
+
+    const seq = row.lastSeq + 1;
+    const [updated] = await tx
+      .update(orders)
+      .set({ ...changes, status: input.to, version: row.version + 1, lastSeq: seq, updatedAt: now })
+      .where(and(eq(orders.id, row.id), eq(orders.version, row.version)))
+      .returning();
+    if (!updated) throw new Error('order changed while locked');
+    await tx.insert(orderEvents).values({
+      orderId: row.id,
+      seq,
+      status: input.to,
+      fromStatus: from,
+      actor,
+      actorId: caller.id,
+      reason: input.reason ?? null,
+      occurredAt: occurredAt(input.occurred_at, row.createdAt, now),
+      recordedAt: sql`now()`,
+    });
+    await enqueue(tx, effectsOf(updated, seq, from, input.to));
+    return { statusCode: 200, body: await orderDetails(tx, updated, actor) };
+  });
+  if (!answer.replayed && answer.statusCode === 200) await wakeRunners(deps.bus);
+  return answer;
+}

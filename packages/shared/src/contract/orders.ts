@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { orderActors, orderStatuses } from '../domain/order-machine';
+import { id, text, timestamp } from './common';
+import { latLng } from './geo';
+
+export const orderStatus = z.enum(orderStatuses);
+export const orderActor = z.enum(orderActors);
+export const paymentMethod = z.enum(['cash']);
+
+/** Replays of the same key return the first answer; a client makes one key per action it means to take once. */
+export const idempotencyKey = z.string().regex(/^[\w.:-]{8,128}$/, 'must be 8 to 128 letters, digits or _ . : -');
+export const idempotencyHeaders = z.object({ 'idempotency-key': idempotencyKey });
+export const optionalIdempotencyHeaders = z.object({ 'idempotency-key': idempotencyKey.optional() });
+
+export const deliveryAddress = z.strictObject({
+  label: z.string().trim().max(40).default(''),
+  text: text(300),
+  location: latLng,
+});
+export type DeliveryAddress = z.infer<typeof deliveryAddress>;
+
+export const MAX_ORDER_LINES = 50;
+
+export const placeOrderRequest = z.strictObject({
+  store_id: id,
+  items: z
+    .array(
+      z.strictObject({
+        product_id: id,
+        quantity: z.number().int().min(1).max(99),
+        /** The price the customer saw: a different price now refuses the order with PRICE_CHANGED. */
+        unit_price_paise: z.number().int().positive(),
+      }),
+    )
+    .min(1)
+    .max(MAX_ORDER_LINES)
+    .refine((items) => new Set(items.map((item) => item.product_id)).size === items.length, {
+      message: 'name each product once',
+    }),
+  delivery_address: deliveryAddress,
+  payment_method: paymentMethod,
+  note: z.string().trim().max(500).optional(),
+});
+export type PlaceOrderRequest = z.infer<typeof placeOrderRequest>;
+
+export const orderItem = z.object({
+  product_id: id,
+  name: z.string(),
+  unit: z.string(),
+  unit_price_paise: z.number().int(),
+  quantity: z.number().int(),
+  line_total_paise: z.number().int(),
+});
+
+export const orderEvent = z.object({
+  order_id: id,
+  seq: z.number().int(),
+  status: orderStatus,
+  /** Absent for the order's first event. */
+  from_status: orderStatus.nullable(),
+  actor: orderActor,
+  reason: z.string().nullable(),
+  /** When the person acted (their phone's clock, if the action waited offline). */
+  occurred_at: timestamp,
+  /** When the server received it. */
+  recorded_at: timestamp,
+});
+export type OrderEvent = z.infer<typeof orderEvent>;
+
+const party = z.object({ id, name: z.string(), phone: z.string().nullable() });
+
+export const orderSummary = z.object({
+  id,
+  status: orderStatus,
+  version: z.number().int(),
+  store: z.object({ id, name: z.string() }),
+  item_count: z.number().int(),
+  total_paise: z.number().int(),
+  placed_at: timestamp,
+  updated_at: timestamp,
+});
+export type OrderSummary = z.infer<typeof orderSummary>;
+
+export const order = orderSummary.extend({
+  store: z.object({ id, name: z.string(), phone: z.string().nullable(), address: z.string(), location: latLng }),
+  customer: party,
+  rider: party.nullable(),
+  items: z.array(orderItem),
+  subtotal_paise: z.number().int(),
+  delivery_fee_paise: z.number().int(),
+  payment_method: paymentMethod,
+  delivery_address: z.object({ label: z.string(), text: z.string(), location: latLng }),
+  distance_m: z.number().int(),
+  note: z.string().nullable(),
+  /** Only in the customer's own view, until the order is delivered: they read it out to the rider. */
+  delivery_otp: z.string().optional(),
+  timeline: z.array(orderEvent),
+});
+export type Order = z.infer<typeof order>;
+
+export const orderList = z.object({ items: z.array(orderSummary), next_cursor: z.string().nullable() });
+
+export const orderListQuery = z.object({
+  /** One status or several, comma-separated: `PENDING,ACCEPTED`. */
+  status: z
+    .string()
+    .transform((value) => value.split(','))
+    .pipe(z.array(orderStatus).max(orderStatuses.length))
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().min(1).max(512).optional(),
+});
+
+export const transitionRequest = z.strictObject({
+  to: orderStatus,
+  reason: text(300).optional(),
+  otp: z
+    .string()
+    .regex(/^\d{4}$/, 'must be the 4 digits the customer has')
+    .optional(),
+  /** The rider taking the order (RIDER_ASSIGNED only). */
+  rider_id: id.optional(),
+  /** The order version the person saw: if it moved on since, the answer is 409 with the order as it is. */
+  version: z.number().int().positive().optional(),
+  /** When the person acted; an action that waited offline carries the time it was taken. */
+  occurred_at: timestamp.optional(),
+});
+export type TransitionRequest = z.infer<typeof transitionRequest>;
+
+/** The current state of each product named by a refused order, so the app can refresh the cart. */
+export const cartItemState = z.object({
+  product_id: id,
+  name: z.string().nullable(),
+  price_paise: z.number().int().nullable(),
+  seen_price_paise: z.number().int(),
+  requested: z.number().int(),
+  available: z.number().int(),
+});
+export type CartItemState = z.infer<typeof cartItemState>;
