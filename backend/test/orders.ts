@@ -24,12 +24,7 @@ export const line = (product: { id: string; price_paise: number }, quantity = 1)
   unit_price_paise: product.price_paise,
 });
 
-export function postOrder(
-  app: FastifyInstance,
-  customer: Session,
-  payload: object,
-  key: string | null = newKey(),
-) {
+export function postOrder(app: FastifyInstance, customer: Session, payload: object, key: string | null = newKey()) {
   const headers = key === null ? bearer(customer) : { ...bearer(customer), 'idempotency-key': key };
   return app.inject({ method: 'POST', url: '/api/v1/orders', headers, payload });
 }

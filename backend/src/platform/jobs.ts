@@ -85,11 +85,24 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
     return result.rows;
   }
 
+  // A handler that hangs must not hold up the jobs behind it; past its lease another runner may take it anyway.
+  async function withinLease(work: Promise<void>): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within the ${leaseMs} ms lease`)), leaseMs);
+    });
+    try {
+      await Promise.race([work, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   async function run(job: Job): Promise<void> {
     try {
       const handler = handlers[job.kind];
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
-      await handler(job);
+      await withinLease(handler(job));
       await db.delete(jobs).where(eq(jobs.id, job.id));
     } catch (error) {
       const gaveUp = job.attempts >= maxAttempts;

@@ -1,0 +1,357 @@
+import {
+  findTransition,
+  type Order,
+  type OrderActor,
+  type OrderStatus,
+  orderStatuses,
+  orderTransitions,
+} from '@kupwara/shared';
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { makeTestApp } from '../../test/app';
+import { bearer, registerUser } from '../../test/factories';
+import { getOrder, line, makeMarket, newKey, placeOrder, transition } from '../../test/orders';
+import type { Db } from '../platform/db';
+import type { Platform } from '../platform/platform';
+
+let app: FastifyInstance;
+let platform: Platform;
+let db: Db;
+
+beforeAll(async () => {
+  ({ app, platform } = await makeTestApp());
+  db = platform.database.db;
+});
+afterAll(() => app.close());
+
+type Session = { access_token: string; user: { id: string } };
+type Market = Awaited<ReturnType<typeof makeMarket>>;
+
+/** The body that makes each step, given by whoever may make it. */
+function stepTo(market: Market, to: OrderStatus, otp?: string): { who: Session; body: object } {
+  const { seller, rider, admin, customer } = market;
+  const steps: Partial<Record<OrderStatus, { who: Session; body: object }>> = {
+    ACCEPTED: { who: seller, body: {} },
+    PREPARING: { who: seller, body: {} },
+    READY_FOR_PICKUP: { who: seller, body: {} },
+    RIDER_ASSIGNED: { who: admin, body: { rider_id: rider.user.id } },
+    PICKED_UP: { who: rider, body: {} },
+    IN_TRANSIT: { who: rider, body: {} },
+    DELIVERED: { who: rider, body: { otp } },
+    REJECTED: { who: seller, body: { reason: 'Out of rice today' } },
+    CANCELLED: { who: customer, body: {} },
+    FAILED: { who: admin, body: { reason: 'Road closed by snow' } },
+  };
+  const step = steps[to];
+  if (!step) throw new Error(`no step to ${to}`);
+  return { who: step.who, body: { to, ...step.body } };
+}
+
+const happyPath: OrderStatus[] = [
+  'ACCEPTED',
+  'PREPARING',
+  'READY_FOR_PICKUP',
+  'RIDER_ASSIGNED',
+  'PICKED_UP',
+  'IN_TRANSIT',
+  'DELIVERED',
+];
+
+/** A fresh order walked to `status` through the API. */
+async function orderIn(market: Market, status: OrderStatus): Promise<Order> {
+  let order = await placeOrder(app, market.customer, market.store.id, [line(market.rice)]);
+  const otp = order.delivery_otp;
+  const path = happyPath.includes(status)
+    ? happyPath.slice(0, happyPath.indexOf(status) + 1)
+    : status === 'PENDING'
+      ? []
+      : [status];
+  for (const to of path) {
+    const { who, body } = stepTo(market, to, otp);
+    const res = await transition(app, who, order.id, body);
+    expect(res.statusCode, res.body).toBe(200);
+    order = res.json();
+  }
+  return order;
+}
+
+const stockOf = async (productId: string) =>
+  (await db.execute<{ stock: number }>(sql`SELECT stock FROM products WHERE id = ${productId}`)).rows[0]?.stock;
+
+const eventually = (check: () => Promise<void>) => vi.waitFor(check, { timeout: 10_000, interval: 50 });
+
+describe('moving an order', () => {
+  it('walks from PENDING to DELIVERED with the timeline numbered 1 to 8 and the code used up', async () => {
+    const market = await makeMarket(app, db);
+    const order = await orderIn(market, 'DELIVERED');
+    expect(order.status).toBe('DELIVERED');
+    expect(order.rider).toEqual({ id: market.rider.user.id, name: 'Bilal Mir', phone: expect.any(String) });
+    expect(order.timeline.map((event) => [event.seq, event.status, event.actor])).toEqual([
+      [1, 'PENDING', 'customer'],
+      [2, 'ACCEPTED', 'seller'],
+      [3, 'PREPARING', 'seller'],
+      [4, 'READY_FOR_PICKUP', 'seller'],
+      [5, 'RIDER_ASSIGNED', 'system'],
+      [6, 'PICKED_UP', 'rider'],
+      [7, 'IN_TRANSIT', 'rider'],
+      [8, 'DELIVERED', 'rider'],
+    ]);
+    expect(order.version).toBe(8);
+    expect(await getOrder(app, market.customer, order.id)).not.toHaveProperty('delivery_otp');
+  });
+
+  it('never shows the hand-over code to the seller or the rider', async () => {
+    const market = await makeMarket(app, db);
+    const order = await orderIn(market, 'IN_TRANSIT');
+    expect((await getOrder(app, market.customer, order.id)).delivery_otp).toMatch(/^\d{4}$/);
+    expect(await getOrder(app, market.seller, order.id)).not.toHaveProperty('delivery_otp');
+    expect(await getOrder(app, market.rider, order.id)).not.toHaveProperty('delivery_otp');
+    expect(order).not.toHaveProperty('delivery_otp');
+  });
+
+  it('refuses a wrong code with WRONG_OTP and locks the hand-over after five', async () => {
+    const market = await makeMarket(app, db);
+    const order = await orderIn(market, 'IN_TRANSIT');
+    const otp = (await getOrder(app, market.customer, order.id)).delivery_otp ?? '';
+    const wrong = String((Number(otp) + 1) % 10_000).padStart(4, '0');
+    const tries = [];
+    for (let i = 0; i < 5; i++)
+      tries.push(await transition(app, market.rider, order.id, { to: 'DELIVERED', otp: wrong }));
+    expect(tries.map((res) => [res.statusCode, res.json().error.code, res.json().error.details.tries_left])).toEqual([
+      [409, 'WRONG_OTP', 4],
+      [409, 'WRONG_OTP', 3],
+      [409, 'WRONG_OTP', 2],
+      [409, 'WRONG_OTP', 1],
+      [409, 'WRONG_OTP', 0],
+    ]);
+    const locked = await transition(app, market.rider, order.id, { to: 'DELIVERED', otp });
+    expect([locked.statusCode, locked.json().error.code]).toEqual([409, 'OTP_LOCKED']);
+    expect((await getOrder(app, market.customer, order.id)).status).toBe('IN_TRANSIT');
+  });
+
+  it('answers every illegal move from every state with 409 INVALID_TRANSITION, changing nothing', async () => {
+    const market = await makeMarket(app, db, 100);
+    for (const from of orderStatuses) {
+      const order = await orderIn(market, from);
+      expect(order.status).toBe(from);
+      for (const to of orderStatuses.filter((to) => !findTransition(from, to))) {
+        // An operator is party to every order, so only the table can refuse them.
+        const res = await transition(app, market.admin, order.id, {
+          to,
+          reason: 'checking',
+          otp: '0000',
+          rider_id: market.rider.user.id,
+        });
+        expect([from, to, res.statusCode, res.json().error?.code]).toEqual([from, to, 409, 'INVALID_TRANSITION']);
+      }
+      const after = await getOrder(app, market.admin, order.id);
+      expect([after.status, after.version]).toEqual([from, order.version]);
+    }
+  });
+
+  it('answers a move by the wrong party with 403, and anyone not party to the order with 404', async () => {
+    const market = await makeMarket(app, db, 100);
+    const strangers = {
+      customer: await registerUser(app),
+      seller: (await makeMarket(app, db)).seller,
+      rider: await registerUser(app, { role: 'rider' }),
+    };
+    const parties: Record<Exclude<OrderActor, 'system'>, Session> = {
+      customer: market.customer,
+      seller: market.seller,
+      rider: market.rider,
+    };
+    for (const rule of orderTransitions) {
+      const order = await orderIn(market, rule.from);
+      const { body } = stepTo(market, rule.to, '0000');
+      for (const [actor, who] of Object.entries(parties) as [Exclude<OrderActor, 'system'>, Session][]) {
+        if (rule.by.includes(actor)) continue;
+        // A rider is party to an order only once it is theirs.
+        const expected = actor === 'rider' && order.rider === null ? 404 : 403;
+        const res = await transition(app, who, order.id, body);
+        expect([rule.from, rule.to, actor, res.statusCode]).toEqual([rule.from, rule.to, actor, expected]);
+      }
+      for (const [actor, who] of Object.entries(strangers)) {
+        const res = await transition(app, who, order.id, body);
+        expect([rule.from, rule.to, `another ${actor}`, res.statusCode]).toEqual([
+          rule.from,
+          rule.to,
+          `another ${actor}`,
+          404,
+        ]);
+        const read = await app.inject({ url: `/api/v1/orders/${order.id}`, headers: bearer(who) });
+        expect(read.statusCode).toBe(404);
+      }
+    }
+  });
+
+  it('needs a reason to reject, a code to deliver and a rider to assign', async () => {
+    const market = await makeMarket(app, db);
+    const pending = await orderIn(market, 'PENDING');
+    const reject = await transition(app, market.seller, pending.id, { to: 'REJECTED' });
+    expect([reject.statusCode, reject.json().error.details.fields[0].field]).toEqual([400, 'body.reason']);
+    const ready = await orderIn(market, 'READY_FOR_PICKUP');
+    const assign = await transition(app, market.admin, ready.id, { to: 'RIDER_ASSIGNED' });
+    expect([assign.statusCode, assign.json().error.details.fields[0].field]).toEqual([400, 'body.rider_id']);
+    const notARider = await transition(app, market.admin, ready.id, {
+      to: 'RIDER_ASSIGNED',
+      rider_id: market.customer.user.id,
+    });
+    expect([notARider.statusCode, notARider.json().error.details.fields[0].field]).toEqual([400, 'body.rider_id']);
+    const moving = await orderIn(market, 'IN_TRANSIT');
+    const deliver = await transition(app, market.rider, moving.id, { to: 'DELIVERED' });
+    expect([deliver.statusCode, deliver.json().error.details.fields[0].field]).toEqual([400, 'body.otp']);
+    const badCode = await transition(app, market.rider, moving.id, { to: 'DELIVERED', otp: '12a4' });
+    expect(badCode.statusCode).toBe(400);
+  });
+
+  it('applies two sellers’ simultaneous taps once', async () => {
+    const market = await makeMarket(app, db);
+    const order = await orderIn(market, 'PENDING');
+    const taps = await Promise.all(
+      Array.from({ length: 5 }, () => transition(app, market.seller, order.id, { to: 'ACCEPTED', version: 1 })),
+    );
+    const codes = taps.map((res) => res.statusCode).sort();
+    expect(codes).toEqual([200, 409, 409, 409, 409]);
+    const conflict = taps.find((res) => res.statusCode === 409)?.json();
+    expect(conflict.error).toMatchObject({
+      code: 'CONFLICT',
+      details: { current: { status: 'ACCEPTED', version: 2 } },
+    });
+    expect((await getOrder(app, market.seller, order.id)).timeline).toHaveLength(2);
+  });
+
+  it('returns the first answer to a replayed action that waited offline, keeping when it was taken', async () => {
+    const market = await makeMarket(app, db);
+    const order = await orderIn(market, 'PENDING');
+    const key = newKey();
+    const tappedAt = new Date(Date.now() - 90_000).toISOString();
+    const tappedBeforePlacing = new Date(Date.parse(order.placed_at) - 60_000).toISOString();
+    const body = { to: 'ACCEPTED', version: 1, occurred_at: tappedAt };
+    const first = await transition(app, market.seller, order.id, body, key);
+    const replay = await transition(app, market.seller, order.id, body, key);
+    expect([first.statusCode, replay.statusCode, replay.headers['idempotent-replayed']]).toEqual([200, 200, 'true']);
+    expect(replay.json()).toEqual(first.json());
+    const timeline = (await getOrder(app, market.seller, order.id)).timeline;
+    expect(timeline).toHaveLength(2);
+    // A phone clock cannot put the tap before the order existed: it is kept within the order's life.
+    expect(timeline[1]?.occurred_at).toBe(
+      new Date(Math.max(Date.parse(tappedAt), Date.parse(order.placed_at))).toISOString(),
+    );
+    expect(Date.parse(timeline[1]?.recorded_at ?? '')).toBeGreaterThan(Date.parse(tappedBeforePlacing));
+  });
+
+  it('lets the customer cancel only while the shop has not answered', async () => {
+    const market = await makeMarket(app, db);
+    const pending = await orderIn(market, 'PENDING');
+    const cancel = await transition(app, market.customer, pending.id, { to: 'CANCELLED', reason: 'Ordered twice' });
+    expect([cancel.statusCode, cancel.json().status]).toEqual([200, 'CANCELLED']);
+    const accepted = await orderIn(market, 'ACCEPTED');
+    const late = await transition(app, market.customer, accepted.id, { to: 'CANCELLED' });
+    expect([late.statusCode, late.json().error.code]).toEqual([409, 'INVALID_TRANSITION']);
+  });
+
+  it('puts the goods back on the shelf when rejected, cancelled or failed at the shop, but not once picked up', async () => {
+    const market = await makeMarket(app, db, 10);
+    const rejected = await orderIn(market, 'REJECTED');
+    const cancelled = await orderIn(market, 'CANCELLED');
+    const failedAtShop = await orderIn(market, 'RIDER_ASSIGNED');
+    const failedOnRoad = await orderIn(market, 'PICKED_UP');
+    for (const order of [failedAtShop, failedOnRoad]) {
+      const res = await transition(app, market.admin, order.id, { to: 'FAILED', reason: 'Road closed by snow' });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    // Four orders of one each: three come back, the one on the road does not.
+    await eventually(async () => expect(await stockOf(market.rice.id)).toBe(9));
+    expect([rejected.status, cancelled.status]).toEqual(['REJECTED', 'CANCELLED']);
+  });
+});
+
+describe('the side effects of a move', () => {
+  it('tells the right people, records the facts and broadcasts the event on the order’s and store’s channels', async () => {
+    const market = await makeMarket(app, db);
+    const heard: { channel: string; message: unknown }[] = [];
+    const listen = (channel: string) => platform.bus.subscribe(channel, (message) => heard.push({ channel, message }));
+    await listen(`store.${market.store.id}`);
+    const placed = await placeOrder(app, market.customer, market.store.id, [line(market.rice)]);
+    await listen(`order.${placed.id}`);
+    const res = await transition(app, market.seller, placed.id, { to: 'REJECTED', reason: 'Closing early today' });
+    expect(res.statusCode).toBe(200);
+
+    const rejected = {
+      order_id: placed.id,
+      seq: 2,
+      status: 'REJECTED',
+      from_status: 'PENDING',
+      actor: 'seller',
+      reason: 'Closing early today',
+    };
+    const placedEvent = { order_id: placed.id, seq: 1, status: 'PENDING', from_status: null, actor: 'customer' };
+    await eventually(async () =>
+      expect(heard).toEqual(
+        expect.arrayContaining([
+          { channel: `store.${market.store.id}`, message: expect.objectContaining(placedEvent) },
+          { channel: `store.${market.store.id}`, message: expect.objectContaining(rejected) },
+          { channel: `order.${placed.id}`, message: expect.objectContaining(rejected) },
+        ]),
+      ),
+    );
+    await eventually(async () => {
+      const told = await db.execute<{ user_id: string; title: string; body: string }>(
+        sql`SELECT user_id, title, body FROM notifications WHERE data->>'order_id' = ${placed.id} ORDER BY created_at`,
+      );
+      expect(told.rows).toEqual([
+        { user_id: market.seller.user.id, title: 'New order', body: expect.stringContaining('Shabnam Bhat') },
+        {
+          user_id: market.customer.user.id,
+          title: 'Order not accepted',
+          body: 'Lone General Store could not take your order: Closing early today',
+        },
+      ]);
+      const facts = await db.execute<{ seq: number; status: string }>(
+        sql`SELECT seq, status FROM order_facts WHERE order_id = ${placed.id} ORDER BY seq`,
+      );
+      expect(facts.rows).toEqual([
+        { seq: 1, status: 'PENDING' },
+        { seq: 2, status: 'REJECTED' },
+      ]);
+    });
+  });
+});
+
+describe('reading orders', () => {
+  it('lists each party its own orders, newest first, a page at a time, filtered by status', async () => {
+    const market = await makeMarket(app, db);
+    const other = await makeMarket(app, db);
+    const placed: Order[] = [];
+    for (let i = 0; i < 5; i++)
+      placed.push(await placeOrder(app, market.customer, market.store.id, [line(market.rice)]));
+    await placeOrder(app, other.customer, other.store.id, [line(other.rice)]);
+    await transition(app, market.seller, placed[1]?.id ?? '', { to: 'ACCEPTED' });
+
+    const list = async (who: Session, query = '') => {
+      const res = await app.inject({ url: `/api/v1/orders?${query}`, headers: bearer(who) });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as { items: { id: string; status: string }[]; next_cursor: string | null };
+    };
+    const newestFirst = placed.map((order) => order.id).reverse();
+    const first = await list(market.customer, 'limit=3');
+    const second = await list(market.customer, `limit=3&cursor=${first.next_cursor}`);
+    expect([...first.items, ...second.items].map((order) => order.id)).toEqual(newestFirst);
+    expect(second.next_cursor).toBeNull();
+
+    expect((await list(market.seller)).items.map((order) => order.id)).toEqual(newestFirst);
+    expect((await list(market.seller, 'status=ACCEPTED')).items.map((order) => order.id)).toEqual([placed[1]?.id]);
+    expect((await list(market.seller, 'status=PENDING,ACCEPTED')).items).toHaveLength(5);
+    expect((await list(market.rider)).items).toEqual([]);
+    expect((await list(other.customer)).items).toHaveLength(1);
+
+    const bad = await app.inject({ url: '/api/v1/orders?status=LOST', headers: bearer(market.seller) });
+    expect([bad.statusCode, bad.json().error.code]).toEqual([400, 'VALIDATION_FAILED']);
+    const forged = await app.inject({ url: '/api/v1/orders?cursor=WyJ4Il0', headers: bearer(market.seller) });
+    expect([forged.statusCode, forged.json().error.code]).toEqual([400, 'VALIDATION_FAILED']);
+    const anonymous = await app.inject({ url: '/api/v1/orders' });
+    expect(anonymous.statusCode).toBe(401);
+  });
+});
