@@ -1,6 +1,7 @@
 // npm run bench [scenario ...]: each scenario against the real app and, in the same run, a bare
 // Fastify route serving a constant JSON body of the same size (the baseline), one after the other.
-// Env: BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default 50), DATABASE_URL, REDIS_URL.
+// Env: BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default 50), DATABASE_URL, REDIS_URL,
+// BENCH_PROFILE=1 (the app's CPU profile to bench/results/profiles, for Chrome DevTools).
 import { type ChildProcess, fork } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -20,7 +21,13 @@ interface Server {
 
 function serve(args: string[], env: Record<string, string> = {}): Promise<Server> {
   const child = fork(path.join(import.meta.dirname, 'serve.ts'), args, {
-    execArgv: ['--import', 'tsx'],
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_PROFILE && args[0] === 'app'
+        ? ['--cpu-prof', `--cpu-prof-dir=${path.join(resultsDir, 'profiles')}`]
+        : []),
+    ],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -41,7 +48,7 @@ function stop({ child }: Server) {
 }
 
 async function load(url: string, request: BenchRequest, seconds = duration, overallRate?: number) {
-  const { pathFor } = request;
+  const { vary } = request;
   const result = await autocannon({
     ...(overallRate ? { overallRate } : {}),
     url: url + request.path,
@@ -50,7 +57,18 @@ async function load(url: string, request: BenchRequest, seconds = duration, over
     body: request.body,
     connections,
     duration: seconds,
-    ...(pathFor ? { requests: [{ setupRequest: (req: object) => ({ ...req, path: pathFor() }) }] } : {}),
+    ...(vary
+      ? {
+          requests: [
+            {
+              setupRequest: (req: autocannon.Request) => {
+                const change = vary();
+                return { ...req, ...change, headers: { ...req.headers, ...change.headers } };
+              },
+            },
+          ],
+        }
+      : {}),
   });
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(`${request.path}: ${result.non2xx} non-2xx answers and ${result.errors} errors`);
@@ -92,12 +110,18 @@ try {
     // Latency when not saturated: the same load at half the rate the app just managed.
     const halfRate = Math.max(1, Math.floor(appResult.requestsPerSecond / 2));
     const atHalfRate = await load(app.url, request, duration, halfRate);
-    const extra = {
+    const extra: Record<string, number> = {
       ...((await scenario.extra?.()) ?? {}),
       halfRatePerSecond: halfRate,
       p50MsAtHalfRate: atHalfRate.p50Ms,
       p99MsAtHalfRate: atHalfRate.p99Ms,
     };
+    for (const rate of scenario.rates ?? []) {
+      const atRate = await load(app.url, request, duration, rate);
+      extra[`p50MsAt${rate}PerSecond`] = atRate.p50Ms;
+      extra[`p99MsAt${rate}PerSecond`] = atRate.p99Ms;
+      extra[`achievedAt${rate}PerSecond`] = atRate.requestsPerSecond;
+    }
     rows.push({
       scenario: scenario.name,
       description: scenario.description,

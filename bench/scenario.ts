@@ -6,6 +6,8 @@ export interface Scenario {
   dataset?: 'district';
   /** Prepares data through the running app if needed, and returns the request to repeat. */
   request(baseUrl: string): Promise<BenchRequest>;
+  /** Request rates (per second) at which latency is measured too, beside half the saturated rate. */
+  rates?: number[];
   /** Figures measured outside the load run (on an idle machine), reported beside it. */
   extra?(): Promise<Record<string, number>>;
 }
@@ -13,8 +15,8 @@ export interface Scenario {
 export interface BenchRequest {
   method?: 'GET' | 'POST';
   path: string;
-  /** A different path for each request (to measure past the cache); `path` is still the sample. */
-  pathFor?: () => string;
+  /** Changes for each request (another path past the cache, a new Idempotency-Key); the fixed fields are the sample. */
+  vary?: () => { path?: string; headers?: Record<string, string>; body?: string };
   headers?: Record<string, string>;
   body?: string;
 }

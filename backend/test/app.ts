@@ -41,7 +41,7 @@ export async function makeTestApp(
   );
   const config: AppConfig = {
     env: 'test',
-    logLevel: 'silent',
+    logLevel: (process.env.TEST_LOG_LEVEL as AppConfig['logLevel']) ?? 'silent',
     trustProxy: false,
     authLimitPerIp: 1000,
     authLimitPerAccount: 1000,

@@ -26,8 +26,9 @@ export const storesNearUncached: Scenario = {
   async request() {
     return {
       path: `/api/v1/stores?lat=${centre.lat}&lng=${centre.lng}`,
-      pathFor: () =>
-        `/api/v1/stores?lat=${(centre.lat + jitter()).toFixed(6)}&lng=${(centre.lng + jitter()).toFixed(6)}`,
+      vary: () => ({
+        path: `/api/v1/stores?lat=${(centre.lat + jitter()).toFixed(6)}&lng=${(centre.lng + jitter()).toFixed(6)}`,
+      }),
     };
   },
 };
@@ -53,8 +54,9 @@ export const productsSearchUncached: Scenario = {
     const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)];
     return {
       path: `/api/v1/stores/${ids[0]}/products?q=basmti`,
-      pathFor: () =>
-        `/api/v1/stores/${pick(ids)}/products?q=${pick(typos)}&limit=${10 + Math.floor(Math.random() * 10)}`,
+      vary: () => ({
+        path: `/api/v1/stores/${pick(ids)}/products?q=${pick(typos)}&limit=${10 + Math.floor(Math.random() * 10)}`,
+      }),
     };
   },
 };

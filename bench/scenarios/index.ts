@@ -2,6 +2,7 @@ import type { Scenario } from '../scenario';
 import { login, me } from './accounts';
 import { productsPage, productsSearchUncached, storesNear, storesNearUncached } from './catalog';
 import { healthz, readyz } from './health';
+import { placeOrders } from './orders';
 
 /** Every scenario `npm run bench` knows; later modules add theirs here. */
 export const scenarios: Scenario[] = [
@@ -13,4 +14,5 @@ export const scenarios: Scenario[] = [
   storesNearUncached,
   productsPage,
   productsSearchUncached,
+  placeOrders,
 ];

@@ -3,7 +3,5 @@ import { orderFacts } from './tables';
 
 export type OrderFact = typeof orderFacts.$inferInsert;
 
-/** Records an order event; the same (order, seq) again is ignored. */
-export async function recordOrderFact(db: Db, fact: OrderFact): Promise<void> {
-  await db.insert(orderFacts).values(fact).onConflictDoNothing();
-}
+/** The statement recording an order event (await it, or send it with others); the same (order, seq) again is ignored. */
+export const recordOrderFact = (db: Db, fact: OrderFact) => db.insert(orderFacts).values(fact).onConflictDoNothing();

@@ -11,10 +11,13 @@ export interface NotificationRequest {
   dedupeKey: string;
 }
 
-/** Records news for people; asking twice for the same (person, dedupe key) records it once. */
-export async function requestNotifications(db: Db, list: readonly NotificationRequest[]): Promise<void> {
-  if (list.length === 0) return;
-  await db
+/**
+ * The statement recording news for people (await it, or send it with others through
+ * executeTogether); asking twice for the same (person, dedupe key) records it once.
+ */
+export function requestNotifications(db: Db, list: readonly NotificationRequest[]) {
+  if (list.length === 0) throw new Error('requestNotifications needs at least one request');
+  return db
     .insert(notifications)
     .values(list.map((request) => ({ id: newId(), ...request })))
     .onConflictDoNothing();

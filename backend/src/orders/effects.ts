@@ -1,24 +1,53 @@
-import { type OrderStatus, restoresStock } from '@kupwara/shared';
+import { type OrderEvent, restoresStock } from '@kupwara/shared';
 import type { NewJob } from '../platform/jobs';
+import { type OrderEventRow, type OrderRow, orderEventView } from './order-view';
 
 /** The side effects of order events, run after commit by the job runner (handlers in order-jobs.ts). */
 export const orderJobs = {
-  broadcast: 'order.broadcast',
-  notify: 'order.notify',
-  facts: 'order.facts',
+  /** Broadcast the event, ask for the notifications, record the facts: one job, since each step is cheap and idempotent. */
+  event: 'order.event',
   restoreStock: 'order.restore-stock',
   timeout: 'order.pending-timeout',
 } as const;
 
-/** What must happen after an order moved from `from` to `to` in event `seq`. */
-export function effectsOf(order: { id: string }, seq: number, from: OrderStatus | null, to: OrderStatus): NewJob[] {
-  const event = { order_id: order.id, seq };
-  const effects: NewJob[] = [
-    { kind: orderJobs.broadcast, payload: event },
-    { kind: orderJobs.notify, payload: event },
-    { kind: orderJobs.facts, payload: event },
-  ];
-  if (from && restoresStock(from, to)) effects.push({ kind: orderJobs.restoreStock, payload: { order_id: order.id } });
+/** What the event's side effects need to know of the order, carried in the job so running it reads nothing. */
+export type OrderParties = Pick<
+  OrderRow,
+  | 'id'
+  | 'storeId'
+  | 'sellerId'
+  | 'customerId'
+  | 'riderId'
+  | 'storeName'
+  | 'storeAddress'
+  | 'customerName'
+  | 'riderName'
+  | 'itemCount'
+  | 'totalPaise'
+>;
+
+export type EventJob = { order: OrderParties; event: OrderEvent };
+
+/** What must happen after an order's event (its first, or a move from one state to another). */
+export function effectsOf(order: OrderRow, event: OrderEventRow): NewJob[] {
+  const parties: OrderParties = {
+    id: order.id,
+    storeId: order.storeId,
+    sellerId: order.sellerId,
+    customerId: order.customerId,
+    riderId: order.riderId,
+    storeName: order.storeName,
+    storeAddress: order.storeAddress,
+    customerName: order.customerName,
+    riderName: order.riderName,
+    itemCount: order.itemCount,
+    totalPaise: order.totalPaise,
+  };
+  const payload: EventJob = { order: parties, event: orderEventView(event) };
+  const effects: NewJob[] = [{ kind: orderJobs.event, payload }];
+  if (event.fromStatus && restoresStock(event.fromStatus, event.status)) {
+    effects.push({ kind: orderJobs.restoreStock, payload: { order_id: order.id } });
+  }
   return effects;
 }
 

@@ -6,9 +6,9 @@ import { restoreStock } from '../catalog/stock';
 import { type NotificationRequest, requestNotifications } from '../notifications/requests';
 import { AppError } from '../platform/http/errors';
 import type { Job, JobHandler } from '../platform/jobs';
-import { orderJobs } from './effects';
-import { loadEvent } from './order-queries';
-import { type OrderRow, orderEventView, SYSTEM } from './order-view';
+import { executeTogether } from '../platform/together';
+import { type EventJob, type OrderParties, orderJobs } from './effects';
+import { SYSTEM } from './order-view';
 import { orderItems, orders } from './tables';
 import { type OrderDeps, transitionOrder } from './transitions';
 
@@ -16,17 +16,11 @@ export const PENDING_TIMEOUT_REASON = 'The shop did not answer in time';
 
 const orderIdOf = (job: Job) => String(job.payload.order_id);
 
-async function eventOf(deps: OrderDeps, job: Job) {
-  const found = await loadEvent(deps.db, orderIdOf(job), Number(job.payload.seq));
-  if (!found) throw new Error(`order event ${orderIdOf(job)}#${job.payload.seq} not found`);
-  return { order: found.order, event: orderEventView(found.event) };
-}
-
 type Audience = 'customer' | 'seller' | 'rider';
 type Message = Partial<Record<Audience, { title: string; body: string }>>;
 
 /** Who hears about each step, and what they read. */
-function messagesFor(order: OrderRow, event: OrderEvent): Message {
+function messagesFor(order: OrderParties, event: OrderEvent): Message {
   const store = order.storeName;
   const rider = order.riderName ?? 'Your rider';
   const reason = event.reason ? `: ${event.reason}` : '';
@@ -66,37 +60,33 @@ function messagesFor(order: OrderRow, event: OrderEvent): Message {
   return byStatus[event.status];
 }
 
+function notificationsFor(order: OrderParties, event: OrderEvent): NotificationRequest[] {
+  const people: Record<Audience, string | null> = {
+    customer: order.customerId,
+    seller: order.sellerId,
+    rider: order.riderId,
+  };
+  const data = { order_id: order.id, status: event.status, seq: event.seq };
+  return Object.entries(messagesFor(order, event)).flatMap(([audience, message]) => {
+    const userId = people[audience as Audience];
+    if (!userId || !message) return [];
+    return [{ userId, kind: 'order.status', ...message, data, dedupeKey: `order:${order.id}:${event.seq}` }];
+  });
+}
+
 /** The runner's handlers for every order side effect. Each may run twice and does its work once. */
 export function orderJobHandlers(deps: OrderDeps): Record<string, JobHandler> {
   const { db, bus, cache } = deps;
   return {
-    // Sockets see every event on the order's channel and on its store's and rider's (delivery is the realtime module's).
-    async [orderJobs.broadcast](job) {
-      const { order, event } = await eventOf(deps, job);
+    // Sockets first (people are watching), then the notifications and the facts. A retry repeats
+    // the broadcast (clients drop an event whose seq they have) and writes nothing twice.
+    async [orderJobs.event](job) {
+      const { order, event } = job.payload as EventJob;
       const channels = [`order.${order.id}`, `store.${order.storeId}`];
       if (order.riderId) channels.push(`rider.${order.riderId}`);
       await Promise.all(channels.map((channel) => bus.publish(channel, event)));
-    },
-    async [orderJobs.notify](job) {
-      const { order, event } = await eventOf(deps, job);
-      const people: Record<Audience, string | null> = {
-        customer: order.customerId,
-        seller: order.sellerId,
-        rider: order.riderId,
-      };
-      const requests = Object.entries(messagesFor(order, event)).flatMap(
-        ([audience, message]): NotificationRequest[] => {
-          const userId = people[audience as Audience];
-          if (!userId || !message) return [];
-          const data = { order_id: order.id, status: event.status, seq: event.seq };
-          return [{ userId, kind: 'order.status', ...message, data, dedupeKey: `order:${order.id}:${event.seq}` }];
-        },
-      );
-      await requestNotifications(db, requests);
-    },
-    async [orderJobs.facts](job) {
-      const { order, event } = await eventOf(deps, job);
-      await recordOrderFact(db, {
+      const told = notificationsFor(order, event);
+      const fact = recordOrderFact(db, {
         orderId: order.id,
         seq: event.seq,
         storeId: order.storeId,
@@ -106,6 +96,7 @@ export function orderJobHandlers(deps: OrderDeps): Record<string, JobHandler> {
         totalPaise: order.totalPaise,
         occurredAt: new Date(event.occurred_at),
       });
+      await executeTogether(db, told.length > 0 ? [fact, requestNotifications(db, told)] : [fact]);
     },
     // Marks the order first, in the same transaction: a second run finds it marked and puts nothing back twice.
     async [orderJobs.restoreStock](job) {

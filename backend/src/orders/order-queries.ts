@@ -8,12 +8,17 @@ import { orderEvents, orderItems, orders } from './tables';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+export async function orderParts(db: Db, orderId: string) {
+  const [items, events] = await Promise.all([
+    db.select().from(orderItems).where(eq(orderItems.orderId, orderId)).orderBy(asc(orderItems.position)),
+    db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId)).orderBy(asc(orderEvents.seq)),
+  ]);
+  return { items, events };
+}
+
 /** The order as `viewer` sees it, with its items and timeline. */
 export async function orderDetails(db: Db, row: OrderRow, viewer: OrderActor): Promise<Order> {
-  const [items, events] = await Promise.all([
-    db.select().from(orderItems).where(eq(orderItems.orderId, row.id)).orderBy(asc(orderItems.position)),
-    db.select().from(orderEvents).where(eq(orderEvents.orderId, row.id)).orderBy(asc(orderEvents.seq)),
-  ]);
+  const { items, events } = await orderParts(db, row.id);
   return orderView(row, items, events, viewer);
 }
 
@@ -23,15 +28,6 @@ export async function getOrder(db: Db, caller: OrderCaller, orderId: string): Pr
   const viewer = row && actorIn(row, caller);
   if (!row || !viewer) throw notFound('Order');
   return orderDetails(db, row, viewer);
-}
-
-export async function loadEvent(db: Db, orderId: string, seq: number) {
-  const [found] = await db
-    .select({ order: orders, event: orderEvents })
-    .from(orderEvents)
-    .innerJoin(orders, eq(orders.id, orderEvents.orderId))
-    .where(and(eq(orderEvents.orderId, orderId), eq(orderEvents.seq, seq)));
-  return found;
 }
 
 export interface OrderListQuery {

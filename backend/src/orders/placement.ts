@@ -9,7 +9,7 @@ import { newId } from '../platform/ids';
 import { enqueue, wakeRunners } from '../platform/jobs';
 import { storeForOrder } from '../stores/seller-store';
 import { effectsOf, timeoutJob } from './effects';
-import { orderView } from './order-view';
+import { type OrderEventRow, type OrderRow, orderView } from './order-view';
 import { orderEvents, orderItems, orders } from './tables';
 import type { OrderDeps } from './transitions';
 
@@ -65,46 +65,62 @@ export async function placeOrder(
     const customer = await contactOf(tx, customerId);
     if (!customer) throw notFound('Customer');
     const fee = deliveryFeePaise(store.distanceM);
-    const id = newId();
-    const [row] = await tx
-      .insert(orders)
-      .values({
-        id,
-        customerId,
-        customerName: customer.name,
-        customerPhone: customer.phone,
-        storeId: store.id,
-        sellerId: store.sellerId,
-        storeName: store.name,
-        storePhone: store.phone,
-        storeAddress: store.address,
-        storeLocation: store.location,
-        itemCount: lines.reduce((sum, line) => sum + line.quantity, 0),
-        subtotalPaise: subtotal,
-        deliveryFeePaise: fee,
-        totalPaise: subtotal + fee,
-        paymentMethod: input.payment_method,
-        deliveryLabel: input.delivery_address.label,
-        deliveryText: input.delivery_address.text,
-        deliveryLocation: to,
-        distanceM: store.distanceM,
-        note: input.note || null,
-        deliveryOtp: String(randomInt(0, 10_000)).padStart(4, '0'),
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    if (!row) throw new Error('insert returned nothing');
-    const items = await tx
-      .insert(orderItems)
-      .values(lines.map((line, position) => ({ orderId: id, position, ...line })))
-      .returning();
-    const events = await tx
-      .insert(orderEvents)
-      .values({ orderId: id, seq: 1, status: 'PENDING', actor: 'customer', actorId: customerId, occurredAt: now })
-      .returning();
-    await enqueue(tx, [...effectsOf(row, 1, null, 'PENDING'), timeoutJob(id, now, deps.pendingTimeoutMs)]);
-    return { statusCode: 201, body: orderView(row, items, events, 'customer') };
+    const row: OrderRow = {
+      id: newId(),
+      status: 'PENDING',
+      version: 1,
+      lastSeq: 1,
+      customerId,
+      customerName: customer.name,
+      customerPhone: customer.phone,
+      storeId: store.id,
+      sellerId: store.sellerId,
+      storeName: store.name,
+      storePhone: store.phone,
+      storeAddress: store.address,
+      storeLocation: store.location,
+      riderId: null,
+      riderName: null,
+      riderPhone: null,
+      itemCount: lines.reduce((sum, line) => sum + line.quantity, 0),
+      subtotalPaise: subtotal,
+      deliveryFeePaise: fee,
+      totalPaise: subtotal + fee,
+      paymentMethod: input.payment_method,
+      deliveryLabel: input.delivery_address.label,
+      deliveryText: input.delivery_address.text,
+      deliveryLocation: to,
+      distanceM: store.distanceM,
+      note: input.note || null,
+      deliveryOtp: String(randomInt(0, 10_000)).padStart(4, '0'),
+      otpAttempts: 0,
+      stockRestoredAt: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const items = lines.map((line, position) => ({ orderId: row.id, position, ...line }));
+    const event: OrderEventRow = {
+      orderId: row.id,
+      seq: 1,
+      status: 'PENDING',
+      fromStatus: null,
+      actor: 'customer',
+      actorId: customerId,
+      reason: null,
+      occurredAt: now,
+      recordedAt: now,
+    };
+    return {
+      statusCode: 201,
+      body: orderView(row, items, [event], 'customer'),
+      // Sent in one round trip with the saved answer: the order, its lines, its first event, its jobs.
+      along: [
+        tx.insert(orders).values(row),
+        tx.insert(orderItems).values(items),
+        tx.insert(orderEvents).values(event),
+        enqueue(tx, [...effectsOf(row, event), timeoutJob(row.id, now, deps.pendingTimeoutMs)]),
+      ],
+    };
   });
   if (!answer.replayed) await Promise.all([wakeRunners(deps.bus), catalogChanged(deps.cache, input.store_id)]);
   return answer;

@@ -1,16 +1,16 @@
 import { timingSafeEqual } from 'node:crypto';
 import { nextTransitions, type Order, refuseTransition, type TransitionRequest } from '@kupwara/shared';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { contactOf } from '../accounts/users';
 import type { Bus } from '../platform/bus';
 import type { Cache } from '../platform/cache';
 import type { Db } from '../platform/db';
 import { AppError, invalidField, notFound } from '../platform/http/errors';
-import { runOnce } from '../platform/idempotency';
+import { type Answer, runOnce } from '../platform/idempotency';
 import { enqueue, wakeRunners } from '../platform/jobs';
 import { effectsOf } from './effects';
-import { orderDetails } from './order-queries';
-import { actorIn, type OrderCaller } from './order-view';
+import { orderDetails, orderParts } from './order-queries';
+import { actorIn, type OrderCaller, type OrderEventRow, type OrderRow, orderView } from './order-view';
 import { orderEvents, orders } from './tables';
 
 export interface OrderDeps {
@@ -36,7 +36,7 @@ function occurredAt(claimed: string | undefined, placedAt: Date, now: Date): Dat
   return new Date(time);
 }
 
-type Outcome = { statusCode: number; body: Order } | { statusCode: 409; body: { error: object } };
+type Outcome = Answer<Order | { error: object }>;
 
 /**
  * Moves an order one step, if the table allows it for this caller: in one transaction the order is
@@ -53,7 +53,7 @@ export async function transitionOrder(
 ) {
   // The server's own moves (timeouts) carry no key, so nothing is stored under this empty user.
   const request = { userId: caller.id ?? '', key, method: 'POST', path: `/orders/${orderId}/transitions`, body: input };
-  const answer = await runOnce<Outcome['body']>(deps.db, request, async (tx): Promise<Outcome> => {
+  const answer = await runOnce<Order | { error: object }>(deps.db, request, async (tx): Promise<Outcome> => {
     const [row] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update');
     const actor = row && actorIn(row, caller);
     if (!row || !actor) throw notFound('Order');
@@ -86,14 +86,19 @@ export async function transitionOrder(
         throw new AppError(409, 'OTP_LOCKED', 'Too many wrong codes: the hand-over is locked, call the shop');
       }
       if (!row.deliveryOtp || !sameCode(input.otp ?? '', row.deliveryOtp)) {
-        // Counted in this transaction, which commits: the refusal is the answer, not an exception.
-        await tx
-          .update(orders)
-          .set({ otpAttempts: row.otpAttempts + 1 })
-          .where(eq(orders.id, row.id));
         const left = MAX_OTP_ATTEMPTS - row.otpAttempts - 1;
         const message = left > 0 ? `Wrong code: ${left} tries left` : 'Wrong code: the hand-over is now locked';
-        return { statusCode: 409, body: { error: { code: 'WRONG_OTP', message, details: { tries_left: left } } } };
+        return {
+          statusCode: 409,
+          body: { error: { code: 'WRONG_OTP', message, details: { tries_left: left } } },
+          // Counted in this transaction, which commits: the refusal is the answer, not an exception.
+          along: [
+            tx
+              .update(orders)
+              .set({ otpAttempts: row.otpAttempts + 1 })
+              .where(eq(orders.id, row.id)),
+          ],
+        };
       }
       changes.deliveryOtp = null;
     }
@@ -103,26 +108,45 @@ export async function transitionOrder(
       Object.assign(changes, { riderId: rider.id, riderName: rider.name, riderPhone: rider.phone });
     }
 
-    const seq = row.lastSeq + 1;
-    const [updated] = await tx
-      .update(orders)
-      .set({ ...changes, status: input.to, version: row.version + 1, lastSeq: seq, updatedAt: now })
-      .where(and(eq(orders.id, row.id), eq(orders.version, row.version)))
-      .returning();
-    if (!updated) throw new Error('order changed while locked');
-    await tx.insert(orderEvents).values({
+    const updated: OrderRow = {
+      ...row,
+      ...changes,
+      status: input.to,
+      version: row.version + 1,
+      lastSeq: row.lastSeq + 1,
+      updatedAt: now,
+    };
+    const event: OrderEventRow = {
       orderId: row.id,
-      seq,
+      seq: updated.lastSeq,
       status: input.to,
       fromStatus: from,
       actor,
       actorId: caller.id,
       reason: input.reason ?? null,
       occurredAt: occurredAt(input.occurred_at, row.createdAt, now),
-      recordedAt: sql`now()`,
-    });
-    await enqueue(tx, effectsOf(updated, seq, from, input.to));
-    return { statusCode: 200, body: await orderDetails(tx, updated, actor) };
+      recordedAt: now,
+    };
+    const { items, events } = await orderParts(tx, row.id);
+    return {
+      statusCode: 200,
+      body: orderView(updated, items, [...events, event], actor),
+      // The row is locked, so the version matches; the event's (order, seq) key would refuse a second apply anyway.
+      along: [
+        tx
+          .update(orders)
+          .set({
+            ...changes,
+            status: updated.status,
+            version: updated.version,
+            lastSeq: updated.lastSeq,
+            updatedAt: now,
+          })
+          .where(and(eq(orders.id, row.id), eq(orders.version, row.version))),
+        tx.insert(orderEvents).values(event),
+        enqueue(tx, effectsOf(updated, event)),
+      ],
+    };
   });
   if (!answer.replayed && answer.statusCode === 200) await wakeRunners(deps.bus);
   return answer;

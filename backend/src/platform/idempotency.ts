@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from './db';
+import { isTransientConflict } from './db-errors';
 import { AppError } from './http/errors';
 import { idempotencyKeys } from './tables';
+import { executeTogether } from './together';
 
 export interface IdempotentRequest {
   userId: string;
@@ -11,6 +13,13 @@ export interface IdempotentRequest {
   method: string;
   path: string;
   body: unknown;
+}
+
+/** What `work` answers, with the statements that finish its change: they go to the database in one trip with the saved answer. */
+export interface Answer<T> {
+  statusCode: number;
+  body: T;
+  along?: readonly SQLWrapper[];
 }
 
 export interface StoredAnswer<T> {
@@ -40,16 +49,31 @@ const requestHash = ({ method, path, body }: IdempotentRequest) =>
 /**
  * Runs `work` in a transaction at most once per (user, key). The key is claimed first: a second
  * request with the same key waits on that row until the first commits, then gets its answer. If
- * `work` throws, the claim rolls back with everything else and the key may be used again.
+ * `work` throws, the claim rolls back with everything else and the key may be used again. A
+ * deadlock (which the database breaks by rolling one side back) is retried.
  */
 export async function runOnce<T>(
   db: Db,
   request: IdempotentRequest,
-  work: (tx: Db) => Promise<{ statusCode: number; body: T }>,
+  work: (tx: Db) => Promise<Answer<T>>,
 ): Promise<StoredAnswer<T>> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await once(db, request, work);
+    } catch (error) {
+      if (attempt >= 3 || !isTransientConflict(error)) throw error;
+    }
+  }
+}
+
+function once<T>(db: Db, request: IdempotentRequest, work: (tx: Db) => Promise<Answer<T>>): Promise<StoredAnswer<T>> {
   return db.transaction(async (tx) => {
     const { userId, key } = request;
-    if (key === undefined) return { ...(await work(tx)), replayed: false };
+    if (key === undefined) {
+      const { along = [], ...answer } = await work(tx);
+      if (along.length > 0) await executeTogether(tx, along);
+      return { ...answer, replayed: false };
+    }
     const hash = requestHash(request);
     const claimed = await tx
       .insert(idempotencyKeys)
@@ -68,8 +92,9 @@ export async function runOnce<T>(
       }
       return { statusCode: first.statusCode, body: first.response as T, replayed: true };
     }
-    const answer = await work(tx);
-    await tx.update(idempotencyKeys).set({ statusCode: answer.statusCode, response: answer.body }).where(owned);
+    const { along = [], ...answer } = await work(tx);
+    const save = tx.update(idempotencyKeys).set({ statusCode: answer.statusCode, response: answer.body }).where(owned);
+    await executeTogether(tx, [...along, save]);
     return { ...answer, replayed: false };
   });
 }

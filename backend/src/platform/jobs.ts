@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Bus } from './bus';
 import type { Db } from './db';
 import { newId } from './ids';
@@ -27,10 +27,13 @@ export interface JobLog {
 
 const WAKE_CHANNEL = 'jobs.wake';
 
-/** Adds jobs inside the caller's transaction: they exist if and only if it commits. */
-export async function enqueue(tx: Db, list: readonly NewJob[]): Promise<void> {
-  if (list.length === 0) return;
-  await tx
+/**
+ * The statement that adds jobs inside the caller's transaction, so they exist if and only if it
+ * commits: await it, or send it with others through executeTogether.
+ */
+export function enqueue(tx: Db, list: readonly NewJob[]) {
+  if (list.length === 0) throw new Error('enqueue needs at least one job');
+  return tx
     .insert(jobs)
     .values(list.map((job) => ({ id: newId(), kind: job.kind, payload: job.payload, runAt: job.runAt ?? sql`now()` })));
 }
@@ -98,12 +101,13 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
     }
   }
 
-  async function run(job: Job): Promise<void> {
+  /** Runs one job; true when it succeeded (and may be deleted). */
+  async function run(job: Job): Promise<boolean> {
     try {
       const handler = handlers[job.kind];
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
       await withinLease(handler(job));
-      await db.delete(jobs).where(eq(jobs.id, job.id));
+      return true;
     } catch (error) {
       const gaveUp = job.attempts >= maxAttempts;
       log.error({ err: error, job: job.id, kind: job.kind, attempts: job.attempts, gaveUp }, 'job failed');
@@ -116,6 +120,7 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
             : { runAt: sql`now() + ${`${retryDelayMs(job.attempts)} milliseconds`}::interval` }),
         })
         .where(eq(jobs.id, job.id));
+      return false;
     }
   }
 
@@ -123,7 +128,9 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
     do {
       again = false;
       const claimed = await claim();
-      await Promise.all(claimed.map(run));
+      const succeeded = await Promise.all(claimed.map(run));
+      const done = claimed.filter((_, i) => succeeded[i]).map((job) => job.id);
+      if (done.length > 0) await db.delete(jobs).where(inArray(jobs.id, done));
       if (claimed.length === batchSize) again = true;
     } while (again && !stopped);
   }
