@@ -17,6 +17,7 @@ import { errorHandling } from './platform/http/errors';
 import { health } from './platform/http/health';
 import { metrics } from './platform/http/metrics';
 import { serveMedia, serveWebApps, type WebApp } from './platform/http/web-apps';
+import { forgetOldAnswers } from './platform/idempotency';
 import { createJobRunner, type JobHandler } from './platform/jobs';
 import type { Platform } from './platform/platform';
 import { storeRoutes } from './stores/routes';
@@ -70,8 +71,20 @@ export async function buildApp({ config, platform, webApps, runJobs = true }: Ap
   const db = platform.database.db;
   const orders = { db, bus: platform.bus, cache: platform.cache, pendingTimeoutMs: config.orderAcceptTimeoutMs };
   const jobs = createJobRunner({ db, bus: platform.bus, handlers: jobHandlers(orders), log: app.log });
-  if (runJobs) app.addHook('onReady', () => jobs.start());
+  // Housekeeping every process may do: deleting what is already deleted is harmless.
+  let sweep: NodeJS.Timeout | undefined;
+  if (runJobs) {
+    app.addHook('onReady', async () => {
+      await jobs.start();
+      sweep = setInterval(
+        () => forgetOldAnswers(db).catch((error) => app.log.error({ err: error }, 'sweep failed')),
+        3600_000,
+      );
+      sweep.unref();
+    });
+  }
   app.addHook('onClose', async () => {
+    clearInterval(sweep);
     await jobs.stop();
     await platform.close();
   });

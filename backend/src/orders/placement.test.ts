@@ -6,6 +6,7 @@ import { makeTestApp } from '../../test/app';
 import { bearer, KUPWARA, makeProduct, makeStore, north, registerUser } from '../../test/factories';
 import { getOrder, HOME, line, makeMarket, newKey, orderBody, postOrder } from '../../test/orders';
 import type { Db } from '../platform/db';
+import { ANSWER_RETENTION_MS, forgetOldAnswers } from '../platform/idempotency';
 
 let app: FastifyInstance;
 let db: Db;
@@ -109,6 +110,18 @@ describe('placing an order', () => {
     const theirs = await postOrder(app, neighbour, orderBody(store.id, [line(rice)]), key);
     expect(theirs.statusCode).toBe(201);
     expect(theirs.json().id).not.toBe(first.json().id);
+  });
+
+  it('forgets an answer after a week, so the key may be used again', async () => {
+    const { store, rice, customer } = await makeMarket(app, db);
+    const key = newKey();
+    const first = await postOrder(app, customer, orderBody(store.id, [line(rice)]), key);
+    await forgetOldAnswers(db, new Date(Date.now() + ANSWER_RETENTION_MS - 60_000));
+    expect((await postOrder(app, customer, orderBody(store.id, [line(rice)]), key)).json().id).toBe(first.json().id);
+    await forgetOldAnswers(db, new Date(Date.now() + ANSWER_RETENTION_MS + 60_000));
+    expect((await postOrder(app, customer, orderBody(store.id, [line(rice)]), key)).json().id).not.toBe(
+      first.json().id,
+    );
   });
 
   it('places exactly one order per key when a thousand replays of a hundred keys arrive at once', async () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq, type SQLWrapper } from 'drizzle-orm';
+import { and, eq, lt, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from './db';
 import { isTransientConflict } from './db-errors';
 import { AppError } from './http/errors';
@@ -97,4 +97,12 @@ function once<T>(db: Db, request: IdempotentRequest, work: (tx: Db) => Promise<A
     await executeTogether(tx, [...along, save]);
     return { ...answer, replayed: false };
   });
+}
+
+/** Answers are kept this long: longer than any phone stays offline with an action queued. */
+export const ANSWER_RETENTION_MS = 7 * 24 * 3600_000;
+
+/** Forgets the answers older than the retention; their keys may then be used again. */
+export async function forgetOldAnswers(db: Db, now = new Date()): Promise<void> {
+  await db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, new Date(now.getTime() - ANSWER_RETENTION_MS)));
 }
