@@ -36,6 +36,7 @@ function occurredAt(claimed: string | undefined, placedAt: Date, now: Date): Dat
   return new Date(time);
 }
 
+/** The moved order, or a refusal that still commits (a wrong code is counted). */
 type Outcome = Answer<Order | { error: object }>;
 
 /**
@@ -53,7 +54,7 @@ export async function transitionOrder(
 ) {
   // The server's own moves (timeouts) carry no key, so nothing is stored under this empty user.
   const request = { userId: caller.id ?? '', key, method: 'POST', path: `/orders/${orderId}/transitions`, body: input };
-  const answer = await runOnce<Order | { error: object }>(deps.db, request, async (tx): Promise<Outcome> => {
+  const answer = await runOnce(deps.db, request, async (tx): Promise<Outcome> => {
     const [row] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update');
     const actor = row && actorIn(row, caller);
     if (!row || !actor) throw notFound('Order');
