@@ -20,6 +20,7 @@ import { serveMedia, serveWebApps, type WebApp } from './platform/http/web-apps'
 import { forgetOldAnswers } from './platform/idempotency';
 import { createJobRunner, type JobHandler } from './platform/jobs';
 import type { Platform } from './platform/platform';
+import { type RealtimeOptions, realtime } from './realtime/routes';
 import { storeRoutes } from './stores/routes';
 import { sellerStoreRoutes } from './stores/seller-store-routes';
 
@@ -29,6 +30,8 @@ export type AppConfig = Pick<
 > & {
   /** Resolved by resolveJwtSecret: always present here. */
   jwtSecret: string;
+  /** Tests shorten the socket timers. */
+  realtime?: Pick<RealtimeOptions, 'authTimeoutMs' | 'heartbeatMs' | 'maxBufferedBytes'>;
 };
 
 export interface AppOptions {
@@ -109,6 +112,7 @@ export async function buildApp({ config, platform, webApps, runJobs = true }: Ap
     },
     { prefix: '/api/v1' },
   );
+  await realtime(app, { db, bus: platform.bus, ...config.realtime });
   if (platform.mediaDir) await serveMedia(app, platform.mediaDir);
   await serveWebApps(app, webApps);
   return app;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type AppConfig, buildApp } from '../src/app';
 import type { S3StorageOptions } from '../src/catalog/images/s3-storage';
-import type { QueryLog } from '../src/platform/db';
+import type { Database, QueryLog } from '../src/platform/db';
 import { createPlatform, type Platform } from '../src/platform/platform';
 import { openTestDatabase } from './databases';
 
@@ -24,11 +24,14 @@ export interface TestAppOptions {
   mediaS3?: S3StorageOptions;
   /** false: no job runner in the app, as if it had crashed (the test runs one itself). */
   runJobs?: boolean;
+  /** Another API node on the same database and Redis namespace (default: a fresh database and namespace). */
+  database?: Database;
+  namespace?: string;
 }
 
 export async function makeTestApp(
   overrides: Partial<AppConfig> = {},
-  { log, mediaS3, runJobs }: TestAppOptions = {},
+  { log, mediaS3, runJobs, database, namespace = `test:${randomUUID()}:` }: TestAppOptions = {},
 ): Promise<TestApp> {
   const platform = await createPlatform(
     {
@@ -37,7 +40,7 @@ export async function makeTestApp(
       dataDir: await mkdtemp(path.join(tmpdir(), 'kupwara-test-')),
       mediaS3,
     },
-    { database: await openTestDatabase(log), namespace: `test:${randomUUID()}:` },
+    { database: database ?? (await openTestDatabase(log)), namespace },
   );
   const config: AppConfig = {
     env: 'test',

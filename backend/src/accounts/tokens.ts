@@ -18,8 +18,8 @@ export interface AuthUser {
 
 export interface TokenSigner {
   sign(user: AuthUser, now?: Date): Promise<{ token: string; expiresAt: Date }>;
-  /** The token's user, or a 401 AppError saying whether it expired or is not ours at all. */
-  verify(token: string): Promise<AuthUser>;
+  /** The token's user and when it expires, or a 401 AppError saying whether it expired or is not ours at all. */
+  verify(token: string): Promise<AuthUser & { expiresAt: Date }>;
 }
 
 export function createTokenSigner(secret: string): TokenSigner {
@@ -47,8 +47,15 @@ export function createTokenSigner(secret: string): TokenSigner {
           audience: AUDIENCE,
         });
         const parsedRole = role.safeParse(payload.role);
-        if (!payload.sub || !parsedRole.success || typeof payload.sid !== 'string') throw new Error('malformed claims');
-        return { id: payload.sub, role: parsedRole.data, sessionId: payload.sid };
+        if (!payload.sub || !parsedRole.success || typeof payload.sid !== 'string' || !payload.exp) {
+          throw new Error('malformed claims');
+        }
+        return {
+          id: payload.sub,
+          role: parsedRole.data,
+          sessionId: payload.sid,
+          expiresAt: new Date(payload.exp * 1000),
+        };
       } catch (error) {
         if (error instanceof errors.JWTExpired) throw new AppError(401, 'UNAUTHENTICATED', 'Access token expired');
         throw new AppError(401, 'UNAUTHENTICATED', 'Invalid access token');

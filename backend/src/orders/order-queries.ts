@@ -1,9 +1,9 @@
 import type { Order, OrderActor, OrderStatus } from '@kupwara/shared';
-import { and, asc, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, type SQL } from 'drizzle-orm';
 import { decodeCursor, encodeCursor } from '../platform/cursor';
 import type { Db } from '../platform/db';
 import { invalidField, notFound } from '../platform/http/errors';
-import { actorIn, type OrderCaller, type OrderRow, orderSummaryView, orderView } from './order-view';
+import { actorIn, type OrderCaller, type OrderRow, orderEventView, orderSummaryView, orderView } from './order-view';
 import { orderEvents, orderItems, orders } from './tables';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -60,4 +60,25 @@ export async function listOrders(db: Db, caller: OrderCaller, query: OrderListQu
     items: page.map(orderSummaryView),
     next_cursor: rows.length > query.limit && last ? encodeCursor([last.id]) : null,
   };
+}
+
+/** Whether the caller plays a part in the order (and may follow its events). */
+export async function isPartyTo(db: Db, caller: OrderCaller, orderId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ customerId: orders.customerId, sellerId: orders.sellerId, riderId: orders.riderId })
+    .from(orders)
+    .where(eq(orders.id, orderId));
+  return Boolean(row && actorIn(row, caller));
+}
+
+/** The order's events after `since` in order, and its newest sequence number (`since` absent: none, just the number). */
+export async function eventsAfter(db: Db, orderId: string, since: number | undefined) {
+  const [order] = await db.select({ lastSeq: orders.lastSeq }).from(orders).where(eq(orders.id, orderId));
+  if (!order || since === undefined || since >= order.lastSeq) return { events: [], lastSeq: order?.lastSeq ?? 0 };
+  const rows = await db
+    .select()
+    .from(orderEvents)
+    .where(and(eq(orderEvents.orderId, orderId), gt(orderEvents.seq, since)))
+    .orderBy(asc(orderEvents.seq));
+  return { events: rows.map(orderEventView), lastSeq: order.lastSeq };
 }

@@ -120,3 +120,9 @@ export async function storeForOrder(db: Db, storeId: string, to: LatLng) {
     .where(eq(stores.id, storeId));
   return row;
 }
+
+/** The seller who owns a store, if there is such a store. */
+export async function storeSellerId(db: Db, storeId: string): Promise<string | undefined> {
+  const [row] = await db.select({ sellerId: stores.sellerId }).from(stores).where(eq(stores.id, storeId));
+  return row?.sellerId;
+}

@@ -6,4 +6,5 @@ export * from './errors';
 export * from './geo';
 export * from './health';
 export * from './orders';
+export * from './realtime';
 export * from './stores';

@@ -1,0 +1,71 @@
+import type { ServerFrame } from '@kupwara/shared';
+import type { FastifyInstance } from 'fastify';
+import WebSocket from 'ws';
+
+export interface TestSocket {
+  socket: WebSocket;
+  frames: ServerFrame[];
+  send(frame: unknown): void;
+  /** The first frame (received so far or later) that matches, failing after a while. */
+  next(match: (frame: ServerFrame) => boolean, timeoutMs?: number): Promise<ServerFrame>;
+  closed: Promise<{ code: number; reason: string }>;
+}
+
+/** The address of an app listening on a free port of 127.0.0.1. */
+export async function listen(app: FastifyInstance): Promise<string> {
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('not listening');
+  return `ws://127.0.0.1:${address.port}/ws`;
+}
+
+/** A real WebSocket client of /ws that keeps every frame it gets. */
+export async function openSocket(url: string, options: WebSocket.ClientOptions = {}): Promise<TestSocket> {
+  const socket = new WebSocket(url, options);
+  const frames: ServerFrame[] = [];
+  const waiters: { match: (frame: ServerFrame) => boolean; resolve: (frame: ServerFrame) => void }[] = [];
+  socket.on('message', (data) => {
+    const frame = JSON.parse(data.toString()) as ServerFrame;
+    frames.push(frame);
+    for (const waiter of [...waiters]) {
+      if (!waiter.match(frame)) continue;
+      waiters.splice(waiters.indexOf(waiter), 1);
+      waiter.resolve(frame);
+    }
+  });
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
+  await new Promise((resolve, reject) => {
+    socket.once('open', resolve);
+    socket.once('error', reject);
+  });
+  return {
+    socket,
+    frames,
+    closed,
+    send: (frame) => socket.send(typeof frame === 'string' ? frame : JSON.stringify(frame)),
+    next(match, timeoutMs = 5000) {
+      const seen = frames.find(match);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no such frame; got ${JSON.stringify(frames)}`)), timeoutMs);
+        waiters.push({
+          match,
+          resolve: (frame) => {
+            clearTimeout(timer);
+            resolve(frame);
+          },
+        });
+      });
+    },
+  };
+}
+
+/** A socket signed in with this session's access token. */
+export async function signedInSocket(url: string, session: { access_token: string }): Promise<TestSocket> {
+  const client = await openSocket(url);
+  client.send({ type: 'auth', token: session.access_token });
+  await client.next((frame) => frame.type === 'authenticated');
+  return client;
+}
