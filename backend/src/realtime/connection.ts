@@ -29,6 +29,17 @@ export interface ConnectionMetrics {
 /** Close codes of our own (4000–4999). */
 export const CLOSE = { authTimeout: 4401, tooSlow: 4408 } as const;
 
+// The hub hands one event object to every socket on a channel: it is serialized once for all of them.
+const serialized = new WeakMap<OrderEvent, string>();
+function eventFrame(channel: string, event: OrderEvent): string {
+  let text = serialized.get(event);
+  if (!text) {
+    text = JSON.stringify({ type: 'event', channel, seq: event.seq, event } satisfies ServerFrame);
+    serialized.set(event, text);
+  }
+  return text;
+}
+
 interface Subscription {
   listener: Listener;
   /** The newest sequence number sent, per order (one order on an order channel, many on a store's or rider's). */
@@ -45,13 +56,13 @@ export function serveConnection(socket: WebSocket, options: ConnectionOptions): 
   let authDeadline: NodeJS.Timeout | undefined;
   let expiry: NodeJS.Timeout | undefined;
 
-  const send = (frame: ServerFrame) => {
+  const send = (frame: ServerFrame | string) => {
     if (socket.readyState !== socket.OPEN) return;
     if (socket.bufferedAmount > options.maxBufferedBytes) {
       socket.close(CLOSE.tooSlow, 'too far behind: reconnect and resume');
       return;
     }
-    socket.send(JSON.stringify(frame));
+    socket.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
     metrics.frameOut();
   };
   const refuse = (code: Extract<ServerFrame, { type: 'error' }>['code'], message: string, channel?: string) =>
@@ -78,7 +89,7 @@ export function serveConnection(socket: WebSocket, options: ConnectionOptions): 
     if (last !== undefined && event.seq <= last) return;
     subscription.sent.set(event.order_id, event.seq);
     metrics.fanOut((Date.now() - Date.parse(event.recorded_at)) / 1000);
-    send({ type: 'event', channel, seq: event.seq, event });
+    send(eventFrame(channel, event));
   }
 
   /** Events of an order from the database, after what this subscription last sent. */
