@@ -105,6 +105,8 @@ export function serveConnection(socket: WebSocket, options: ConnectionOptions): 
       return refuse('TOO_MANY_SUBSCRIPTIONS', `follow at most ${options.maxSubscriptions} channels`, channel);
     }
     if (!(await mayFollow(db, caller, channel))) return refuse('FORBIDDEN', 'not your channel', channel);
+    // The socket may have closed (and dropped its subscriptions) while the database answered.
+    if (socket.readyState !== socket.OPEN || subscriptions.has(channel)) return;
     const [kind, id = ''] = channel.split('.');
     const subscription: Subscription = { listener: () => {}, sent: new Map(), queue: Promise.resolve() };
     const enqueue = (work: () => Promise<void> | void) => {
