@@ -8,6 +8,7 @@ import { createTokenSigner } from './accounts/tokens';
 import { productImageRoutes } from './catalog/images/routes';
 import { catalogRoutes } from './catalog/routes';
 import { sellerProductRoutes } from './catalog/seller-product-routes';
+import { riderRoutes } from './delivery/rider-routes';
 import { orderJobHandlers } from './orders/order-jobs';
 import { orderRoutes } from './orders/routes';
 import type { OrderDeps } from './orders/transitions';
@@ -109,6 +110,7 @@ export async function buildApp({ config, platform, webApps, runJobs = true }: Ap
       await api.register(sellerProductRoutes, catalog);
       await api.register(productImageRoutes, catalog);
       await api.register(orderRoutes, orders);
+      await api.register(riderRoutes, { db });
     },
     { prefix: '/api/v1' },
   );

@@ -2,6 +2,7 @@
 export * from './accounts/tables';
 export * from './analytics/tables';
 export * from './catalog/tables';
+export * from './delivery/tables';
 export * from './notifications/tables';
 export * from './orders/tables';
 export * from './platform/tables';

@@ -150,3 +150,13 @@ export async function updateMe(db: Db, caller: { id: string; sessionId: string }
   if (!me) throw new AppError(401, 'UNAUTHENTICATED', 'Your account no longer exists');
   return me;
 }
+
+/** A rider going online (offered work) or offline; false when the account is not a rider. */
+export async function setRiderAvailability(db: Db, riderId: string, available: boolean): Promise<boolean> {
+  const rows = await db
+    .update(riderProfiles)
+    .set({ isAvailable: available, updatedAt: new Date() })
+    .where(eq(riderProfiles.userId, riderId))
+    .returning({ userId: riderProfiles.userId });
+  return rows.length > 0;
+}

@@ -2,6 +2,7 @@ export * from './accounts';
 export * from './addresses';
 export * from './catalog';
 export * from './common';
+export * from './delivery';
 export * from './errors';
 export * from './geo';
 export * from './health';

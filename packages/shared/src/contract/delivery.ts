@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { id, timestamp } from './common';
+
+export const riderStatusRequest = z.strictObject({ status: z.enum(['online', 'offline']) });
+export const riderStatus = z.object({ status: z.enum(['online', 'offline']) });
+
+/** One GPS fix from the rider's phone, with the phone's time. */
+export const positionPoint = z.strictObject({
+  lat: z.number().min(-90).max(90),
+  lng: z.number().min(-180).max(180),
+  accuracy_m: z.number().min(0).max(10_000).optional(),
+  heading: z.number().min(0).max(360).optional(),
+  speed_mps: z.number().min(0).max(100).optional(),
+  recorded_at: timestamp,
+});
+export type PositionPoint = z.infer<typeof positionPoint>;
+
+/** A batch of fixes: what the app buffered while offline, sent when it reconnects (any order). */
+export const locationBatchRequest = z.strictObject({ points: z.array(positionPoint).min(1).max(500) });
+
+export const pointRejection = z.enum(['in_the_future', 'impossible_jump', 'duplicate']);
+
+export const locationBatchResult = z.object({
+  /** Points stored (in the trail; the newest of them also as the rider's position). */
+  accepted: z.number().int(),
+  /** Points not taken as truth, by their index in the request. */
+  rejected: z.array(z.object({ index: z.number().int(), reason: pointRejection })),
+  /** The rider's position now, as the server holds it. */
+  position: z.object({ lat: z.number(), lng: z.number(), recorded_at: timestamp }).nullable(),
+});
+export type LocationBatchResult = z.infer<typeof locationBatchResult>;
+
+/** A rider's newest position, as followers of an order see it. */
+export const riderPosition = z.object({
+  rider_id: id,
+  lat: z.number(),
+  lng: z.number(),
+  accuracy_m: z.number().nullable(),
+  heading: z.number().nullable(),
+  speed_mps: z.number().nullable(),
+  recorded_at: timestamp,
+});
+export type RiderPosition = z.infer<typeof riderPosition>;
