@@ -110,7 +110,7 @@ export async function buildApp({ config, platform, webApps, runJobs = true }: Ap
       await api.register(sellerProductRoutes, catalog);
       await api.register(productImageRoutes, catalog);
       await api.register(orderRoutes, orders);
-      await api.register(riderRoutes, { db });
+      await api.register(riderRoutes, { db, bus: platform.bus });
     },
     { prefix: '/api/v1' },
   );

@@ -1,4 +1,4 @@
-import type { LocationBatchResult, PositionPoint } from '@kupwara/shared';
+import { type LocationBatchResult, metresBetween, type PositionPoint } from '@kupwara/shared';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db';
 import { riderPositions, riderTrail } from './tables';
@@ -7,17 +7,6 @@ import { riderPositions, riderTrail } from './tables';
 const FUTURE_SLACK_MS = 60_000;
 /** Faster than this between two fixes (about 250 km/h) is a GPS jump, not a ride through town. */
 const MAX_SPEED_MPS = 70;
-
-const EARTH_RADIUS_M = 6_371_000;
-const radians = (degrees: number) => (degrees * Math.PI) / 180;
-
-/** Great-circle distance: only to judge whether a jump is possible (searches run in PostGIS). */
-function metresBetween(a: { lat: number; lng: number }, b: { lat: number; lng: number }) {
-  const dLat = radians(b.lat - a.lat);
-  const dLng = radians(b.lng - a.lng);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(radians(a.lat)) * Math.cos(radians(b.lat)) * Math.sin(dLng / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.sqrt(h));
-}
 
 export type PositionRow = typeof riderPositions.$inferSelect;
 

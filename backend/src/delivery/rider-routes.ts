@@ -2,14 +2,16 @@ import { errorBody, locationBatchRequest, locationBatchResult, riderStatus, ride
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { currentUser } from '../accounts/auth';
 import { setRiderAvailability } from '../accounts/users';
+import type { Bus } from '../platform/bus';
 import type { Db } from '../platform/db';
 import { notFound } from '../platform/http/errors';
 import { recordPositions } from './positions';
+import { broadcastPosition } from './tracking';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
 
 /** What a rider's phone sends: whether they take work, and where they are. */
-export const riderRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+export const riderRoutes: FastifyPluginAsyncZod<{ db: Db; bus: Bus }> = async (app, { db, bus }) => {
   app.addHook('onRequest', app.requireRole('rider'));
   const tags = ['rider'];
 
@@ -41,7 +43,8 @@ export const riderRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
       },
     },
     async (request) => {
-      const { moved: _, ...result } = await recordPositions(db, currentUser(request).id, request.body.points);
+      const { moved, ...result } = await recordPositions(db, currentUser(request).id, request.body.points);
+      if (moved) await broadcastPosition(db, bus, moved);
       return result;
     },
   );

@@ -82,3 +82,30 @@ export async function eventsAfter(db: Db, orderId: string, since: number | undef
     .orderBy(asc(orderEvents.seq));
   return { events: rows.map(orderEventView), lastSeq: order.lastSeq };
 }
+
+/** The orders a rider is carrying now (assigned, picked up, on the way), with where they go next. */
+export async function activeDeliveriesOf(db: Db, riderId: string) {
+  return db
+    .select({
+      id: orders.id,
+      status: orders.status,
+      storeLocation: orders.storeLocation,
+      deliveryLocation: orders.deliveryLocation,
+    })
+    .from(orders)
+    .where(and(eq(orders.riderId, riderId), inArray(orders.status, ['RIDER_ASSIGNED', 'PICKED_UP', 'IN_TRANSIT'])));
+}
+
+/** The rider carrying this order now, if any. */
+export async function activeRiderOf(db: Db, orderId: string) {
+  const [row] = await db
+    .select({
+      riderId: orders.riderId,
+      status: orders.status,
+      storeLocation: orders.storeLocation,
+      deliveryLocation: orders.deliveryLocation,
+    })
+    .from(orders)
+    .where(and(eq(orders.id, orderId), inArray(orders.status, ['RIDER_ASSIGNED', 'PICKED_UP', 'IN_TRANSIT'])));
+  return row?.riderId ? { ...row, riderId: row.riderId } : undefined;
+}

@@ -1,6 +1,13 @@
-import { type ClientFrame, clientFrame, type OrderEvent, type ServerFrame } from '@kupwara/shared';
+import {
+  type ClientFrame,
+  clientFrame,
+  type OrderEvent,
+  type ServerFrame,
+  type TrackingPosition,
+} from '@kupwara/shared';
 import type { WebSocket } from 'ws';
 import type { AuthUser, TokenSigner } from '../accounts/tokens';
+import { latestPosition } from '../delivery/tracking';
 import { eventsAfter } from '../orders/order-queries';
 import type { Db } from '../platform/db';
 import { mayFollow } from './channels';
@@ -46,6 +53,8 @@ interface Subscription {
   sent: Map<string, number>;
   /** Deliveries happen one after another, so a replay and live events never interleave. */
   queue: Promise<void>;
+  /** When the newest position sent was recorded. */
+  positionAt?: string;
 }
 
 /** One client's socket: authentication, its subscriptions, and the gap-free delivery of each. */
@@ -92,6 +101,13 @@ export function serveConnection(socket: WebSocket, options: ConnectionOptions): 
     send(eventFrame(channel, event));
   }
 
+  function deliverPosition(channel: string, subscription: Subscription, position: TrackingPosition) {
+    // Positions may overtake each other on the way: an older one than the last sent is dropped.
+    if (subscription.positionAt !== undefined && position.recorded_at <= subscription.positionAt) return;
+    subscription.positionAt = position.recorded_at;
+    send({ type: 'position', channel, position });
+  }
+
   /** Events of an order from the database, after what this subscription last sent. */
   async function catchUp(channel: string, subscription: Subscription, orderId: string) {
     const { events } = await eventsAfter(db, orderId, subscription.sent.get(orderId) ?? 0);
@@ -112,8 +128,10 @@ export function serveConnection(socket: WebSocket, options: ConnectionOptions): 
     const enqueue = (work: () => Promise<void> | void) => {
       subscription.queue = subscription.queue.then(work).catch(() => socket.terminate());
     };
-    subscription.listener = (event) =>
+    subscription.listener = (message) =>
       enqueue(() => {
+        if ('type' in message) return deliverPosition(channel, subscription, message.position);
+        const event = message;
         const last = subscription.sent.get(event.order_id);
         // A gap (an event lost or late on the bus) is filled from the database, in order.
         if (kind === 'order' && last !== undefined && event.seq > last + 1) return catchUp(channel, subscription, id);
@@ -132,6 +150,9 @@ export function serveConnection(socket: WebSocket, options: ConnectionOptions): 
       const { events, lastSeq } = await eventsAfter(db, id, since);
       subscription.sent.set(id, since ?? lastSeq);
       for (const event of events) deliver(channel, subscription, event);
+      // Positions are not history: only where the rider is now.
+      const position = await latestPosition(db, id);
+      if (position) deliverPosition(channel, subscription, position);
     });
   }
 

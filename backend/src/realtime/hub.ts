@@ -1,7 +1,10 @@
 import type { OrderEvent } from '@kupwara/shared';
+import type { PositionMessage } from '../delivery/tracking';
 import type { Bus } from '../platform/bus';
 
-export type Listener = (event: OrderEvent) => void;
+/** What the bus carries on a channel: an order's events, and on order channels the rider's positions. */
+export type ChannelMessage = OrderEvent | PositionMessage;
+export type Listener = (message: ChannelMessage) => void;
 
 /**
  * This process's side of fan-out: one bus subscription per channel that any local socket follows,
@@ -23,7 +26,7 @@ export function createHub(bus: Bus): Hub {
       if (!entry) {
         const listeners = new Set<Listener>();
         const subscribed = bus.subscribe(channel, (message) => {
-          for (const each of listeners) each(message as OrderEvent);
+          for (const each of listeners) each(message as ChannelMessage);
         });
         entry = { listeners, subscribed };
         channels.set(channel, entry);

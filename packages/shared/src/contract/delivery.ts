@@ -41,3 +41,13 @@ export const riderPosition = z.object({
   recorded_at: timestamp,
 });
 export type RiderPosition = z.infer<typeof riderPosition>;
+
+/** A rider's position on an order's channel, with how far and how long to where they go next. */
+export const trackingPosition = riderPosition.extend({
+  order_id: id,
+  /** The shop while the rider goes to pick up; the customer once the order is picked up. */
+  toward: z.enum(['store', 'customer']),
+  distance_m: z.number().int(),
+  eta_seconds: z.number().int(),
+});
+export type TrackingPosition = z.infer<typeof trackingPosition>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { trackingPosition } from './delivery';
 import { orderEvent } from './orders';
 
 /** Channels: an order's events, a store's orders, a rider's work. */
@@ -38,6 +39,8 @@ export const serverFrame = z.discriminatedUnion('type', [
   z.object({ type: z.literal('subscribed'), channel: channelName }),
   z.object({ type: z.literal('unsubscribed'), channel: channelName }),
   z.object({ type: z.literal('event'), channel: channelName, seq: z.number().int(), event: orderEvent }),
+  /** The rider's newest position on an order's channel: latest only, never replayed as history. */
+  z.object({ type: z.literal('position'), channel: channelName, position: trackingPosition }),
   z.object({
     type: z.literal('error'),
     code: z.enum(realtimeErrorCodes),

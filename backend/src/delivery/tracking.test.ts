@@ -1,0 +1,119 @@
+import type { ServerFrame } from '@kupwara/shared';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTestApp } from '../../test/app';
+import { bearer, KUPWARA, north } from '../../test/factories';
+import { HOME, line, makeMarket, placeOrder, transition } from '../../test/orders';
+import { listen, signedInSocket, type TestSocket } from '../../test/sockets';
+import type { Db } from '../platform/db';
+
+let app: FastifyInstance;
+let db: Db;
+let url: string;
+const sockets: TestSocket[] = [];
+
+beforeAll(async () => {
+  const test = await makeTestApp();
+  app = test.app;
+  db = test.platform.database.db;
+  url = await listen(app);
+});
+afterAll(async () => {
+  for (const client of sockets) client.socket.terminate();
+  await app.close();
+});
+
+const connect = async (session: { access_token: string }) => {
+  const client = await signedInSocket(url, session);
+  sockets.push(client);
+  return client;
+};
+const follow = async (client: TestSocket, channel: string) => {
+  client.send({ type: 'subscribe', channel });
+  await client.next((frame) => frame.type === 'subscribed' && frame.channel === channel);
+};
+const positions = (client: TestSocket) =>
+  client.frames.flatMap((frame: ServerFrame) => (frame.type === 'position' ? [frame.position] : []));
+const settle = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function assignedOrder() {
+  const market = await makeMarket(app, db);
+  const order = await placeOrder(app, market.customer, market.store.id, [line(market.rice)]);
+  for (const to of ['ACCEPTED', 'PREPARING', 'READY_FOR_PICKUP'] as const) {
+    expect((await transition(app, market.seller, order.id, { to })).statusCode).toBe(200);
+  }
+  const assign = { to: 'RIDER_ASSIGNED', rider_id: market.rider.user.id };
+  expect((await transition(app, market.admin, order.id, assign)).statusCode).toBe(200);
+  return { market, order };
+}
+
+const report = (rider: { access_token: string }, metresNorth: number, secondsAgo = 0) =>
+  app.inject({
+    method: 'POST',
+    url: '/api/v1/rider/locations',
+    headers: bearer(rider),
+    payload: {
+      points: [{ ...north(KUPWARA, metresNorth), recorded_at: new Date(Date.now() - secondsAgo * 1000).toISOString() }],
+    },
+  });
+
+describe('tracking a delivery', () => {
+  it('sends the rider’s positions to the order’s followers with the way left, and to nobody else', async () => {
+    const { market, order } = await assignedOrder();
+    const other = await makeMarket(app, db);
+    const customer = await connect(market.customer);
+    const seller = await connect(market.seller);
+    const outsider = await connect(other.customer);
+    await follow(customer, `order.${order.id}`);
+    await follow(seller, `store.${market.store.id}`);
+    outsider.send({ type: 'subscribe', channel: `order.${order.id}` });
+    await outsider.next((frame) => frame.type === 'error' && frame.code === 'FORBIDDEN');
+
+    expect((await report(market.rider, 800)).statusCode).toBe(200);
+    const frame = await customer.next((f) => f.type === 'position');
+    expect(frame).toMatchObject({
+      channel: `order.${order.id}`,
+      position: { order_id: order.id, rider_id: market.rider.user.id, toward: 'store' },
+    });
+    // 800 m from the shop (at the town centre), by road 1.3 × that, at 18 km/h.
+    const position = frame.type === 'position' ? frame.position : undefined;
+    expect(position?.distance_m).toBeGreaterThan(1000);
+    expect(position?.distance_m).toBeLessThan(1100);
+    expect(position?.eta_seconds).toBe(Math.round((position?.distance_m ?? 0) / 5));
+
+    await settle();
+    expect(positions(seller)).toEqual([]);
+    expect(positions(outsider)).toEqual([]);
+  });
+
+  it('sends at most one position every two seconds, and the newest to whoever starts following', async () => {
+    const { market, order } = await assignedOrder();
+    const customer = await connect(market.customer);
+    await follow(customer, `order.${order.id}`);
+    // A rider riding north, at 10 m/s.
+    await report(market.rider, 100, 20);
+    await report(market.rider, 200, 10);
+    await report(market.rider, 300, 0);
+    await settle();
+    expect(positions(customer)).toHaveLength(1);
+
+    const late = await connect(market.customer);
+    await follow(late, `order.${order.id}`);
+    const newest = await late.next((f) => f.type === 'position');
+    expect(newest.type === 'position' && newest.position.lat).toBeCloseTo(north(KUPWARA, 300).lat, 6);
+    await settle();
+    expect(positions(late)).toHaveLength(1);
+  });
+
+  it('points the way to the customer once the order is picked up', async () => {
+    const { market, order } = await assignedOrder();
+    await transition(app, market.rider, order.id, { to: 'PICKED_UP' });
+    await report(market.rider, 50);
+    const customer = await connect(market.customer);
+    await follow(customer, `order.${order.id}`);
+    const frame = await customer.next((f) => f.type === 'position');
+    expect(frame.type === 'position' && frame.position.toward).toBe('customer');
+    const expected = 1.3 * (HOME.location.lat - north(KUPWARA, 50).lat) * 111_195;
+    expect(frame.type === 'position' && frame.position.distance_m).toBeCloseTo(expected, -1);
+  });
+});
