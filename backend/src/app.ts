@@ -8,10 +8,10 @@ import { createTokenSigner } from './accounts/tokens';
 import { productImageRoutes } from './catalog/images/routes';
 import { catalogRoutes } from './catalog/routes';
 import { sellerProductRoutes } from './catalog/seller-product-routes';
+import { type DispatchDeps, dispatchJobHandlers } from './delivery/dispatch';
 import { riderRoutes } from './delivery/rider-routes';
 import { orderJobHandlers } from './orders/order-jobs';
 import { orderRoutes } from './orders/routes';
-import type { OrderDeps } from './orders/transitions';
 import type { Config } from './platform/config';
 import { docs } from './platform/http/docs';
 import { errorHandling } from './platform/http/errors';
@@ -27,7 +27,7 @@ import { sellerStoreRoutes } from './stores/seller-store-routes';
 
 export type AppConfig = Pick<
   Config,
-  'env' | 'logLevel' | 'trustProxy' | 'authLimitPerIp' | 'authLimitPerAccount' | 'orderAcceptTimeoutMs'
+  'env' | 'logLevel' | 'trustProxy' | 'authLimitPerIp' | 'authLimitPerAccount' | 'orderAcceptTimeoutMs' | 'dispatch'
 > & {
   /** Resolved by resolveJwtSecret: always present here. */
   jwtSecret: string;
@@ -45,7 +45,10 @@ export interface AppOptions {
 }
 
 /** Every module's side-effect handlers, by job kind. */
-export const jobHandlers = (orders: OrderDeps): Record<string, JobHandler> => ({ ...orderJobHandlers(orders) });
+export const jobHandlers = (deps: DispatchDeps): Record<string, JobHandler> => ({
+  ...orderJobHandlers(deps),
+  ...dispatchJobHandlers(deps),
+});
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
@@ -74,7 +77,8 @@ export async function buildApp({ config, platform, webApps, runJobs = true }: Ap
   });
   const db = platform.database.db;
   const orders = { db, bus: platform.bus, cache: platform.cache, pendingTimeoutMs: config.orderAcceptTimeoutMs };
-  const jobs = createJobRunner({ db, bus: platform.bus, handlers: jobHandlers(orders), log: app.log });
+  const delivery = { ...orders, dispatch: config.dispatch };
+  const jobs = createJobRunner({ db, bus: platform.bus, handlers: jobHandlers(delivery), log: app.log });
   // Housekeeping every process may do: deleting what is already deleted is harmless.
   let sweep: NodeJS.Timeout | undefined;
   if (runJobs) {
@@ -110,7 +114,7 @@ export async function buildApp({ config, platform, webApps, runJobs = true }: Ap
       await api.register(sellerProductRoutes, catalog);
       await api.register(productImageRoutes, catalog);
       await api.register(orderRoutes, orders);
-      await api.register(riderRoutes, { db, bus: platform.bus });
+      await api.register(riderRoutes, delivery);
     },
     { prefix: '/api/v1' },
   );

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type AppConfig, buildApp } from '../src/app';
 import type { S3StorageOptions } from '../src/catalog/images/s3-storage';
+import { defaultDispatch } from '../src/delivery/dispatch';
 import type { Database, QueryLog } from '../src/platform/db';
 import { createPlatform, type Platform } from '../src/platform/platform';
 import { openTestDatabase } from './databases';
@@ -49,6 +50,7 @@ export async function makeTestApp(
     authLimitPerIp: 1000,
     authLimitPerAccount: 1000,
     orderAcceptTimeoutMs: 300_000,
+    dispatch: defaultDispatch,
     jwtSecret: randomBytes(32).toString('base64url'),
     ...overrides,
   };

@@ -1,17 +1,28 @@
-import { errorBody, locationBatchRequest, locationBatchResult, riderStatus, riderStatusRequest } from '@kupwara/shared';
+import {
+  errorBody,
+  idParams,
+  locationBatchRequest,
+  locationBatchResult,
+  order,
+  riderAssignments,
+  riderStatus,
+  riderStatusRequest,
+} from '@kupwara/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { currentUser } from '../accounts/auth';
 import { setRiderAvailability } from '../accounts/users';
-import type { Bus } from '../platform/bus';
-import type { Db } from '../platform/db';
+import { listOrders } from '../orders/order-queries';
 import { notFound } from '../platform/http/errors';
+import { acceptOffer, type DispatchDeps, declineOffer, openOffersOf } from './dispatch';
 import { recordPositions } from './positions';
 import { broadcastPosition } from './tracking';
 
-const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
+const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
 
 /** What a rider's phone sends: whether they take work, and where they are. */
-export const riderRoutes: FastifyPluginAsyncZod<{ db: Db; bus: Bus }> = async (app, { db, bus }) => {
+export const riderRoutes: FastifyPluginAsyncZod<DispatchDeps> = async (app, deps) => {
+  const { db, bus } = deps;
   app.addHook('onRequest', app.requireRole('rider'));
   const tags = ['rider'];
 
@@ -46,6 +57,54 @@ export const riderRoutes: FastifyPluginAsyncZod<{ db: Db; bus: Bus }> = async (a
       const { moved, ...result } = await recordPositions(db, currentUser(request).id, request.body.points);
       if (moved) await broadcastPosition(db, bus, moved);
       return result;
+    },
+  );
+
+  app.get(
+    '/rider/assignments',
+    {
+      schema: {
+        tags,
+        summary: 'Your open offers and the deliveries you carry',
+        response: { 200: riderAssignments, ...errors },
+      },
+    },
+    async (request) => {
+      const rider = currentUser(request);
+      const [offers, deliveries] = await Promise.all([
+        openOffersOf(db, rider.id),
+        listOrders(db, rider, { status: ['RIDER_ASSIGNED', 'PICKED_UP', 'IN_TRANSIT'], limit: 100 }),
+      ]);
+      return { offers, deliveries: deliveries.items };
+    },
+  );
+
+  app.post(
+    '/rider/offers/:id/accept',
+    {
+      schema: {
+        tags,
+        summary: 'Take an offered delivery: the order becomes yours (409 if it is no longer open)',
+        params: idParams,
+        response: { 200: order, ...errors },
+      },
+    },
+    async (request) => acceptOffer(deps, currentUser(request).id, request.params.id),
+  );
+
+  app.post(
+    '/rider/offers/:id/decline',
+    {
+      schema: {
+        tags,
+        summary: 'Turn an offer down: it goes to the next nearest rider',
+        params: idParams,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await declineOffer(deps, currentUser(request).id, request.params.id);
+      return reply.status(204).send(null);
     },
   );
 };

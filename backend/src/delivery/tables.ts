@@ -1,5 +1,18 @@
-import { boolean, index, pgTable, primaryKey, real, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  real,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from '../accounts/tables';
+import { orders } from '../orders/tables';
 import { geographyPoint } from '../platform/geography';
 
 /** Each rider's newest trusted position: what dispatch searches (nearest first) and followers see. */
@@ -40,4 +53,31 @@ export const riderTrail = pgTable(
   },
   // One fix per rider per instant: a batch sent twice is stored once.
   (t) => [primaryKey({ columns: [t.riderId, t.recordedAt] })],
+);
+
+export const offerStatusEnum = pgEnum('offer_status', ['offered', 'accepted', 'declined', 'expired']);
+
+/** An order offered to one rider at a time, nearest first; each rider is asked once per order. */
+export const deliveryOffers = pgTable(
+  'delivery_offers',
+  {
+    id: uuid('id').primaryKey(),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    riderId: uuid('rider_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    status: offerStatusEnum('status').notNull().default('offered'),
+    distanceM: integer('distance_m').notNull(),
+    offeredAt: timestamp('offered_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+  },
+  (t) => [
+    // One open offer per order, and per rider: two dispatchers cannot offer the same order twice.
+    uniqueIndex('delivery_offers_open_order').on(t.orderId).where(sql`${t.status} = 'offered'`),
+    uniqueIndex('delivery_offers_open_rider').on(t.riderId).where(sql`${t.status} = 'offered'`),
+    uniqueIndex('delivery_offers_order_rider').on(t.orderId, t.riderId),
+  ],
 );

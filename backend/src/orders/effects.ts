@@ -1,4 +1,5 @@
 import { type OrderEvent, restoresStock } from '@kupwara/shared';
+import { dispatchJob } from '../delivery/jobs';
 import type { NewJob } from '../platform/jobs';
 import { type OrderEventRow, type OrderRow, orderEventView } from './order-view';
 
@@ -45,6 +46,7 @@ export function effectsOf(order: OrderRow, event: OrderEventRow): NewJob[] {
   };
   const payload: EventJob = { order: parties, event: orderEventView(event) };
   const effects: NewJob[] = [{ kind: orderJobs.event, payload }];
+  if (event.status === 'READY_FOR_PICKUP') effects.push(dispatchJob(order.id, event.recordedAt));
   if (event.fromStatus && restoresStock(event.fromStatus, event.status)) {
     effects.push({ kind: orderJobs.restoreStock, payload: { order_id: order.id } });
   }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeTestApp } from '../../test/app';
 import { getOrder, line, makeMarket, placeOrder, transition } from '../../test/orders';
 import { jobHandlers } from '../app';
+import { defaultDispatch } from '../delivery/dispatch';
 import type { Db } from '../platform/db';
 import { createJobRunner, type JobHandler } from '../platform/jobs';
 import type { Platform } from '../platform/platform';
@@ -22,7 +23,13 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const quiet = { error: () => {} };
-const deps = () => ({ db, bus: platform.bus, cache: platform.cache, pendingTimeoutMs: TIMEOUT_MS });
+const deps = () => ({
+  db,
+  bus: platform.bus,
+  cache: platform.cache,
+  pendingTimeoutMs: TIMEOUT_MS,
+  dispatch: defaultDispatch,
+});
 const eventually = (check: () => Promise<void>) => vi.waitFor(check, { timeout: 15_000, interval: 50 });
 const rows = async <T extends Record<string, unknown>>(query: ReturnType<typeof sql>) =>
   (await db.execute<T>(query)).rows;

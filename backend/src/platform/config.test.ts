@@ -17,6 +17,13 @@ describe('loadConfig', () => {
       authLimitPerAccount: 10,
       trustProxy: false,
       orderAcceptTimeoutMs: 300_000,
+      dispatch: {
+        offerTimeoutMs: 30_000,
+        waitingNoticeMs: 180_000,
+        giveUpMs: 1_800_000,
+        radiusM: 10_000,
+        maxActivePerRider: 1,
+      },
       mediaS3: undefined,
     });
   });
@@ -37,6 +44,11 @@ describe('loadConfig', () => {
         AUTH_LIMIT_PER_ACCOUNT: '3',
         TRUST_PROXY: 'true',
         ORDER_ACCEPT_TIMEOUT_S: '120',
+        DISPATCH_OFFER_TIMEOUT_S: '45',
+        DISPATCH_WAIT_NOTICE_S: '60',
+        DISPATCH_GIVE_UP_S: '900',
+        DISPATCH_RADIUS_KM: '4',
+        RIDER_MAX_DELIVERIES: '2',
       },
       '/anywhere',
     );
@@ -54,6 +66,13 @@ describe('loadConfig', () => {
       authLimitPerAccount: 3,
       trustProxy: true,
       orderAcceptTimeoutMs: 120_000,
+      dispatch: {
+        offerTimeoutMs: 45_000,
+        waitingNoticeMs: 60_000,
+        giveUpMs: 900_000,
+        radiusM: 4000,
+        maxActivePerRider: 2,
+      },
       mediaS3: undefined,
     });
   });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { S3StorageOptions } from '../catalog/images/s3-storage';
+import type { DispatchOptions } from '../delivery/dispatch';
 
 // The only place that reads process.env: everything else receives a Config.
 
@@ -31,6 +32,11 @@ const envSchema = z
     AUTH_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
     AUTH_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
     ORDER_ACCEPT_TIMEOUT_S: z.coerce.number().int().min(10).max(86_400).default(300),
+    DISPATCH_OFFER_TIMEOUT_S: z.coerce.number().int().min(5).max(600).default(30),
+    DISPATCH_WAIT_NOTICE_S: z.coerce.number().int().min(0).max(86_400).default(180),
+    DISPATCH_GIVE_UP_S: z.coerce.number().int().min(60).max(86_400).default(1800),
+    DISPATCH_RADIUS_KM: z.coerce.number().min(0.5).max(50).default(10),
+    RIDER_MAX_DELIVERIES: z.coerce.number().int().min(1).max(10).default(1),
     MEDIA_S3_ENDPOINT: optionalUrl(['http:', 'https:'], 'https://s3.ap-south-1.amazonaws.com'),
     MEDIA_S3_BUCKET: z.string().trim().min(3).max(63).optional(),
     MEDIA_S3_REGION: z.string().trim().min(1).default('us-east-1'),
@@ -76,6 +82,8 @@ export interface Config {
   authLimitPerAccount: number;
   /** How long a shop has to accept or reject a new order before it is cancelled (and the customer told). */
   orderAcceptTimeoutMs: number;
+  /** Offering ready orders to riders. */
+  dispatch: DispatchOptions;
   /** Product photos in an S3-compatible bucket; unset: files under DATA_DIR/media. */
   mediaS3: S3StorageOptions | undefined;
   /** Behind a reverse proxy: take the client's address from X-Forwarded-For. */
@@ -117,6 +125,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     authLimitPerAccount: e.AUTH_LIMIT_PER_ACCOUNT,
     trustProxy: e.TRUST_PROXY,
     orderAcceptTimeoutMs: e.ORDER_ACCEPT_TIMEOUT_S * 1000,
+    dispatch: {
+      offerTimeoutMs: e.DISPATCH_OFFER_TIMEOUT_S * 1000,
+      waitingNoticeMs: e.DISPATCH_WAIT_NOTICE_S * 1000,
+      giveUpMs: e.DISPATCH_GIVE_UP_S * 1000,
+      radiusM: e.DISPATCH_RADIUS_KM * 1000,
+      maxActivePerRider: e.RIDER_MAX_DELIVERIES,
+      retryMs: 15_000,
+    },
     mediaS3:
       e.MEDIA_S3_ENDPOINT &&
       e.MEDIA_S3_BUCKET &&

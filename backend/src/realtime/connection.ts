@@ -130,7 +130,10 @@ export function serveConnection(socket: WebSocket, options: ConnectionOptions): 
     };
     subscription.listener = (message) =>
       enqueue(() => {
-        if ('type' in message) return deliverPosition(channel, subscription, message.position);
+        if ('type' in message) {
+          if (message.type === 'offer') return send({ type: 'offer', channel, offer: message.offer });
+          return deliverPosition(channel, subscription, message.position);
+        }
         const event = message;
         const last = subscription.sent.get(event.order_id);
         // A gap (an event lost or late on the bus) is filled from the database, in order.

@@ -1,9 +1,10 @@
 import type { OrderEvent } from '@kupwara/shared';
+import type { OfferMessage } from '../delivery/dispatch';
 import type { PositionMessage } from '../delivery/tracking';
 import type { Bus } from '../platform/bus';
 
-/** What the bus carries on a channel: an order's events, and on order channels the rider's positions. */
-export type ChannelMessage = OrderEvent | PositionMessage;
+/** What the bus carries on a channel: orders' events; the rider's positions on order channels; offers on rider channels. */
+export type ChannelMessage = OrderEvent | PositionMessage | OfferMessage;
 export type Listener = (message: ChannelMessage) => void;
 
 /**

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { id, timestamp } from './common';
+import { latLng } from './geo';
+import { orderSummary } from './orders';
 
 export const riderStatusRequest = z.strictObject({ status: z.enum(['online', 'offline']) });
 export const riderStatus = z.object({ status: z.enum(['online', 'offline']) });
@@ -51,3 +53,20 @@ export const trackingPosition = riderPosition.extend({
   eta_seconds: z.number().int(),
 });
 export type TrackingPosition = z.infer<typeof trackingPosition>;
+
+/** A ready order offered to a rider: take it before `expires_at` or it goes to the next nearest. */
+export const deliveryOffer = z.object({
+  id,
+  order_id: id,
+  store: z.object({ name: z.string(), address: z.string(), location: latLng }),
+  delivery_location: latLng,
+  /** From the rider to the shop when offered. */
+  distance_m: z.number().int(),
+  expires_at: timestamp,
+});
+export type DeliveryOffer = z.infer<typeof deliveryOffer>;
+
+export const riderAssignments = z.object({
+  offers: z.array(deliveryOffer),
+  deliveries: z.array(orderSummary),
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { trackingPosition } from './delivery';
+import { deliveryOffer, trackingPosition } from './delivery';
 import { orderEvent } from './orders';
 
 /** Channels: an order's events, a store's orders, a rider's work. */
@@ -41,6 +41,8 @@ export const serverFrame = z.discriminatedUnion('type', [
   z.object({ type: z.literal('event'), channel: channelName, seq: z.number().int(), event: orderEvent }),
   /** The rider's newest position on an order's channel: latest only, never replayed as history. */
   z.object({ type: z.literal('position'), channel: channelName, position: trackingPosition }),
+  /** Work offered to the rider, on their own channel. */
+  z.object({ type: z.literal('offer'), channel: channelName, offer: deliveryOffer }),
   z.object({
     type: z.literal('error'),
     code: z.enum(realtimeErrorCodes),

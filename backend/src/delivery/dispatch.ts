@@ -1,0 +1,247 @@
+import type { DeliveryOffer, Order } from '@kupwara/shared';
+import { and, eq, gt, sql } from 'drizzle-orm';
+import { requestNotifications } from '../notifications/requests';
+import { type OrderRow, SYSTEM } from '../orders/order-view';
+import { orders } from '../orders/tables';
+import { type OrderDeps, transitionOrder } from '../orders/transitions';
+import type { Db } from '../platform/db';
+import { AppError, notFound } from '../platform/http/errors';
+import { newId } from '../platform/ids';
+import { enqueue, type Job, type JobHandler, wakeRunners } from '../platform/jobs';
+import { type DispatchJob, deliveryJobs, dispatchJob } from './jobs';
+import { deliveryOffers } from './tables';
+
+export interface DispatchOptions {
+  /** How long a rider has to take an offer before it goes to the next nearest. */
+  offerTimeoutMs: number;
+  /** After this long without a rider the seller and the customer are told (dispatch keeps trying). */
+  waitingNoticeMs: number;
+  /** After this long without a rider the order FAILS (its stock goes back). */
+  giveUpMs: number;
+  /** How far from the shop a rider may be offered work. */
+  radiusM: number;
+  /** Deliveries a rider may carry at once (batching when above 1). */
+  maxActivePerRider: number;
+  /** How soon to look again when no rider is free. */
+  retryMs: number;
+}
+
+export const defaultDispatch: DispatchOptions = {
+  offerTimeoutMs: 30_000,
+  waitingNoticeMs: 3 * 60_000,
+  giveUpMs: 30 * 60_000,
+  radiusM: 10_000,
+  maxActivePerRider: 1,
+  retryMs: 15_000,
+};
+/** A position older than this says nothing about where the rider is. */
+const FRESH_POSITION = '5 minutes';
+
+export type DispatchDeps = OrderDeps & { dispatch: DispatchOptions };
+
+export type OfferMessage = { type: 'offer'; offer: DeliveryOffer };
+
+const offerView = (
+  offer: Pick<typeof deliveryOffers.$inferSelect, 'id' | 'orderId' | 'distanceM' | 'expiresAt'>,
+  order: Pick<OrderRow, 'storeName' | 'storeAddress' | 'storeLocation' | 'deliveryLocation'>,
+): DeliveryOffer => ({
+  id: offer.id,
+  order_id: offer.orderId,
+  store: { name: order.storeName, address: order.storeAddress, location: order.storeLocation },
+  delivery_location: order.deliveryLocation,
+  distance_m: offer.distanceM,
+  expires_at: offer.expiresAt.toISOString(),
+});
+
+/**
+ * The nearest free rider for a ready order: online, with a fresh position within reach of the
+ * shop, carrying fewer than the maximum, without an open offer, and never asked about this order.
+ * One KNN query on the GiST index of positions (it reads the accounts and orders tables too: the
+ * pick has to be one indexed query).
+ */
+async function nearestFreeRider(db: Db, orderId: string, options: DispatchOptions) {
+  const result = await db.execute<{ rider_id: string; distance_m: number }>(sql`
+    SELECT p.rider_id, round(ST_Distance(p.location, o.store_location))::int AS distance_m
+    FROM orders o, rider_positions p
+    JOIN rider_profiles r ON r.user_id = p.rider_id AND r.is_available
+    WHERE o.id = ${orderId}
+      AND ST_DWithin(p.location, o.store_location, ${options.radiusM})
+      AND p.received_at > now() - ${FRESH_POSITION}::interval
+      AND (SELECT count(*) FROM orders a WHERE a.rider_id = p.rider_id
+           AND a.status IN ('RIDER_ASSIGNED', 'PICKED_UP', 'IN_TRANSIT')) < ${options.maxActivePerRider}
+      AND NOT EXISTS (SELECT 1 FROM delivery_offers d WHERE d.rider_id = p.rider_id
+           AND (d.order_id = o.id OR d.status = 'offered'))
+    ORDER BY p.location <-> o.store_location
+    LIMIT 1`);
+  return result.rows[0];
+}
+
+/** One round of dispatch for an order; the job queues the next round itself while nobody takes it. */
+export async function dispatchOnce(deps: DispatchDeps, job: DispatchJob, now = new Date()): Promise<void> {
+  const { db, bus, dispatch: options } = deps;
+  const [order] = await db.select().from(orders).where(eq(orders.id, job.order_id));
+  if (order?.status !== 'READY_FOR_PICKUP') return;
+  const waited = now.getTime() - Date.parse(job.started_at);
+  if (waited >= options.giveUpMs) {
+    const reason = 'No rider could be found';
+    await transitionOrder(deps, SYSTEM, order.id, { to: 'FAILED', reason }).catch(ignoreMovedOn);
+    return;
+  }
+  const offered = await db.transaction(async (tx) => {
+    const open = await tx
+      .select({ id: deliveryOffers.id })
+      .from(deliveryOffers)
+      .where(and(eq(deliveryOffers.orderId, order.id), eq(deliveryOffers.status, 'offered')));
+    if (open.length > 0) return 'already';
+    const rider = await nearestFreeRider(tx, order.id, options);
+    if (!rider) return undefined;
+    const expiresAt = new Date(now.getTime() + options.offerTimeoutMs);
+    const id = newId();
+    // A rider another dispatcher just chose is refused by the one-open-offer-per-rider index.
+    const inserted = await tx
+      .insert(deliveryOffers)
+      .values({
+        id,
+        orderId: order.id,
+        riderId: rider.rider_id,
+        distanceM: rider.distance_m,
+        expiresAt,
+        offeredAt: now,
+      })
+      .onConflictDoNothing()
+      .returning({ id: deliveryOffers.id });
+    if (inserted.length === 0) return undefined;
+    await enqueue(tx, [{ kind: deliveryJobs.offerTimeout, payload: { offer_id: id }, runAt: expiresAt }]);
+    const offer = offerView({ id, orderId: order.id, distanceM: rider.distance_m, expiresAt }, order);
+    return { riderId: rider.rider_id, offer };
+  });
+  if (offered === 'already') return;
+  if (offered) {
+    await bus.publish(`rider.${offered.riderId}`, { type: 'offer', offer: offered.offer } satisfies OfferMessage);
+    return;
+  }
+  // Nobody free now: tell the shop and the customer once it has taken long, and look again soon.
+  const notice = !job.noticed && waited >= options.waitingNoticeMs;
+  if (notice) {
+    const data = { order_id: order.id };
+    const body = 'Every rider nearby is busy: we keep looking';
+    await requestNotifications(db, [
+      {
+        userId: order.customerId,
+        kind: 'order.waiting',
+        title: 'Looking for a rider',
+        body,
+        data,
+        dedupeKey: `dispatch:${order.id}`,
+      },
+      {
+        userId: order.sellerId,
+        kind: 'order.waiting',
+        title: 'Looking for a rider',
+        body,
+        data,
+        dedupeKey: `dispatch:${order.id}`,
+      },
+    ]);
+  }
+  const next = dispatchJob(
+    order.id,
+    new Date(job.started_at),
+    new Date(now.getTime() + options.retryMs),
+    job.noticed || notice,
+  );
+  await enqueue(db, [next]);
+}
+
+const ignoreMovedOn = (error: unknown) => {
+  // The order moved on meanwhile (cancelled by the system, failed by an operator): nothing to do.
+  if (!(error instanceof AppError && error.code === 'INVALID_TRANSITION')) throw error;
+};
+
+/** Closes an open offer as declined or expired and offers the order to the next rider. */
+async function closeOffer(deps: DispatchDeps, offerId: string, status: 'declined' | 'expired', riderId?: string) {
+  const [closed] = await deps.db
+    .update(deliveryOffers)
+    .set({ status, answeredAt: new Date() })
+    .where(
+      and(
+        eq(deliveryOffers.id, offerId),
+        eq(deliveryOffers.status, 'offered'),
+        riderId ? eq(deliveryOffers.riderId, riderId) : undefined,
+      ),
+    )
+    .returning({ orderId: deliveryOffers.orderId });
+  if (!closed) return false;
+  await enqueue(deps.db, [dispatchJob(closed.orderId, new Date())]);
+  await wakeRunners(deps.bus);
+  return true;
+}
+
+export async function declineOffer(deps: DispatchDeps, riderId: string, offerId: string): Promise<void> {
+  if (!(await closeOffer(deps, offerId, 'declined', riderId))) await refuseAnswer(deps.db, riderId, offerId);
+}
+
+/** Why a rider's answer to an offer cannot count: not theirs (404), or no longer open (409). */
+async function refuseAnswer(db: Db, riderId: string, offerId: string): Promise<never> {
+  const [offer] = await db
+    .select({ id: deliveryOffers.id })
+    .from(deliveryOffers)
+    .where(and(eq(deliveryOffers.id, offerId), eq(deliveryOffers.riderId, riderId)));
+  if (!offer) throw notFound('Offer');
+  throw new AppError(409, 'CONFLICT', 'This offer is no longer open');
+}
+
+/**
+ * A rider takes an offer: the offer closes and the order becomes theirs in one transaction. Two
+ * taps, or a tap racing the timeout, assign it once: the loser gets 409.
+ */
+export async function acceptOffer(deps: DispatchDeps, riderId: string, offerId: string): Promise<Order> {
+  const order = await deps.db.transaction(async (tx) => {
+    const [offer] = await tx
+      .update(deliveryOffers)
+      .set({ status: 'accepted', answeredAt: new Date() })
+      .where(
+        and(
+          eq(deliveryOffers.id, offerId),
+          eq(deliveryOffers.riderId, riderId),
+          eq(deliveryOffers.status, 'offered'),
+          gt(deliveryOffers.expiresAt, sql`now()`),
+        ),
+      )
+      .returning({ orderId: deliveryOffers.orderId });
+    if (!offer) return refuseAnswer(tx, riderId, offerId);
+    const assigned = await transitionOrder({ ...deps, db: tx }, SYSTEM, offer.orderId, {
+      to: 'RIDER_ASSIGNED',
+      rider_id: riderId,
+    });
+    return assigned.body as Order;
+  });
+  await wakeRunners(deps.bus);
+  return order;
+}
+
+/** The runner's handlers for dispatch. */
+export function dispatchJobHandlers(deps: DispatchDeps): Record<string, JobHandler> {
+  return {
+    [deliveryJobs.dispatch]: (job: Job) => dispatchOnce(deps, job.payload as DispatchJob),
+    [deliveryJobs.offerTimeout]: async (job: Job) => {
+      await closeOffer(deps, String(job.payload.offer_id), 'expired');
+    },
+  };
+}
+
+/** A rider's offers still open, newest first. */
+export async function openOffersOf(db: Db, riderId: string): Promise<DeliveryOffer[]> {
+  const rows = await db
+    .select({ offer: deliveryOffers, order: orders })
+    .from(deliveryOffers)
+    .innerJoin(orders, eq(orders.id, deliveryOffers.orderId))
+    .where(
+      and(
+        eq(deliveryOffers.riderId, riderId),
+        eq(deliveryOffers.status, 'offered'),
+        gt(deliveryOffers.expiresAt, sql`now()`),
+      ),
+    );
+  return rows.map(({ offer, order }) => offerView(offer, order));
+}
