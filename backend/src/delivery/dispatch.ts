@@ -59,7 +59,7 @@ const offerView = (
  * One KNN query on the GiST index of positions (it reads the accounts and orders tables too: the
  * pick has to be one indexed query).
  */
-async function nearestFreeRider(db: Db, orderId: string, options: DispatchOptions) {
+export async function nearestFreeRider(db: Db, orderId: string, options: DispatchOptions) {
   const result = await db.execute<{ rider_id: string; distance_m: number }>(sql`
     SELECT p.rider_id, round(ST_Distance(p.location, o.store_location))::int AS distance_m
     FROM orders o, rider_positions p

@@ -5,6 +5,8 @@ import {
   locationBatchResult,
   order,
   riderAssignments,
+  riderEarningPaise,
+  riderEarnings,
   riderStatus,
   riderStatusRequest,
 } from '@kupwara/shared';
@@ -12,7 +14,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { currentUser } from '../accounts/auth';
 import { setRiderAvailability } from '../accounts/users';
-import { listOrders } from '../orders/order-queries';
+import { deliveredBy, listOrders } from '../orders/order-queries';
 import { notFound } from '../platform/http/errors';
 import { acceptOffer, type DispatchDeps, declineOffer, openOffersOf } from './dispatch';
 import { recordPositions } from './positions';
@@ -105,6 +107,32 @@ export const riderRoutes: FastifyPluginAsyncZod<DispatchDeps> = async (app, deps
     async (request, reply) => {
       await declineOffer(deps, currentUser(request).id, request.params.id);
       return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/rider/earnings',
+    {
+      schema: {
+        tags,
+        summary: 'What you earned today and over the last seven days',
+        response: { 200: riderEarnings, ...errors },
+      },
+    },
+    async (request) => {
+      const now = new Date();
+      const delivered = await deliveredBy(db, currentUser(request).id, new Date(now.getTime() - 7 * 24 * 3600_000));
+      const deliveries = delivered.map((order) => ({
+        order_id: order.id,
+        delivered_at: order.deliveredAt.toISOString(),
+        distance_m: order.distanceM,
+        earning_paise: riderEarningPaise(order.distanceM),
+      }));
+      // "Today" in the town's time zone, where riders work.
+      const day = (date: Date) => date.toLocaleDateString('en-CA', { timeZone: 'Asia/Kolkata' });
+      const today = deliveries.filter((d) => day(new Date(d.delivered_at)) === day(now));
+      const sum = (list: typeof deliveries) => list.reduce((total, d) => total + d.earning_paise, 0);
+      return { today_paise: sum(today), week_paise: sum(deliveries), deliveries };
     },
   );
 };

@@ -109,3 +109,12 @@ export async function activeRiderOf(db: Db, orderId: string) {
     .where(and(eq(orders.id, orderId), inArray(orders.status, ['RIDER_ASSIGNED', 'PICKED_UP', 'IN_TRANSIT'])));
   return row?.riderId ? { ...row, riderId: row.riderId } : undefined;
 }
+
+/** The orders a rider delivered since a time, newest first. */
+export async function deliveredBy(db: Db, riderId: string, since: Date) {
+  return db
+    .select({ id: orders.id, distanceM: orders.distanceM, deliveredAt: orders.updatedAt })
+    .from(orders)
+    .where(and(eq(orders.riderId, riderId), eq(orders.status, 'DELIVERED'), gt(orders.updatedAt, since)))
+    .orderBy(desc(orders.updatedAt));
+}

@@ -5,6 +5,7 @@ import {
   type OrderStatus,
   orderStatuses,
   orderTransitions,
+  riderEarningPaise,
 } from '@kupwara/shared';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
@@ -99,6 +100,15 @@ describe('moving an order', () => {
     ]);
     expect(order.version).toBe(8);
     expect(await getOrder(app, market.customer, order.id)).not.toHaveProperty('delivery_otp');
+    const earnings = await app.inject({ url: '/api/v1/rider/earnings', headers: bearer(market.rider) });
+    const earned = riderEarningPaise(order.distance_m);
+    expect(earnings.json()).toEqual({
+      today_paise: earned,
+      week_paise: earned,
+      deliveries: [
+        { order_id: order.id, delivered_at: order.updated_at, distance_m: order.distance_m, earning_paise: earned },
+      ],
+    });
   });
 
   it('never shows the hand-over code to the seller or the rider', async () => {
@@ -127,6 +137,10 @@ describe('moving an order', () => {
     ]);
     const locked = await transition(app, market.rider, order.id, { to: 'DELIVERED', otp });
     expect([locked.statusCode, locked.json().error.code]).toEqual([409, 'OTP_LOCKED']);
+    const told = await db.execute<{ user_id: string }>(
+      sql`SELECT user_id FROM notifications WHERE kind = 'order.otp-locked' AND data->>'order_id' = ${order.id}`,
+    );
+    expect(told.rows).toEqual([{ user_id: market.seller.user.id }]);
     expect((await getOrder(app, market.customer, order.id)).status).toBe('IN_TRANSIT');
   });
 

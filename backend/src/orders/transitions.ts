@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { nextTransitions, type Order, refuseTransition, type TransitionRequest } from '@kupwara/shared';
 import { and, eq } from 'drizzle-orm';
 import { contactOf } from '../accounts/users';
+import { requestNotifications } from '../notifications/requests';
 import type { Bus } from '../platform/bus';
 import type { Cache } from '../platform/cache';
 import type { Db } from '../platform/db';
@@ -37,6 +38,15 @@ function occurredAt(claimed: string | undefined, placedAt: Date, now: Date): Dat
 }
 
 /** The moved order, or a refusal that still commits (a wrong code is counted). */
+const otpLockedNotice = (row: OrderRow) => ({
+  userId: row.sellerId,
+  kind: 'order.otp-locked',
+  title: 'Hand-over locked',
+  body: `${row.riderName ?? 'The rider'} entered ${MAX_OTP_ATTEMPTS} wrong codes for ${row.customerName}'s order: please call them`,
+  data: { order_id: row.id },
+  dedupeKey: `otp-locked:${row.id}`,
+});
+
 type Outcome = Answer<Order | { error: object }>;
 
 /**
@@ -98,6 +108,8 @@ export async function transitionOrder(
               .update(orders)
               .set({ otpAttempts: row.otpAttempts + 1 })
               .where(eq(orders.id, row.id)),
+            // Locked: the shop hears of it, to call the customer and the rider.
+            ...(left > 0 ? [] : [requestNotifications(tx, [otpLockedNotice(row)])]),
           ],
         };
       }

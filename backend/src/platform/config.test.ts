@@ -23,6 +23,7 @@ describe('loadConfig', () => {
         giveUpMs: 1_800_000,
         radiusM: 10_000,
         maxActivePerRider: 1,
+        retryMs: 15_000,
       },
       mediaS3: undefined,
     });
@@ -72,6 +73,7 @@ describe('loadConfig', () => {
         giveUpMs: 900_000,
         radiusM: 4000,
         maxActivePerRider: 2,
+        retryMs: 15_000,
       },
       mediaS3: undefined,
     });

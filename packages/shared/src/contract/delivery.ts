@@ -70,3 +70,12 @@ export const riderAssignments = z.object({
   offers: z.array(deliveryOffer),
   deliveries: z.array(orderSummary),
 });
+
+export const riderEarnings = z.object({
+  today_paise: z.number().int(),
+  week_paise: z.number().int(),
+  /** The last seven days' deliveries, newest first. */
+  deliveries: z.array(
+    z.object({ order_id: id, delivered_at: timestamp, distance_m: z.number().int(), earning_paise: z.number().int() }),
+  ),
+});

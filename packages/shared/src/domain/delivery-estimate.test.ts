@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deliveryEtaMinutes, deliveryFeePaise } from './delivery-estimate';
+import { deliveryEtaMinutes, deliveryFeePaise, riderEarningPaise } from './delivery-estimate';
 
 describe('deliveryFeePaise', () => {
   it.each([
@@ -26,5 +26,14 @@ describe('deliveryEtaMinutes', () => {
 
   it('adds a longer preparation', () => {
     expect(deliveryEtaMinutes(1_000, 40)).toBe(45);
+  });
+});
+
+describe('riderEarningPaise', () => {
+  it('pays the base at the shop door and ₹8 per road km, by the started 100 m', () => {
+    expect(riderEarningPaise(0)).toBe(2_000);
+    // 1 km straight is 1.3 km of road: 13 × ₹0.80.
+    expect(riderEarningPaise(1000)).toBe(2_000 + 13 * 80);
+    expect(riderEarningPaise(1001)).toBe(2_000 + 14 * 80);
   });
 });

@@ -23,3 +23,12 @@ export function deliveryEtaMinutes(distanceM: number, preparationMinutes = PREPA
   const rideMinutes = ((distanceM / 1000) * ROAD_FACTOR * 60) / RIDER_SPEED_KMH;
   return Math.ceil((preparationMinutes + rideMinutes) / 5) * 5;
 }
+
+export const RIDER_BASE_PAISE = 2_000;
+export const RIDER_PER_KM_PAISE = 800;
+
+/** What a rider earns for one delivery: a base, plus each started 100 m of road from the shop to the door. */
+export function riderEarningPaise(distanceM: number): number {
+  const roadKm = (distanceM / 1000) * ROAD_FACTOR;
+  return RIDER_BASE_PAISE + Math.ceil(roadKm * 10) * (RIDER_PER_KM_PAISE / 10);
+}
