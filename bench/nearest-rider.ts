@@ -107,7 +107,7 @@ try {
   const times: number[] = [];
   for (let i = 0; i < 1000; i++) {
     started = performance.now();
-    const rider = await nearestFreeRider(db, order.id, defaultDispatch);
+    const rider = await nearestFreeRider(db, order.id, centre, defaultDispatch);
     times.push(performance.now() - started);
     if (!rider) throw new Error('no rider found');
   }

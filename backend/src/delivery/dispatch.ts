@@ -1,4 +1,4 @@
-import type { DeliveryOffer, Order } from '@kupwara/shared';
+import type { DeliveryOffer, LatLng, Order } from '@kupwara/shared';
 import { and, eq, gt, sql } from 'drizzle-orm';
 import { requestNotifications } from '../notifications/requests';
 import { type OrderRow, SYSTEM } from '../orders/order-view';
@@ -59,21 +59,32 @@ const offerView = (
  * One KNN query on the GiST index of positions (it reads the accounts and orders tables too: the
  * pick has to be one indexed query).
  */
-export async function nearestFreeRider(db: Db, orderId: string, options: DispatchOptions) {
-  const result = await db.execute<{ rider_id: string; distance_m: number }>(sql`
-    SELECT p.rider_id, round(ST_Distance(p.location, o.store_location))::int AS distance_m
-    FROM orders o, rider_positions p
-    JOIN rider_profiles r ON r.user_id = p.rider_id AND r.is_available
-    WHERE o.id = ${orderId}
-      AND ST_DWithin(p.location, o.store_location, ${options.radiusM})
-      AND p.received_at > now() - ${FRESH_POSITION}::interval
-      AND (SELECT count(*) FROM orders a WHERE a.rider_id = p.rider_id
-           AND a.status IN ('RIDER_ASSIGNED', 'PICKED_UP', 'IN_TRANSIT')) < ${options.maxActivePerRider}
-      AND NOT EXISTS (SELECT 1 FROM delivery_offers d WHERE d.rider_id = p.rider_id
-           AND (d.order_id = o.id OR d.status = 'offered'))
-    ORDER BY p.location <-> o.store_location
-    LIMIT 1`);
-  return result.rows[0];
+export async function nearestFreeRider(db: Db, orderId: string, shop: LatLng, options: DispatchOptions) {
+  const point = sql`ST_SetSRID(ST_MakePoint(${shop.lng}, ${shop.lat}), 4326)::geography`;
+  // The nearest riders first, by the GiST index alone (a plain KNN scan, which the planner always
+  // walks in order), then the checks on that short list; a longer list only if none of it is free.
+  for (const window of [32, 1024, 1_000_000]) {
+    const result = await db.execute<{ considered: number; rider_id: string | null; distance_m: number | null }>(sql`
+      WITH near AS (
+        SELECT rider_id, location, received_at, location <-> ${point} AS knn FROM rider_positions
+        WHERE ST_DWithin(location, ${point}, ${options.radiusM})
+        ORDER BY location <-> ${point} LIMIT ${window})
+      SELECT (SELECT count(*) FROM near)::int AS considered, pick.rider_id, pick.distance_m
+      FROM (SELECT 1) AS one LEFT JOIN LATERAL (
+        SELECT n.rider_id, round(ST_Distance(n.location, ${point}))::int AS distance_m
+        FROM near n JOIN rider_profiles r ON r.user_id = n.rider_id AND r.is_available
+        WHERE n.received_at > now() - ${FRESH_POSITION}::interval
+          AND (SELECT count(*) FROM orders a WHERE a.rider_id = n.rider_id
+               AND a.status IN ('RIDER_ASSIGNED', 'PICKED_UP', 'IN_TRANSIT')) < ${options.maxActivePerRider}
+          AND NOT EXISTS (SELECT 1 FROM delivery_offers d WHERE d.rider_id = n.rider_id
+               AND (d.order_id = ${orderId} OR d.status = 'offered'))
+        ORDER BY n.knn LIMIT 1) AS pick ON true`);
+    const [row] = result.rows;
+    if (row?.rider_id && row.distance_m !== null) return { rider_id: row.rider_id, distance_m: row.distance_m };
+    // Fewer riders in reach than the list held: every one of them was looked at.
+    if (!row || row.considered < window) return undefined;
+  }
+  return undefined;
 }
 
 /** One round of dispatch for an order; the job queues the next round itself while nobody takes it. */
@@ -93,7 +104,7 @@ export async function dispatchOnce(deps: DispatchDeps, job: DispatchJob, now = n
       .from(deliveryOffers)
       .where(and(eq(deliveryOffers.orderId, order.id), eq(deliveryOffers.status, 'offered')));
     if (open.length > 0) return 'already';
-    const rider = await nearestFreeRider(tx, order.id, options);
+    const rider = await nearestFreeRider(tx, order.id, order.storeLocation, options);
     if (!rider) return undefined;
     const expiresAt = new Date(now.getTime() + options.offerTimeoutMs);
     const id = newId();

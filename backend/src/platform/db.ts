@@ -48,7 +48,9 @@ export type QueryLog = (sql: string) => void;
 const drizzleLogger = (log?: QueryLog) => (log ? { logQuery: (query: string) => log(query) } : undefined);
 
 export async function openPostgres(url: string, poolSize = 10, log?: QueryLog): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // JIT compilation costs milliseconds per query and pays off only on long analytic ones: every
+  // query here is short (PostGIS cost estimates would otherwise switch it on for a KNN pick).
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: '-c jit=off' });
   // An idle connection dropped by the server (restart, failover) must not crash the process: the
   // pool discards it and the next query connects anew, while /readyz reports any real outage.
   pool.on('error', () => {});
