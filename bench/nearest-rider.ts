@@ -10,9 +10,9 @@ import { buildApp } from '../backend/src/app';
 import { defaultDispatch, nearestFreeRider } from '../backend/src/delivery/dispatch';
 import { loadConfig } from '../backend/src/platform/config';
 import { createPlatform } from '../backend/src/platform/platform';
+import { alwaysOpen, centre } from './town';
 
 const RIDERS = Number(process.env.BENCH_RIDERS ?? 10_000);
-const centre = { lat: 34.5297, lng: 74.2543 };
 
 const config = loadConfig({
   ...process.env,
@@ -50,16 +50,7 @@ try {
     { name: 'Bench Shop', address: 'Main Bazaar', location: centre, delivery_radius_km: 5 },
     seller,
   );
-  const always = Object.fromEntries(
-    ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((d) => [
-      d,
-      [
-        { open: '00:00', close: '23:59' },
-        { open: '23:59', close: '00:00' },
-      ],
-    ]),
-  );
-  const store = await call('PATCH', '/seller/store', { version: 1, opening_hours: always }, seller);
+  const store = await call('PATCH', '/seller/store', { version: 1, opening_hours: alwaysOpen }, seller);
   const product = await call(
     'POST',
     '/seller/products',

@@ -11,6 +11,7 @@ import { sql } from 'drizzle-orm';
 import WebSocket from 'ws';
 import { createTokenSigner } from '../backend/src/accounts/tokens';
 import { openPostgres } from '../backend/src/platform/db';
+import { centre } from './town';
 
 const RIDERS = Number(process.env.BENCH_RIDERS ?? 10_000);
 const WATCHERS = Math.min(RIDERS, Number(process.env.BENCH_WATCHERS ?? 2_000));
@@ -18,7 +19,6 @@ const FIX_EVERY_S = Number(process.env.BENCH_FIX_EVERY_S ?? 4);
 const SECONDS = Number(process.env.BENCH_DURATION ?? 20);
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) throw new Error('set DATABASE_URL to an empty PostgreSQL database');
-const centre = { lat: 34.5297, lng: 74.2543 };
 const secret = randomBytes(32).toString('base64url');
 
 function startApp(): Promise<{ url: string; child: ChildProcess }> {

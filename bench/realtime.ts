@@ -7,12 +7,12 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import WebSocket from 'ws';
+import { alwaysOpen, centre } from './town';
 
 const SOCKETS = Number(process.env.BENCH_SOCKETS ?? 10_000);
 const STORE_SOCKETS = Number(process.env.BENCH_STORE_SOCKETS ?? 500);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 300);
 const EVENT_RATE = Number(process.env.BENCH_EVENT_RATE ?? 30);
-const centre = { lat: 34.5297, lng: 74.2543 };
 const resultsDir = path.join(import.meta.dirname, 'results');
 
 function startApp(): Promise<{ url: string; child: ChildProcess }> {
@@ -96,19 +96,10 @@ try {
     { name: 'Busy Shop', address: 'Main Bazaar', location: centre, delivery_radius_km: 5 },
     seller,
   );
-  const always = Object.fromEntries(
-    ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((day) => [
-      day,
-      [
-        { open: '00:00', close: '23:59' },
-        { open: '23:59', close: '00:00' },
-      ],
-    ]),
-  );
   const store = await call<{ id: string }>(
     `${api}/seller/store`,
     'PATCH',
-    { version: 1, opening_hours: always },
+    { version: 1, opening_hours: alwaysOpen },
     seller,
   );
   const product = await call<{ id: string }>(

@@ -1,6 +1,6 @@
 import type { Scenario } from '../scenario';
+import { centre } from '../town';
 
-const centre = { lat: 34.5297, lng: 74.2543 };
 const jitter = () => (Math.random() - 0.5) * 0.04; // about ±2 km
 
 async function storeNearCentre(baseUrl: string): Promise<string> {

@@ -1,20 +1,11 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Scenario } from '../scenario';
+import { alwaysOpen, centre } from '../town';
 
-const centre = { lat: 34.5297, lng: 74.2543 };
 const password = 'bench-password-1';
 const SHOPS = 20;
 const PRODUCTS_PER_SHOP = 12;
 const CUSTOMERS = 40;
-const alwaysOpen = Object.fromEntries(
-  ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((day) => [
-    day,
-    [
-      { open: '00:00', close: '23:59' },
-      { open: '23:59', close: '00:00' },
-    ],
-  ]),
-);
 
 async function call<T>(baseUrl: string, method: string, path: string, body: unknown, token?: string): Promise<T> {
   const res = await fetch(baseUrl + path, {
