@@ -1,4 +1,4 @@
-import type { DeliveryOffer, LatLng, Order } from '@kupwara/shared';
+import { type DeliveryOffer, type LatLng, type Order, withRider } from '@kupwara/shared';
 import { and, eq, gt, sql } from 'drizzle-orm';
 import { requestNotifications } from '../notifications/requests';
 import { type OrderRow, SYSTEM } from '../orders/order-view';
@@ -75,7 +75,7 @@ export async function nearestFreeRider(db: Db, orderId: string, shop: LatLng, op
         FROM near n JOIN rider_profiles r ON r.user_id = n.rider_id AND r.is_available
         WHERE n.received_at > now() - ${FRESH_POSITION}::interval
           AND (SELECT count(*) FROM orders a WHERE a.rider_id = n.rider_id
-               AND a.status IN ('RIDER_ASSIGNED', 'PICKED_UP', 'IN_TRANSIT')) < ${options.maxActivePerRider}
+               AND a.status IN ${[...withRider]}) < ${options.maxActivePerRider}
           AND NOT EXISTS (SELECT 1 FROM delivery_offers d WHERE d.rider_id = n.rider_id
                AND (d.order_id = ${orderId} OR d.status = 'offered'))
         ORDER BY n.knn LIMIT 1) AS pick ON true`);
@@ -134,26 +134,17 @@ export async function dispatchOnce(deps: DispatchDeps, job: DispatchJob, now = n
   // Nobody free now: tell the shop and the customer once it has taken long, and look again soon.
   const notice = !job.noticed && waited >= options.waitingNoticeMs;
   if (notice) {
-    const data = { order_id: order.id };
-    const body = 'Every rider nearby is busy: we keep looking';
-    await requestNotifications(db, [
-      {
-        userId: order.customerId,
+    await requestNotifications(
+      db,
+      [order.customerId, order.sellerId].map((userId) => ({
+        userId,
         kind: 'order.waiting',
         title: 'Looking for a rider',
-        body,
-        data,
+        body: 'Every rider nearby is busy: we keep looking',
+        data: { order_id: order.id },
         dedupeKey: `dispatch:${order.id}`,
-      },
-      {
-        userId: order.sellerId,
-        kind: 'order.waiting',
-        title: 'Looking for a rider',
-        body,
-        data,
-        dedupeKey: `dispatch:${order.id}`,
-      },
-    ]);
+      })),
+    );
   }
   const next = dispatchJob(
     order.id,

@@ -9,6 +9,7 @@ import {
   riderEarnings,
   riderStatus,
   riderStatusRequest,
+  withRider,
 } from '@kupwara/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -75,7 +76,7 @@ export const riderRoutes: FastifyPluginAsyncZod<DispatchDeps> = async (app, deps
       const rider = currentUser(request);
       const [offers, deliveries] = await Promise.all([
         openOffersOf(db, rider.id),
-        listOrders(db, rider, { status: ['RIDER_ASSIGNED', 'PICKED_UP', 'IN_TRANSIT'], limit: 100 }),
+        listOrders(db, rider, { status: [...withRider], limit: 100 }),
       ]);
       return { offers, deliveries: deliveries.items };
     },

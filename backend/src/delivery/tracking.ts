@@ -83,5 +83,5 @@ export async function latestPosition(db: Db, orderId: string, eta = straightLine
   const delivery = await activeRiderOf(db, orderId);
   if (!delivery) return undefined;
   const [row] = await db.select().from(riderPositions).where(eq(riderPositions.riderId, delivery.riderId));
-  return row ? tracking(row, { ...delivery, id: orderId }, eta) : undefined;
+  return row ? tracking(row, delivery, eta) : undefined;
 }

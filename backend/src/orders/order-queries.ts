@@ -1,4 +1,4 @@
-import type { Order, OrderActor, OrderStatus } from '@kupwara/shared';
+import { type Order, type OrderActor, type OrderStatus, withRider } from '@kupwara/shared';
 import { and, asc, desc, eq, gt, inArray, lt, type SQL } from 'drizzle-orm';
 import { decodeCursor, encodeCursor } from '../platform/cursor';
 import type { Db } from '../platform/db';
@@ -83,30 +83,29 @@ export async function eventsAfter(db: Db, orderId: string, since: number | undef
   return { events: rows.map(orderEventView), lastSeq: order.lastSeq };
 }
 
+const delivery = {
+  id: orders.id,
+  riderId: orders.riderId,
+  status: orders.status,
+  storeLocation: orders.storeLocation,
+  deliveryLocation: orders.deliveryLocation,
+};
+const carried = inArray(orders.status, [...withRider]);
+
 /** The orders a rider is carrying now (assigned, picked up, on the way), with where they go next. */
 export async function activeDeliveriesOf(db: Db, riderId: string) {
   return db
-    .select({
-      id: orders.id,
-      status: orders.status,
-      storeLocation: orders.storeLocation,
-      deliveryLocation: orders.deliveryLocation,
-    })
+    .select(delivery)
     .from(orders)
-    .where(and(eq(orders.riderId, riderId), inArray(orders.status, ['RIDER_ASSIGNED', 'PICKED_UP', 'IN_TRANSIT'])));
+    .where(and(eq(orders.riderId, riderId), carried));
 }
 
 /** The rider carrying this order now, if any. */
 export async function activeRiderOf(db: Db, orderId: string) {
   const [row] = await db
-    .select({
-      riderId: orders.riderId,
-      status: orders.status,
-      storeLocation: orders.storeLocation,
-      deliveryLocation: orders.deliveryLocation,
-    })
+    .select(delivery)
     .from(orders)
-    .where(and(eq(orders.id, orderId), inArray(orders.status, ['RIDER_ASSIGNED', 'PICKED_UP', 'IN_TRANSIT'])));
+    .where(and(eq(orders.id, orderId), carried));
   return row?.riderId ? { ...row, riderId: row.riderId } : undefined;
 }
 

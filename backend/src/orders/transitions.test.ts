@@ -49,15 +49,8 @@ function stepTo(market: Market, to: OrderStatus, otp?: string): { who: Session; 
   return { who: step.who, body: { to, ...step.body } };
 }
 
-const happyPath: OrderStatus[] = [
-  'ACCEPTED',
-  'PREPARING',
-  'READY_FOR_PICKUP',
-  'RIDER_ASSIGNED',
-  'PICKED_UP',
-  'IN_TRANSIT',
-  'DELIVERED',
-];
+// The states after PENDING up to DELIVERED, in the order the lifecycle lists them.
+const happyPath = orderStatuses.slice(1, orderStatuses.indexOf('DELIVERED') + 1);
 
 /** A fresh order walked to `status` through the API. */
 async function orderIn(market: Market, status: OrderStatus): Promise<Order> {
@@ -279,93 +272,5 @@ describe('moving an order', () => {
     // Four orders of one each: three come back, the one on the road does not.
     await eventually(async () => expect(await stockOf(market.rice.id)).toBe(9));
     expect([rejected.status, cancelled.status]).toEqual(['REJECTED', 'CANCELLED']);
-  });
-});
-
-describe('the side effects of a move', () => {
-  it('tells the right people, records the facts and broadcasts the event on the order’s and store’s channels', async () => {
-    const market = await makeMarket(app, db);
-    const heard: { channel: string; message: unknown }[] = [];
-    const listen = (channel: string) => platform.bus.subscribe(channel, (message) => heard.push({ channel, message }));
-    await listen(`store.${market.store.id}`);
-    const placed = await placeOrder(app, market.customer, market.store.id, [line(market.rice)]);
-    await listen(`order.${placed.id}`);
-    const res = await transition(app, market.seller, placed.id, { to: 'REJECTED', reason: 'Closing early today' });
-    expect(res.statusCode).toBe(200);
-
-    const rejected = {
-      order_id: placed.id,
-      seq: 2,
-      status: 'REJECTED',
-      from_status: 'PENDING',
-      actor: 'seller',
-      reason: 'Closing early today',
-    };
-    const placedEvent = { order_id: placed.id, seq: 1, status: 'PENDING', from_status: null, actor: 'customer' };
-    await eventually(async () =>
-      expect(heard).toEqual(
-        expect.arrayContaining([
-          { channel: `store.${market.store.id}`, message: expect.objectContaining(placedEvent) },
-          { channel: `store.${market.store.id}`, message: expect.objectContaining(rejected) },
-          { channel: `order.${placed.id}`, message: expect.objectContaining(rejected) },
-        ]),
-      ),
-    );
-    await eventually(async () => {
-      const told = await db.execute<{ user_id: string; title: string; body: string }>(
-        sql`SELECT user_id, title, body FROM notifications WHERE data->>'order_id' = ${placed.id} ORDER BY created_at`,
-      );
-      expect(told.rows).toEqual([
-        { user_id: market.seller.user.id, title: 'New order', body: expect.stringContaining('Shabnam Bhat') },
-        {
-          user_id: market.customer.user.id,
-          title: 'Order not accepted',
-          body: 'Lone General Store could not take your order: Closing early today',
-        },
-      ]);
-      const facts = await db.execute<{ seq: number; status: string }>(
-        sql`SELECT seq, status FROM order_facts WHERE order_id = ${placed.id} ORDER BY seq`,
-      );
-      expect(facts.rows).toEqual([
-        { seq: 1, status: 'PENDING' },
-        { seq: 2, status: 'REJECTED' },
-      ]);
-    });
-  });
-});
-
-describe('reading orders', () => {
-  it('lists each party its own orders, newest first, a page at a time, filtered by status', async () => {
-    const market = await makeMarket(app, db);
-    const other = await makeMarket(app, db);
-    const placed: Order[] = [];
-    for (let i = 0; i < 5; i++)
-      placed.push(await placeOrder(app, market.customer, market.store.id, [line(market.rice)]));
-    await placeOrder(app, other.customer, other.store.id, [line(other.rice)]);
-    await transition(app, market.seller, placed[1]?.id ?? '', { to: 'ACCEPTED' });
-
-    const list = async (who: Session, query = '') => {
-      const res = await app.inject({ url: `/api/v1/orders?${query}`, headers: bearer(who) });
-      expect(res.statusCode, res.body).toBe(200);
-      return res.json() as { items: { id: string; status: string }[]; next_cursor: string | null };
-    };
-    const newestFirst = placed.map((order) => order.id).reverse();
-    const first = await list(market.customer, 'limit=3');
-    const second = await list(market.customer, `limit=3&cursor=${first.next_cursor}`);
-    expect([...first.items, ...second.items].map((order) => order.id)).toEqual(newestFirst);
-    expect(second.next_cursor).toBeNull();
-
-    expect((await list(market.seller)).items.map((order) => order.id)).toEqual(newestFirst);
-    expect((await list(market.seller, 'status=ACCEPTED')).items.map((order) => order.id)).toEqual([placed[1]?.id]);
-    expect((await list(market.seller, 'status=PENDING,ACCEPTED')).items).toHaveLength(5);
-    expect((await list(market.rider)).items).toEqual([]);
-    expect((await list(other.customer)).items).toHaveLength(1);
-
-    const bad = await app.inject({ url: '/api/v1/orders?status=LOST', headers: bearer(market.seller) });
-    expect([bad.statusCode, bad.json().error.code]).toEqual([400, 'VALIDATION_FAILED']);
-    const forged = await app.inject({ url: '/api/v1/orders?cursor=WyJ4Il0', headers: bearer(market.seller) });
-    expect([forged.statusCode, forged.json().error.code]).toEqual([400, 'VALIDATION_FAILED']);
-    const anonymous = await app.inject({ url: '/api/v1/orders' });
-    expect(anonymous.statusCode).toBe(401);
   });
 });

@@ -56,8 +56,6 @@ export interface RunnerOptions {
 
 export interface JobRunner {
   start(): Promise<void>;
-  /** Runs what is due now, on this process; resolves when none is left. */
-  runDue(): Promise<void>;
   /** Stops claiming and waits for the jobs in hand. */
   stop(): Promise<void>;
 }
@@ -156,7 +154,6 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
       timer.unref();
       void runDue();
     },
-    runDue,
     async stop() {
       stopped = true;
       clearInterval(timer);

@@ -63,6 +63,9 @@ export const orderTransitions: readonly TransitionRule[] = [
   ...active.map((from) => rule(from, 'FAILED', ['system'], ['reason'])),
 ];
 
+/** States in which a rider carries the order (on the way to the shop, or to the customer). */
+export const withRider: readonly OrderStatus[] = ['RIDER_ASSIGNED', 'PICKED_UP', 'IN_TRANSIT'];
+
 /** States in which the goods are still at the shop: a failure there puts them back on the shelf. */
 export const beforePickup: readonly OrderStatus[] = [
   'PENDING',
