@@ -9,6 +9,7 @@ import { productImageRoutes } from './catalog/images/routes';
 import { catalogRoutes } from './catalog/routes';
 import { sellerProductRoutes } from './catalog/seller-product-routes';
 import { type DispatchDeps, dispatchJobHandlers } from './delivery/dispatch';
+import { createPositionIngest } from './delivery/positions';
 import { riderRoutes } from './delivery/rider-routes';
 import { orderJobHandlers } from './orders/order-jobs';
 import { orderRoutes } from './orders/routes';
@@ -77,7 +78,8 @@ export async function buildApp({ config, platform, webApps, runJobs = true }: Ap
   });
   const db = platform.database.db;
   const orders = { db, bus: platform.bus, cache: platform.cache, pendingTimeoutMs: config.orderAcceptTimeoutMs };
-  const delivery = { ...orders, dispatch: config.dispatch };
+  const positions = createPositionIngest({ db, bus: platform.bus });
+  const delivery = { ...orders, dispatch: config.dispatch, positions };
   const jobs = createJobRunner({ db, bus: platform.bus, handlers: jobHandlers(delivery), log: app.log });
   // Housekeeping every process may do: deleting what is already deleted is harmless.
   let sweep: NodeJS.Timeout | undefined;
@@ -94,6 +96,7 @@ export async function buildApp({ config, platform, webApps, runJobs = true }: Ap
   app.addHook('onClose', async () => {
     clearInterval(sweep);
     await jobs.stop();
+    await positions.close();
     await platform.close();
   });
 
@@ -118,7 +121,7 @@ export async function buildApp({ config, platform, webApps, runJobs = true }: Ap
     },
     { prefix: '/api/v1' },
   );
-  await realtime(app, { db, bus: platform.bus, ...config.realtime });
+  await realtime(app, { db, bus: platform.bus, positions, ...config.realtime });
   if (platform.mediaDir) await serveMedia(app, platform.mediaDir);
   await serveWebApps(app, webApps);
   return app;

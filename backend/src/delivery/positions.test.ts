@@ -1,13 +1,19 @@
+import { count, inArray } from 'drizzle-orm';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp } from '../../test/app';
 import { bearer, KUPWARA, north, registerUser } from '../../test/factories';
+import type { Db } from '../platform/db';
+import { riderPositions, riderTrail } from './tables';
 
 let app: FastifyInstance;
+let db: Db;
 
 beforeAll(async () => {
-  ({ app } = await makeTestApp());
+  const test = await makeTestApp();
+  app = test.app;
+  db = test.platform.database.db;
 });
 afterAll(() => app.close());
 
@@ -98,6 +104,33 @@ describe('a rider’s positions', () => {
     });
     expect(res.json().position.lat).toBeCloseTo(north(KUPWARA, 30).lat, 6);
     expect(start.statusCode).toBe(200);
+  });
+
+  it('stay right when many riders send at once and one rider’s batches race each other', async () => {
+    const riders = await Promise.all(Array.from({ length: 30 }, () => registerUser(app, { role: 'rider' })));
+    // Each rider rides north 5 m a second: ten single-fix requests at once, not in time order.
+    const fixes = riders.map((_, r) => Array.from({ length: 10 }, (_, j) => fix(r * 10 + j * 5, 50 - j)));
+    const order = [5, 2, 9, 0, 7, 3, 8, 1, 6, 4];
+    const answers = await Promise.all(riders.flatMap((rider, r) => order.map((j) => send(rider, [fixes[r]?.[j]]))));
+    expect(answers.map((res) => res.statusCode)).toEqual(answers.map(() => 200));
+    expect(answers.every((res) => res.json().accepted === 1)).toBe(true);
+    for (const [r, rider] of riders.entries()) {
+      const newest = fixes[r]?.[9];
+      const again = await send(rider, [newest]);
+      expect(again.json()).toEqual({
+        accepted: 0,
+        rejected: [{ index: 0, reason: 'duplicate' }],
+        position: { lat: newest?.lat, lng: newest?.lng, recorded_at: newest?.recorded_at },
+      });
+    }
+    // What dispatch and followers read: the newest of each rider, and every fix in the trail.
+    const ids = riders.map((rider) => rider.user.id);
+    const held = await db.select().from(riderPositions).where(inArray(riderPositions.riderId, ids));
+    expect(held.map((row) => [row.riderId, row.recordedAt.toISOString()]).sort()).toEqual(
+      riders.map((rider, r) => [rider.user.id, fixes[r]?.[9]?.recorded_at]).sort(),
+    );
+    const [trail] = await db.select({ n: count() }).from(riderTrail).where(inArray(riderTrail.riderId, ids));
+    expect(trail?.n).toBe(300);
   });
 
   it('answer every malformed batch with 400 and never a 500 (fuzzed)', async () => {

@@ -1,93 +1,210 @@
-import { type LocationBatchResult, metresBetween, type PositionPoint } from '@kupwara/shared';
-import { eq, sql } from 'drizzle-orm';
+import { type LatLng, type LocationBatchResult, metresBetween, type PositionPoint } from '@kupwara/shared';
+import { inArray, sql } from 'drizzle-orm';
+import type { Bus } from '../platform/bus';
 import type { Db } from '../platform/db';
-import { riderPositions, riderTrail } from './tables';
+import { riderPositions } from './tables';
+import { BROADCAST_EVERY_MS, type EtaEstimator, type Fix, publishPositions, straightLineEta } from './tracking';
 
 /** A phone's clock may run a little ahead; a fix further in the future than this is not believed. */
 const FUTURE_SLACK_MS = 60_000;
 /** Faster than this between two fixes (about 250 km/h) is a GPS jump, not a ride through town. */
 const MAX_SPEED_MPS = 70;
+/** Fixes written in one statement at most (the rest wait for the next). */
+const MAX_FLUSH = 2000;
+/** Last fixes remembered for the jump check; past this the memory starts again from the database. */
+const MAX_REMEMBERED = 100_000;
 
-export type PositionRow = typeof riderPositions.$inferSelect;
-
-/**
- * Stores a batch of a rider's fixes, in any order and possibly again: every believable fix goes to
- * the trail (a repeat is kept once), the newest becomes the rider's position if it is newer than
- * the one held. Fixes from the future are refused; one that jumps impossibly far from the fix
- * before it is kept flagged and never becomes the position.
- */
-export async function recordPositions(
-  db: Db,
-  riderId: string,
-  points: readonly PositionPoint[],
-  now = new Date(),
-): Promise<LocationBatchResult & { moved: PositionRow | undefined }> {
-  const rejected: LocationBatchResult['rejected'] = [];
-  const [held] = await db.select().from(riderPositions).where(eq(riderPositions.riderId, riderId));
-  const fixes = points
-    .map((point, index) => ({ point, index, at: Date.parse(point.recorded_at) }))
-    .filter((fix) => {
-      if (fix.at <= now.getTime() + FUTURE_SLACK_MS) return true;
-      rejected.push({ index: fix.index, reason: 'in_the_future' });
-      return false;
-    })
-    .sort((a, b) => a.at - b.at);
-
-  let previous = held && { ...held.location, at: held.recordedAt.getTime() };
-  const rows = fixes.map((fix) => {
-    // Judged against the last believed fix before it: the held position, or this batch's.
-    const base = previous && previous.at < fix.at ? previous : undefined;
-    const flagged = Boolean(base && metresBetween(base, fix.point) / ((fix.at - base.at) / 1000) > MAX_SPEED_MPS);
-    if (flagged) rejected.push({ index: fix.index, reason: 'impossible_jump' });
-    else if (!previous || fix.at > previous.at) previous = { lat: fix.point.lat, lng: fix.point.lng, at: fix.at };
-    return { fix, flagged };
-  });
-  if (rows.length === 0) return { accepted: 0, rejected, position: positionOf(held), moved: undefined };
-
-  const stored = await db
-    .insert(riderTrail)
-    .values(
-      rows.map(({ fix, flagged }) => ({
-        riderId,
-        recordedAt: new Date(fix.at),
-        location: { lat: fix.point.lat, lng: fix.point.lng },
-        accuracyM: fix.point.accuracy_m ?? null,
-        heading: fix.point.heading ?? null,
-        speedMps: fix.point.speed_mps ?? null,
-        flagged,
-      })),
-    )
-    .onConflictDoNothing()
-    .returning({ recordedAt: riderTrail.recordedAt });
-  const storedAt = new Set(stored.map((row) => row.recordedAt.getTime()));
-  for (const { fix } of rows) if (!storedAt.has(fix.at)) rejected.push({ index: fix.index, reason: 'duplicate' });
-
-  const newest = rows.filter(({ flagged, fix }) => !flagged && storedAt.has(fix.at)).at(-1)?.fix;
-  let moved: PositionRow | undefined;
-  if (newest && (!held || newest.at > held.recordedAt.getTime())) {
-    const values = {
-      riderId,
-      location: { lat: newest.point.lat, lng: newest.point.lng },
-      accuracyM: newest.point.accuracy_m ?? null,
-      heading: newest.point.heading ?? null,
-      speedMps: newest.point.speed_mps ?? null,
-      recordedAt: new Date(newest.at),
-      receivedAt: now,
-    };
-    // Another batch of the same rider may have got there first with a newer fix: the newer one stays.
-    [moved] = await db
-      .insert(riderPositions)
-      .values(values)
-      .onConflictDoUpdate({
-        target: riderPositions.riderId,
-        set: values,
-        setWhere: sql`${riderPositions.recordedAt} < excluded.recorded_at`,
-      })
-      .returning();
-  }
-  rejected.sort((a, b) => a.index - b.index);
-  return { accepted: stored.length, rejected, position: positionOf(moved ?? held), moved };
+export interface PositionIngest {
+  /**
+   * Stores a batch of a rider's fixes, in any order and possibly again: every believable fix goes
+   * to the trail (a repeat is kept once), the newest becomes the rider's position if it is newer
+   * than the one held. Fixes from the future are refused; one that jumps impossibly far from the
+   * fix before it is kept flagged and never becomes the position.
+   */
+  record(riderId: string, points: readonly PositionPoint[]): Promise<LocationBatchResult>;
+  /** Writes what is queued and stops. */
+  close(): Promise<void>;
 }
 
-const positionOf = (row: PositionRow | undefined) =>
-  row ? { ...row.location, recorded_at: row.recordedAt.toISOString() } : null;
+type Request = Omit<LocationBatchResult, 'position'> & {
+  riderId: string;
+  /** Fixes not yet written. */
+  waiting: number;
+  resolve: (result: LocationBatchResult) => void;
+  reject: (error: unknown) => void;
+};
+type Queued = Fix & { index: number; request: Request };
+type Believed = LatLng & { at: number };
+
+/**
+ * Fixes from every rider of this process are written together, the way databases commit a group:
+ * whatever arrived while one write was on its way goes in the next, as one trail insert and one
+ * upsert of the newest positions. Alone, a fix is written at once; at thousands a second, a few
+ * statements a second carry them all.
+ */
+export function createPositionIngest(options: { db: Db; bus: Bus; eta?: EtaEstimator }): PositionIngest {
+  const { db, bus, eta = straightLineEta } = options;
+  // Each rider's last believed fix, the base of the jump check (loaded from the database on first sight).
+  const believed = new Map<string, Believed>();
+  let queue: Queued[] = [];
+  let writing: Promise<void> | undefined;
+
+  function schedule() {
+    if (writing || queue.length === 0) return;
+    writing = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => {
+        const batch = queue.slice(0, MAX_FLUSH);
+        queue = queue.slice(batch.length);
+        return write(batch);
+      })
+      .finally(() => {
+        writing = undefined;
+        schedule();
+      });
+  }
+
+  async function write(batch: Queued[]) {
+    const requests = new Set(batch.map((fix) => fix.request));
+    try {
+      await judgeAndStore(batch);
+    } catch (error) {
+      // Nothing of the batch was stored: the riders' memory is read again, their phones send again.
+      for (const fix of batch) believed.delete(fix.riderId);
+      for (const request of requests) request.reject(error);
+      return;
+    }
+    for (const fix of batch) fix.request.waiting -= 1;
+    for (const request of requests) if (request.waiting === 0) finish(request);
+  }
+
+  function finish(request: Request) {
+    const last = believed.get(request.riderId);
+    request.resolve({
+      accepted: request.accepted,
+      rejected: request.rejected.sort((a, b) => a.index - b.index),
+      // The position as this process knows it (null if the rider has none).
+      position: last ? { lat: last.lat, lng: last.lng, recorded_at: new Date(last.at).toISOString() } : null,
+    });
+  }
+
+  async function judgeAndStore(batch: Queued[]) {
+    const unknown = [...new Set(batch.map((fix) => fix.riderId))].filter((id) => !believed.has(id));
+    if (believed.size + unknown.length > MAX_REMEMBERED) believed.clear();
+    if (unknown.length > 0) {
+      const held = await db
+        .select({ riderId: riderPositions.riderId, location: riderPositions.location, at: riderPositions.recordedAt })
+        .from(riderPositions)
+        .where(inArray(riderPositions.riderId, unknown));
+      for (const row of held) believed.set(row.riderId, { ...row.location, at: row.at.getTime() });
+    }
+
+    // Judged in time order, each against the last believed fix before it.
+    const seen = new Set<string>();
+    const rows: (Queued & { flagged: boolean })[] = [];
+    for (const fix of [...batch].sort((a, b) => a.at - b.at)) {
+      const key = `${fix.riderId} ${fix.at}`;
+      if (seen.has(key)) {
+        fix.request.rejected.push({ index: fix.index, reason: 'duplicate' });
+        continue;
+      }
+      seen.add(key);
+      const previous = believed.get(fix.riderId);
+      const base = previous && previous.at < fix.at ? previous : undefined;
+      const flagged = Boolean(base && metresBetween(base, fix) / ((fix.at - base.at) / 1000) > MAX_SPEED_MPS);
+      if (flagged) fix.request.rejected.push({ index: fix.index, reason: 'impossible_jump' });
+      rows.push({ ...fix, flagged });
+    }
+    if (rows.length === 0) return;
+
+    const stored = await storeFixes(db, rows);
+    const due: Fix[] = [];
+    for (const [i, fix] of rows.entries()) {
+      const outcome = stored.get(i);
+      if (!outcome) {
+        fix.request.rejected.push({ index: fix.index, reason: 'duplicate' });
+        continue;
+      }
+      fix.request.accepted += 1;
+      const previous = believed.get(fix.riderId);
+      if (!fix.flagged && (!previous || previous.at < fix.at)) believed.set(fix.riderId, fix);
+      if (outcome === 'due') due.push(fix);
+    }
+    if (due.length > 0) await publishPositions(db, bus, due, eta);
+  }
+
+  return {
+    record(riderId, points) {
+      const now = Date.now();
+      return new Promise((resolve, reject) => {
+        const request: Request = { riderId, accepted: 0, rejected: [], waiting: 0, resolve, reject };
+        for (const [index, point] of points.entries()) {
+          const at = Date.parse(point.recorded_at);
+          if (at > now + FUTURE_SLACK_MS) {
+            request.rejected.push({ index, reason: 'in_the_future' });
+            continue;
+          }
+          request.waiting += 1;
+          queue.push({ ...point, riderId, at, index, request });
+        }
+        if (request.waiting === 0) return finish(request);
+        schedule();
+      });
+    },
+    async close() {
+      while (writing) await writing;
+    },
+  };
+}
+
+/**
+ * One statement: every fix into the trail (a repeat is skipped), then each rider's newest stored,
+ * unflagged fix over their position if newer, marking it for broadcast when the last one went out
+ * at least BROADCAST_EVERY_MS ago (the mark is in the database, so every API process keeps one pace).
+ * Returns, by index in `rows`, the fixes stored: 'due' for a new position to publish.
+ */
+async function storeFixes(db: Db, rows: readonly (Fix & { flagged: boolean })[]) {
+  const batch = JSON.stringify(
+    rows.map((fix, i) => ({
+      i,
+      rider_id: fix.riderId,
+      at: new Date(fix.at).toISOString(),
+      lng: fix.lng,
+      lat: fix.lat,
+      accuracy_m: fix.accuracy_m ?? null,
+      heading: fix.heading ?? null,
+      speed_mps: fix.speed_mps ?? null,
+      flagged: fix.flagged,
+    })),
+  );
+  const result = await db.execute<{ i: number; due: boolean | null }>(sql`
+    WITH batch AS (
+      SELECT b.*, ST_SetSRID(ST_MakePoint(b.lng, b.lat), 4326)::geography AS point
+      FROM json_to_recordset(${batch}::json) AS b(i int, rider_id uuid, at timestamptz, lng float8, lat float8,
+        accuracy_m real, heading real, speed_mps real, flagged boolean)),
+    stored AS (
+      INSERT INTO rider_trail (rider_id, recorded_at, location, accuracy_m, heading, speed_mps, flagged)
+      SELECT rider_id, at, point, accuracy_m, heading, speed_mps, flagged FROM batch
+      ON CONFLICT DO NOTHING
+      RETURNING rider_id, recorded_at),
+    newest AS (
+      SELECT DISTINCT ON (b.rider_id) b.* FROM batch b
+      JOIN stored s ON s.rider_id = b.rider_id AND s.recorded_at = b.at
+      WHERE NOT b.flagged
+      ORDER BY b.rider_id, b.at DESC),
+    moved AS (
+      INSERT INTO rider_positions AS p (rider_id, location, accuracy_m, heading, speed_mps, recorded_at, received_at,
+        broadcast_at)
+      SELECT rider_id, point, accuracy_m, heading, speed_mps, at, now(), now() FROM newest
+      ON CONFLICT (rider_id) DO UPDATE SET location = excluded.location, accuracy_m = excluded.accuracy_m,
+        heading = excluded.heading, speed_mps = excluded.speed_mps, recorded_at = excluded.recorded_at,
+        received_at = excluded.received_at,
+        broadcast_at = CASE
+          WHEN p.broadcast_at IS NULL OR p.broadcast_at <= now() - ${`${BROADCAST_EVERY_MS} milliseconds`}::interval
+          THEN now() ELSE p.broadcast_at END
+      WHERE p.recorded_at < excluded.recorded_at
+      RETURNING rider_id, recorded_at, broadcast_at = now() AS due)
+    SELECT b.i, m.due FROM batch b
+    JOIN stored s ON s.rider_id = b.rider_id AND s.recorded_at = b.at
+    LEFT JOIN moved m ON m.rider_id = b.rider_id AND m.recorded_at = b.at`);
+  return new Map(result.rows.map((row) => [Number(row.i), row.due ? ('due' as const) : ('stored' as const)]));
+}

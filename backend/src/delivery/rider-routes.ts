@@ -18,14 +18,13 @@ import { setRiderAvailability } from '../accounts/users';
 import { deliveredBy, listOrders } from '../orders/order-queries';
 import { notFound } from '../platform/http/errors';
 import { acceptOffer, type DispatchDeps, declineOffer, openOffersOf } from './dispatch';
-import { recordPositions } from './positions';
-import { broadcastPosition } from './tracking';
+import type { PositionIngest } from './positions';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
 
 /** What a rider's phone sends: whether they take work, and where they are. */
-export const riderRoutes: FastifyPluginAsyncZod<DispatchDeps> = async (app, deps) => {
-  const { db, bus } = deps;
+export const riderRoutes: FastifyPluginAsyncZod<DispatchDeps & { positions: PositionIngest }> = async (app, deps) => {
+  const { db, positions } = deps;
   app.addHook('onRequest', app.requireRole('rider'));
   const tags = ['rider'];
 
@@ -56,11 +55,7 @@ export const riderRoutes: FastifyPluginAsyncZod<DispatchDeps> = async (app, deps
         response: { 200: locationBatchResult, ...errors },
       },
     },
-    async (request) => {
-      const { moved, ...result } = await recordPositions(db, currentUser(request).id, request.body.points);
-      if (moved) await broadcastPosition(db, bus, moved);
-      return result;
-    },
+    async (request) => positions.record(currentUser(request).id, request.body.points),
   );
 
   app.get(

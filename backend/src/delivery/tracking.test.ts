@@ -116,4 +116,33 @@ describe('tracking a delivery', () => {
     const expected = 1.3 * (HOME.location.lat - north(KUPWARA, 50).lat) * 111_195;
     expect(frame.type === 'position' && frame.position.distance_m).toBeCloseTo(expected, -1);
   });
+
+  it('takes a rider’s locations over the socket, answers with the ref, and refuses them from anyone else', async () => {
+    const { market, order } = await assignedOrder();
+    const customer = await connect(market.customer);
+    await follow(customer, `order.${order.id}`);
+    const rider = await connect(market.rider);
+    const at = new Date().toISOString();
+    const fixes = [
+      { ...north(KUPWARA, 400), recorded_at: at },
+      { ...north(KUPWARA, 450), recorded_at: at },
+      { ...north(KUPWARA, 350), recorded_at: new Date(Date.now() - 5000).toISOString() },
+    ];
+    rider.send({ type: 'locations', ref: 'batch-1', points: fixes });
+    const saved = await rider.next((f) => f.type === 'locations_saved');
+    expect(saved).toEqual({
+      type: 'locations_saved',
+      ref: 'batch-1',
+      accepted: 2,
+      rejected: [{ index: 1, reason: 'duplicate' }],
+      position: { ...north(KUPWARA, 400), recorded_at: at },
+    });
+    const frame = await customer.next((f) => f.type === 'position');
+    expect(frame.type === 'position' && frame.position.recorded_at).toBe(at);
+
+    customer.send({ type: 'locations', ref: 'not-mine', points: [fixes[0]] });
+    await customer.next((f) => f.type === 'error' && f.code === 'FORBIDDEN');
+    rider.send({ type: 'locations', ref: 'bad', points: [{ lat: 200, lng: 0, recorded_at: at }] });
+    await rider.next((f) => f.type === 'error' && f.code === 'BAD_FRAME');
+  });
 });

@@ -1,9 +1,15 @@
-import { type LatLng, metresBetween, RIDER_SPEED_KMH, ROAD_FACTOR, type TrackingPosition } from '@kupwara/shared';
-import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
+import {
+  type LatLng,
+  metresBetween,
+  type PositionPoint,
+  RIDER_SPEED_KMH,
+  ROAD_FACTOR,
+  type TrackingPosition,
+} from '@kupwara/shared';
+import { eq } from 'drizzle-orm';
 import { activeDeliveriesOf, activeRiderOf } from '../orders/order-queries';
 import type { Bus } from '../platform/bus';
 import type { Db } from '../platform/db';
-import type { PositionRow } from './positions';
 import { riderPositions } from './tables';
 
 /** Distance and time by road between two points. Swap in OSRM or Valhalla behind this. */
@@ -22,59 +28,48 @@ export const straightLineEta: EtaEstimator = {
 /** How often a rider's position goes out to the people watching their orders. */
 export const BROADCAST_EVERY_MS = 2000;
 
+/** A rider's fix as the server handles it: the phone's time in milliseconds. */
+export type Fix = Omit<PositionPoint, 'recorded_at'> & { riderId: string; at: number };
+
 /** A bus message on an order's channel that is a position, not an order event. */
 export type PositionMessage = { type: 'position'; position: TrackingPosition };
 
 type Delivery = { id: string; status: string; storeLocation: LatLng; deliveryLocation: LatLng };
 
-function tracking(row: PositionRow, delivery: Delivery, eta: EtaEstimator): TrackingPosition {
+function tracking(fix: Fix, delivery: Delivery, eta: EtaEstimator): TrackingPosition {
   const toward = delivery.status === 'RIDER_ASSIGNED' ? 'store' : 'customer';
   const { distanceM, seconds } = eta.estimate(
-    row.location,
+    fix,
     toward === 'store' ? delivery.storeLocation : delivery.deliveryLocation,
   );
   return {
     order_id: delivery.id,
-    rider_id: row.riderId,
-    lat: row.location.lat,
-    lng: row.location.lng,
-    accuracy_m: row.accuracyM,
-    heading: row.heading,
-    speed_mps: row.speedMps,
-    recorded_at: row.recordedAt.toISOString(),
+    rider_id: fix.riderId,
+    lat: fix.lat,
+    lng: fix.lng,
+    accuracy_m: fix.accuracy_m ?? null,
+    heading: fix.heading ?? null,
+    speed_mps: fix.speed_mps ?? null,
+    recorded_at: new Date(fix.at).toISOString(),
     toward,
     distance_m: distanceM,
     eta_seconds: seconds,
   };
 }
 
-/**
- * Sends a rider's new position to the channels of the orders they carry, at most once per
- * BROADCAST_EVERY_MS (the mark is in the database, so every API process keeps the same pace).
- */
-export async function broadcastPosition(db: Db, bus: Bus, row: PositionRow, eta = straightLineEta) {
-  const [due] = await db
-    .update(riderPositions)
-    .set({ broadcastAt: sql`now()` })
-    .where(
-      and(
-        eq(riderPositions.riderId, row.riderId),
-        or(
-          isNull(riderPositions.broadcastAt),
-          lte(riderPositions.broadcastAt, sql`now() - ${`${BROADCAST_EVERY_MS} milliseconds`}::interval`),
-        ),
-      ),
-    )
-    .returning({ riderId: riderPositions.riderId });
-  if (!due) return;
-  const deliveries = await activeDeliveriesOf(db, row.riderId);
+/** Sends riders' new positions to the channels of the orders they carry. */
+export async function publishPositions(db: Db, bus: Bus, fixes: readonly Fix[], eta = straightLineEta) {
+  const byRider = new Map(fixes.map((fix) => [fix.riderId, fix]));
+  const deliveries = await activeDeliveriesOf(db, [...byRider.keys()]);
   await Promise.all(
-    deliveries.map((delivery) =>
-      bus.publish(`order.${delivery.id}`, {
+    deliveries.map((delivery) => {
+      const fix = byRider.get(delivery.riderId ?? '');
+      if (!fix) return;
+      return bus.publish(`order.${delivery.id}`, {
         type: 'position',
-        position: tracking(row, delivery, eta),
-      } satisfies PositionMessage),
-    ),
+        position: tracking(fix, delivery, eta),
+      } satisfies PositionMessage);
+    }),
   );
 }
 
@@ -83,5 +78,14 @@ export async function latestPosition(db: Db, orderId: string, eta = straightLine
   const delivery = await activeRiderOf(db, orderId);
   if (!delivery) return undefined;
   const [row] = await db.select().from(riderPositions).where(eq(riderPositions.riderId, delivery.riderId));
-  return row ? tracking(row, delivery, eta) : undefined;
+  if (!row) return undefined;
+  const fix = {
+    riderId: row.riderId,
+    ...row.location,
+    accuracy_m: row.accuracyM ?? undefined,
+    heading: row.heading ?? undefined,
+    speed_mps: row.speedMps ?? undefined,
+    at: row.recordedAt.getTime(),
+  };
+  return tracking(fix, delivery, eta);
 }

@@ -92,12 +92,12 @@ const delivery = {
 };
 const carried = inArray(orders.status, [...withRider]);
 
-/** The orders a rider is carrying now (assigned, picked up, on the way), with where they go next. */
-export async function activeDeliveriesOf(db: Db, riderId: string) {
+/** The orders these riders carry now (assigned, picked up, on the way), with where they go next. */
+export async function activeDeliveriesOf(db: Db, riderIds: readonly string[]) {
   return db
     .select(delivery)
     .from(orders)
-    .where(and(eq(orders.riderId, riderId), carried));
+    .where(and(inArray(orders.riderId, [...riderIds]), carried));
 }
 
 /** The rider carrying this order now, if any. */

@@ -7,6 +7,7 @@ import {
 } from '@kupwara/shared';
 import type { WebSocket } from 'ws';
 import type { AuthUser, TokenSigner } from '../accounts/tokens';
+import type { PositionIngest } from '../delivery/positions';
 import { latestPosition } from '../delivery/tracking';
 import { eventsAfter } from '../orders/order-queries';
 import type { Db } from '../platform/db';
@@ -17,6 +18,7 @@ export interface ConnectionOptions {
   db: Db;
   hub: Hub;
   tokens: TokenSigner;
+  positions: PositionIngest;
   /** A socket that has not authenticated this long after opening (or after its token expired) is closed. */
   authTimeoutMs: number;
   /** A client this far behind (bytes queued to it) is dropped rather than slowing others; it will resume. */
@@ -59,7 +61,7 @@ interface Subscription {
 
 /** One client's socket: authentication, its subscriptions, and the gap-free delivery of each. */
 export function serveConnection(socket: WebSocket, options: ConnectionOptions): void {
-  const { db, hub, tokens, metrics } = options;
+  const { db, hub, tokens, positions, metrics } = options;
   const subscriptions = new Map<string, Subscription>();
   let user: (AuthUser & { expiresAt: Date }) | undefined;
   let authDeadline: NodeJS.Timeout | undefined;
@@ -198,7 +200,17 @@ export function serveConnection(socket: WebSocket, options: ConnectionOptions): 
     if (frame.type === 'auth') return authenticate(frame.token);
     if (!user) return refuse('UNAUTHENTICATED', 'authenticate first: {"type":"auth","token":"…"}');
     if (frame.type === 'subscribe') return subscribe(frame, user);
+    if (frame.type === 'locations') return saveLocations(frame, user);
     return unsubscribe(frame.channel);
+  }
+
+  function saveLocations({ ref, points }: Extract<ClientFrame, { type: 'locations' }>, caller: AuthUser) {
+    if (caller.role !== 'rider') return refuse('FORBIDDEN', 'only riders send locations');
+    // Not awaited: the next frames need not wait for the write (the answer carries the ref).
+    positions.record(caller.id, points).then(
+      (result) => send({ type: 'locations_saved', ref, ...result }),
+      () => send({ type: 'error', code: 'LOCATIONS_NOT_SAVED', message: 'send these locations again', ref }),
+    );
   }
 
   // Frames are handled one at a time, in the order they came.

@@ -2,6 +2,7 @@ import websocket from '@fastify/websocket';
 import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Histogram } from 'prom-client';
 import type { WebSocket } from 'ws';
+import type { PositionIngest } from '../delivery/positions';
 import type { Bus } from '../platform/bus';
 import type { Db } from '../platform/db';
 import { serveConnection } from './connection';
@@ -10,12 +11,13 @@ import { createHub } from './hub';
 export interface RealtimeOptions {
   db: Db;
   bus: Bus;
+  positions: PositionIngest;
   authTimeoutMs?: number;
   heartbeatMs?: number;
   maxBufferedBytes?: number;
 }
 
-/** Largest frame a client may send: subscribe frames are tiny, tokens under 1 KB. */
+/** Largest frame a client may send: subscribe frames are tiny, tokens under 1 KB, 100 locations ~12 KB. */
 const MAX_FRAME_BYTES = 16 * 1024;
 
 /**
@@ -23,7 +25,7 @@ const MAX_FRAME_BYTES = 16 * 1024;
  * Registered on the root app, beside /api/v1.
  */
 export async function realtime(app: FastifyInstance, options: RealtimeOptions) {
-  const { db, bus, authTimeoutMs = 5000, heartbeatMs = 30_000, maxBufferedBytes = 1024 * 1024 } = options;
+  const { db, bus, positions, authTimeoutMs = 5000, heartbeatMs = 30_000, maxBufferedBytes = 1024 * 1024 } = options;
   const registers = [app.metrics];
   const sockets = new Gauge({ name: 'ws_open_sockets', help: 'Open WebSockets', registers });
   const subscriptions = new Gauge({
@@ -74,6 +76,7 @@ export async function realtime(app: FastifyInstance, options: RealtimeOptions) {
       db,
       hub,
       tokens: app.tokens,
+      positions,
       authTimeoutMs,
       maxBufferedBytes,
       maxSubscriptions: 200,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { deliveryOffer, trackingPosition } from './delivery';
+import { deliveryOffer, locationBatchResult, positionPoint, trackingPosition } from './delivery';
 import { orderEvent } from './orders';
 
 /** Channels: an order's events, a store's orders, a rider's work. */
@@ -21,6 +21,15 @@ export const clientFrame = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('unsubscribe'), channel: channelName }),
   z.strictObject({ type: z.literal('ping') }),
+  /**
+   * A rider's fixes, as `POST /rider/locations` takes them but cheaper: answered by `locations_saved`
+   * with the same `ref`, so the app can drop what it buffered. Longer backlogs go over HTTP.
+   */
+  z.strictObject({
+    type: z.literal('locations'),
+    ref: z.string().min(1).max(64),
+    points: z.array(positionPoint).min(1).max(100),
+  }),
 ]);
 export type ClientFrame = z.infer<typeof clientFrame>;
 
@@ -31,6 +40,8 @@ export const realtimeErrorCodes = [
   'TOKEN_EXPIRED',
   'FORBIDDEN',
   'TOO_MANY_SUBSCRIPTIONS',
+  /** The server could not store a `locations` frame (its `ref` is given): send it again. */
+  'LOCATIONS_NOT_SAVED',
 ] as const;
 
 /** What the server sends. */
@@ -48,7 +59,9 @@ export const serverFrame = z.discriminatedUnion('type', [
     code: z.enum(realtimeErrorCodes),
     message: z.string(),
     channel: channelName.optional(),
+    ref: z.string().optional(),
   }),
   z.object({ type: z.literal('pong') }),
+  z.object({ type: z.literal('locations_saved'), ref: z.string() }).extend(locationBatchResult.shape),
 ]);
 export type ServerFrame = z.infer<typeof serverFrame>;
