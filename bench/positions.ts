@@ -1,6 +1,8 @@
 // npm run bench:positions (DATABASE_URL at an empty PostgreSQL database): BENCH_RIDERS (10,000)
-// online riders each send a fix every BENCH_FIX_EVERY_S (4) seconds over HTTP for BENCH_DURATION
-// (20) seconds, while BENCH_WATCHERS (2,000) customers each follow an order one of them carries.
+// online riders each send a fix every BENCH_FIX_EVERY_S (4) seconds for BENCH_DURATION (20) seconds,
+// over their socket (BENCH_TRANSPORT=socket, the default) or HTTP (BENCH_TRANSPORT=http), while
+// BENCH_WATCHERS (2,000) customers each follow an order one of them carries.
+// BENCH_PROFILE=1 writes the app's CPU profile to bench/results/profiles.
 // Reports fixes/s accepted, their latency, and the p99 from a fix's time to its receipt by a watcher.
 import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -17,13 +19,20 @@ const RIDERS = Number(process.env.BENCH_RIDERS ?? 10_000);
 const WATCHERS = Math.min(RIDERS, Number(process.env.BENCH_WATCHERS ?? 2_000));
 const FIX_EVERY_S = Number(process.env.BENCH_FIX_EVERY_S ?? 4);
 const SECONDS = Number(process.env.BENCH_DURATION ?? 20);
+const TRANSPORT = process.env.BENCH_TRANSPORT === 'http' ? 'http' : 'socket';
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) throw new Error('set DATABASE_URL to an empty PostgreSQL database');
 const secret = randomBytes(32).toString('base64url');
 
 function startApp(): Promise<{ url: string; child: ChildProcess }> {
   const child = fork(path.join(import.meta.dirname, 'serve.ts'), ['app'], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_PROFILE
+        ? ['--cpu-prof', `--cpu-prof-dir=${path.join(import.meta.dirname, 'results', 'profiles')}`]
+        : []),
+    ],
     env: { ...process.env, JWT_SECRET: secret },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -108,9 +117,8 @@ try {
   }
 
   // Each rider sends a fix every FIX_EVERY_S, spread evenly: an open loop, timed from when each was due.
-  const sendFix = (token: string, lat: number, lng: number) =>
-    new Promise<number>((resolve, reject) => {
-      const body = JSON.stringify({ points: [{ lat, lng, recorded_at: new Date().toISOString() }] });
+  const postFix = (token: string, body: string) =>
+    new Promise<boolean>((resolve, reject) => {
       const req = http.request(`${url}/api/v1/rider/locations`, {
         agent,
         method: 'POST',
@@ -118,11 +126,43 @@ try {
       });
       req.on('response', (res) => {
         res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('end', () => resolve(res.statusCode === 200));
       });
       req.on('error', reject);
       req.end(body);
     });
+  // Over the socket: each rider's own, answered by `locations_saved` with the frame's ref.
+  const answers = new Map<string, (saved: boolean) => void>();
+  const riderSocket = (token: string) =>
+    new Promise<WebSocket>((resolve, reject) => {
+      const socket = new WebSocket(wsUrl);
+      socket.on('error', reject);
+      socket.on('open', () => socket.send(JSON.stringify({ type: 'auth', token })));
+      socket.on('message', (data) => {
+        const frame = JSON.parse(data.toString());
+        if (frame.type === 'authenticated') resolve(socket);
+        else if (frame.ref) answers.get(frame.ref)?.(frame.type === 'locations_saved' && frame.accepted === 1);
+      });
+    });
+  const riderSockets: WebSocket[] = [];
+  if (TRANSPORT === 'socket') {
+    for (let i = 0; i < tokens.length; i += 500) {
+      riderSockets.push(...(await Promise.all(tokens.slice(i, i + 500).map(riderSocket))));
+    }
+    sockets.push(...riderSockets);
+    console.log(`${riderSockets.length} rider sockets open`);
+  }
+  const sendFix = (rider: number, lat: number, lng: number, ref: string) => {
+    const points = [{ lat, lng, recorded_at: new Date().toISOString() }];
+    if (TRANSPORT === 'http') return postFix(tokens[rider] ?? '', JSON.stringify({ points }));
+    return new Promise<boolean>((resolve) => {
+      answers.set(ref, (saved) => {
+        answers.delete(ref);
+        resolve(saved);
+      });
+      riderSockets[rider]?.send(JSON.stringify({ type: 'locations', ref, points }));
+    });
+  };
   const rate = RIDERS / FIX_EVERY_S;
   const total = Math.floor(rate * SECONDS);
   const latencies: number[] = [];
@@ -138,8 +178,8 @@ try {
     const lat = centre.lat + ((rider % 100) - 50) * 0.001 + (i / RIDERS) * 0.00005;
     const lng = centre.lng + (Math.floor(rider / 100) - 50) * 0.001;
     sent.push(
-      sendFix(tokens[rider] ?? '', lat, lng).then((status) => {
-        if (status !== 200) failures += 1;
+      sendFix(rider, lat, lng, String(i)).then((saved) => {
+        if (!saved) failures += 1;
         latencies.push(performance.now() - due);
       }),
     );
@@ -150,7 +190,8 @@ try {
   const result = {
     at: new Date().toISOString(),
     riders: RIDERS,
-    watchers: sockets.length,
+    transport: TRANSPORT,
+    watchers: watched.length,
     offeredPerSecond: rate,
     acceptedPerSecond: (total - failures) / elapsed,
     failures,

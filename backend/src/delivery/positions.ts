@@ -1,7 +1,8 @@
 import { type LatLng, type LocationBatchResult, metresBetween, type PositionPoint } from '@kupwara/shared';
-import { inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Bus } from '../platform/bus';
 import type { Db } from '../platform/db';
+import { anyId } from '../platform/ids';
 import { riderPositions } from './tables';
 import { BROADCAST_EVERY_MS, type EtaEstimator, type Fix, publishPositions, straightLineEta } from './tracking';
 
@@ -94,7 +95,7 @@ export function createPositionIngest(options: { db: Db; bus: Bus; eta?: EtaEstim
       const held = await db
         .select({ riderId: riderPositions.riderId, location: riderPositions.location, at: riderPositions.recordedAt })
         .from(riderPositions)
-        .where(inArray(riderPositions.riderId, unknown));
+        .where(anyId(riderPositions.riderId, unknown));
       for (const row of held) believed.set(row.riderId, { ...row.location, at: row.at.getTime() });
     }
 
@@ -116,18 +117,18 @@ export function createPositionIngest(options: { db: Db; bus: Bus; eta?: EtaEstim
     }
     if (rows.length === 0) return;
 
-    const stored = await storeFixes(db, rows);
+    const outcomes = await storeFixes(db, rows);
     const due: Fix[] = [];
     for (const [i, fix] of rows.entries()) {
-      const outcome = stored.get(i);
-      if (!outcome) {
+      const outcome = outcomes[i];
+      if (outcome?.due) due.push(fix);
+      if (!outcome?.stored) {
         fix.request.rejected.push({ index: fix.index, reason: 'duplicate' });
         continue;
       }
       fix.request.accepted += 1;
       const previous = believed.get(fix.riderId);
       if (!fix.flagged && (!previous || previous.at < fix.at)) believed.set(fix.riderId, fix);
-      if (outcome === 'due') due.push(fix);
     }
     if (due.length > 0) await publishPositions(db, bus, due, eta);
   }
@@ -160,12 +161,11 @@ export function createPositionIngest(options: { db: Db; bus: Bus; eta?: EtaEstim
  * One statement: every fix into the trail (a repeat is skipped), then each rider's newest stored,
  * unflagged fix over their position if newer, marking it for broadcast when the last one went out
  * at least BROADCAST_EVERY_MS ago (the mark is in the database, so every API process keeps one pace).
- * Returns, by index in `rows`, the fixes stored: 'due' for a new position to publish.
+ * Says of each of `rows` whether it was stored (not a repeat) and whether it is a new position to publish.
  */
 async function storeFixes(db: Db, rows: readonly (Fix & { flagged: boolean })[]) {
   const batch = JSON.stringify(
-    rows.map((fix, i) => ({
-      i,
+    rows.map((fix) => ({
       rider_id: fix.riderId,
       at: new Date(fix.at).toISOString(),
       lng: fix.lng,
@@ -176,21 +176,18 @@ async function storeFixes(db: Db, rows: readonly (Fix & { flagged: boolean })[])
       flagged: fix.flagged,
     })),
   );
-  const result = await db.execute<{ i: number; due: boolean | null }>(sql`
+  // Without joins: the planner cannot size these sets and would match them row by row.
+  const result = await db.execute<{ rider_id: string; at: number; due: boolean | null }>(sql`
     WITH batch AS (
       SELECT b.*, ST_SetSRID(ST_MakePoint(b.lng, b.lat), 4326)::geography AS point
-      FROM json_to_recordset(${batch}::json) AS b(i int, rider_id uuid, at timestamptz, lng float8, lat float8,
+      FROM json_to_recordset(${batch}::json) AS b(rider_id uuid, at timestamptz, lng float8, lat float8,
         accuracy_m real, heading real, speed_mps real, flagged boolean)),
     stored AS (
       INSERT INTO rider_trail (rider_id, recorded_at, location, accuracy_m, heading, speed_mps, flagged)
       SELECT rider_id, at, point, accuracy_m, heading, speed_mps, flagged FROM batch
       ON CONFLICT DO NOTHING
       RETURNING rider_id, recorded_at),
-    newest AS (
-      SELECT DISTINCT ON (b.rider_id) b.* FROM batch b
-      JOIN stored s ON s.rider_id = b.rider_id AND s.recorded_at = b.at
-      WHERE NOT b.flagged
-      ORDER BY b.rider_id, b.at DESC),
+    newest AS (SELECT DISTINCT ON (rider_id) * FROM batch WHERE NOT flagged ORDER BY rider_id, at DESC),
     moved AS (
       INSERT INTO rider_positions AS p (rider_id, location, accuracy_m, heading, speed_mps, recorded_at, received_at,
         broadcast_at)
@@ -203,8 +200,15 @@ async function storeFixes(db: Db, rows: readonly (Fix & { flagged: boolean })[])
           THEN now() ELSE p.broadcast_at END
       WHERE p.recorded_at < excluded.recorded_at
       RETURNING rider_id, recorded_at, broadcast_at = now() AS due)
-    SELECT b.i, m.due FROM batch b
-    JOIN stored s ON s.rider_id = b.rider_id AND s.recorded_at = b.at
-    LEFT JOIN moved m ON m.rider_id = b.rider_id AND m.recorded_at = b.at`);
-  return new Map(result.rows.map((row) => [Number(row.i), row.due ? ('due' as const) : ('stored' as const)]));
+    SELECT rider_id, (extract(epoch FROM recorded_at) * 1000)::float8 AS at, NULL AS due FROM stored
+    UNION ALL
+    SELECT rider_id, (extract(epoch FROM recorded_at) * 1000)::float8, due FROM moved`);
+  const key = (riderId: string, at: number) => `${riderId} ${at}`;
+  const stored = new Set<string>();
+  const due = new Set<string>();
+  for (const row of result.rows) {
+    if (row.due === null) stored.add(key(row.rider_id, Number(row.at)));
+    else if (row.due) due.add(key(row.rider_id, Number(row.at)));
+  }
+  return rows.map((fix) => ({ stored: stored.has(key(fix.riderId, fix.at)), due: due.has(key(fix.riderId, fix.at)) }));
 }

@@ -62,13 +62,11 @@ export async function publishPositions(db: Db, bus: Bus, fixes: readonly Fix[], 
   const byRider = new Map(fixes.map((fix) => [fix.riderId, fix]));
   const deliveries = await activeDeliveriesOf(db, [...byRider.keys()]);
   await Promise.all(
-    deliveries.map((delivery) => {
+    deliveries.flatMap((delivery) => {
       const fix = byRider.get(delivery.riderId ?? '');
-      if (!fix) return;
-      return bus.publish(`order.${delivery.id}`, {
-        type: 'position',
-        position: tracking(fix, delivery, eta),
-      } satisfies PositionMessage);
+      if (!fix) return [];
+      const message: PositionMessage = { type: 'position', position: tracking(fix, delivery, eta) };
+      return [bus.publish(`order.${delivery.id}`, message)];
     }),
   );
 }

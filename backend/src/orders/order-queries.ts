@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gt, inArray, lt, type SQL } from 'drizzle-orm';
 import { decodeCursor, encodeCursor } from '../platform/cursor';
 import type { Db } from '../platform/db';
 import { invalidField, notFound } from '../platform/http/errors';
+import { anyId } from '../platform/ids';
 import { actorIn, type OrderCaller, type OrderRow, orderEventView, orderSummaryView, orderView } from './order-view';
 import { orderEvents, orderItems, orders } from './tables';
 
@@ -97,7 +98,7 @@ export async function activeDeliveriesOf(db: Db, riderIds: readonly string[]) {
   return db
     .select(delivery)
     .from(orders)
-    .where(and(inArray(orders.riderId, [...riderIds]), carried));
+    .where(and(anyId(orders.riderId, riderIds), carried));
 }
 
 /** The rider carrying this order now, if any. */
