@@ -28,7 +28,14 @@ import { sellerStoreRoutes } from './stores/seller-store-routes';
 
 export type AppConfig = Pick<
   Config,
-  'env' | 'logLevel' | 'trustProxy' | 'authLimitPerIp' | 'authLimitPerAccount' | 'orderAcceptTimeoutMs' | 'dispatch'
+  | 'env'
+  | 'logLevel'
+  | 'trustProxy'
+  | 'authLimitPerIp'
+  | 'authLimitPerAccount'
+  | 'orderAcceptTimeoutMs'
+  | 'dispatchFrom'
+  | 'dispatch'
 > & {
   /** Resolved by resolveJwtSecret: always present here. */
   jwtSecret: string;
@@ -77,7 +84,13 @@ export async function buildApp({ config, platform, webApps, runJobs = true }: Ap
     reply.header('x-request-id', request.id);
   });
   const db = platform.database.db;
-  const orders = { db, bus: platform.bus, cache: platform.cache, pendingTimeoutMs: config.orderAcceptTimeoutMs };
+  const orders = {
+    db,
+    bus: platform.bus,
+    cache: platform.cache,
+    pendingTimeoutMs: config.orderAcceptTimeoutMs,
+    dispatchFrom: config.dispatchFrom,
+  };
   const positions = createPositionIngest({ db, bus: platform.bus });
   const delivery = { ...orders, dispatch: config.dispatch, positions };
   const jobs = createJobRunner({ db, bus: platform.bus, handlers: jobHandlers(delivery), log: app.log });

@@ -50,6 +50,7 @@ export async function makeTestApp(
     authLimitPerIp: 1000,
     authLimitPerAccount: 1000,
     orderAcceptTimeoutMs: 300_000,
+    dispatchFrom: 'READY_FOR_PICKUP',
     dispatch: defaultDispatch,
     jwtSecret: randomBytes(32).toString('base64url'),
     ...overrides,

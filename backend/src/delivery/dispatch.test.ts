@@ -8,14 +8,15 @@ import { line, makeMarket, placeOrder, transition } from '../../test/orders';
 import { listen, signedInSocket } from '../../test/sockets';
 import type { Db } from '../platform/db';
 import { type DispatchOptions, defaultDispatch } from './dispatch';
+import type { DispatchFrom } from './jobs';
 
 type Session = Awaited<ReturnType<typeof registerUser>>;
 type Market = Awaited<ReturnType<typeof makeMarket>>;
 
 const eventually = <T>(check: () => Promise<T>) => vi.waitFor(check, { timeout: 15_000, interval: 100 });
 
-async function start(dispatch: Partial<DispatchOptions>) {
-  const test = await makeTestApp({ dispatch: { ...defaultDispatch, retryMs: 300, ...dispatch } });
+async function start(dispatch: Partial<DispatchOptions>, dispatchFrom: DispatchFrom = 'READY_FOR_PICKUP') {
+  const test = await makeTestApp({ dispatchFrom, dispatch: { ...defaultDispatch, retryMs: 300, ...dispatch } });
   return { app: test.app, db: test.platform.database.db };
 }
 
@@ -176,5 +177,87 @@ describe('dispatch with nobody free', () => {
       actor: 'system',
       reason: 'No rider could be found',
     });
+  });
+});
+
+describe('dispatch as soon as the shop accepts', () => {
+  let app: FastifyInstance;
+  let db: Db;
+  let h: ReturnType<typeof helpers>;
+
+  beforeAll(async () => {
+    ({ app, db } = await start({ waitingNoticeMs: 60_000 }, 'ACCEPTED'));
+    h = helpers(app, db);
+  });
+  afterAll(() => app.close());
+
+  it('sends a rider to the shop while it prepares, and assigns them the moment it is ready', async () => {
+    const market = await makeMarket(app, db, 10);
+    const rider = await h.riderAt(600);
+    const order = await placeOrder(app, market.customer, market.store.id, [line(market.rice)]);
+    expect((await transition(app, market.seller, order.id, { to: 'ACCEPTED' })).statusCode).toBe(200);
+    const offer = await h.offerFor(rider);
+    const taken = await h.answer(rider, offer, 'accept');
+    expect(taken.json()).toMatchObject({ status: 'ACCEPTED', rider: { id: rider.user.id } });
+    expect((await h.assignments(rider)).deliveries.map((d) => d.id)).toEqual([order.id]);
+
+    // The customer sees the rider coming to the shop already.
+    const customer = await signedInSocket(await listen(app), market.customer);
+    customer.send({ type: 'subscribe', channel: `order.${order.id}` });
+    await customer.next((frame) => frame.type === 'subscribed');
+    const fix = { ...north(KUPWARA, 300), recorded_at: new Date().toISOString() };
+    await app.inject({
+      method: 'POST',
+      url: '/api/v1/rider/locations',
+      headers: bearer(rider),
+      payload: { points: [fix] },
+    });
+    const frame = await customer.next((f) => f.type === 'position');
+    expect(frame).toMatchObject({ position: { rider_id: rider.user.id, toward: 'store' } });
+    customer.socket.terminate();
+
+    // Committed to one order already, the rider is not offered a second.
+    const second = await placeOrder(app, market.customer, market.store.id, [line(market.rice)]);
+    await transition(app, market.seller, second.id, { to: 'ACCEPTED' });
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect((await h.assignments(rider)).offers).toEqual([]);
+
+    for (const to of ['PREPARING', 'READY_FOR_PICKUP'] as const) {
+      expect((await transition(app, market.seller, order.id, { to })).statusCode).toBe(200);
+    }
+    await eventually(async () => {
+      const res = await app.inject({ url: `/api/v1/orders/${order.id}`, headers: bearer(rider) });
+      expect(res.json()).toMatchObject({ status: 'RIDER_ASSIGNED', rider: { id: rider.user.id } });
+    });
+    expect((await transition(app, rider, order.id, { to: 'PICKED_UP' })).statusCode).toBe(200);
+  });
+});
+
+describe('dispatch among many riders', () => {
+  let app: FastifyInstance;
+  let db: Db;
+  let h: ReturnType<typeof helpers>;
+
+  beforeAll(async () => {
+    ({ app, db } = await start({ waitingNoticeMs: 60_000 }));
+    h = helpers(app, db);
+  });
+  afterAll(() => app.close());
+
+  it('looks past the nearest 32 when none of them may be asked', async () => {
+    const market = await makeMarket(app, db, 10);
+    const free = await h.riderAt(900);
+    // 40 riders nearer than the free one, each of whom already turned this order down.
+    const declined = await Promise.all(Array.from({ length: 40 }, (_, i) => h.riderAt(100 + i * 10)));
+    const order = await placeOrder(app, market.customer, market.store.id, [line(market.rice)]);
+    await db.execute(sql`
+      INSERT INTO delivery_offers (id, order_id, rider_id, status, distance_m, expires_at)
+      SELECT gen_random_uuid(), ${order.id}, r, 'declined', 100, now()
+      FROM unnest(${`{${declined.map((rider) => rider.user.id).join(',')}}`}::uuid[]) AS r`);
+    for (const to of ['ACCEPTED', 'PREPARING', 'READY_FOR_PICKUP'] as const) {
+      expect((await transition(app, market.seller, order.id, { to })).statusCode).toBe(200);
+    }
+    const offer = await h.offerFor(free);
+    expect(offer.order_id).toBe(order.id);
   });
 });

@@ -1,6 +1,8 @@
-import { type DeliveryOffer, type LatLng, type Order, withRider } from '@kupwara/shared';
+import { activeStatuses, type DeliveryOffer, type LatLng, type Order, type OrderStatus } from '@kupwara/shared';
 import { and, eq, gt, sql } from 'drizzle-orm';
+import { contactOf } from '../accounts/users';
 import { requestNotifications } from '../notifications/requests';
+import { getOrder } from '../orders/order-queries';
 import { type OrderRow, SYSTEM } from '../orders/order-view';
 import { orders } from '../orders/tables';
 import { type OrderDeps, transitionOrder } from '../orders/transitions';
@@ -34,6 +36,9 @@ export const defaultDispatch: DispatchOptions = {
   maxActivePerRider: 1,
   retryMs: 15_000,
 };
+/** States in which an order without a rider can be given one (early dispatch: before it is ready). */
+const awaitingRider: readonly OrderStatus[] = ['ACCEPTED', 'PREPARING', 'READY_FOR_PICKUP'];
+
 /** A position older than this says nothing about where the rider is. */
 const FRESH_POSITION = '5 minutes';
 
@@ -75,7 +80,7 @@ export async function nearestFreeRider(db: Db, orderId: string, shop: LatLng, op
         FROM near n JOIN rider_profiles r ON r.user_id = n.rider_id AND r.is_available
         WHERE n.received_at > now() - ${FRESH_POSITION}::interval
           AND (SELECT count(*) FROM orders a WHERE a.rider_id = n.rider_id
-               AND a.status IN ${[...withRider]}) < ${options.maxActivePerRider}
+               AND a.status IN ${[...activeStatuses]}) < ${options.maxActivePerRider}
           AND NOT EXISTS (SELECT 1 FROM delivery_offers d WHERE d.rider_id = n.rider_id
                AND (d.order_id = ${orderId} OR d.status = 'offered'))
         ORDER BY n.knn LIMIT 1) AS pick ON true`);
@@ -91,7 +96,7 @@ export async function nearestFreeRider(db: Db, orderId: string, shop: LatLng, op
 export async function dispatchOnce(deps: DispatchDeps, job: DispatchJob, now = new Date()): Promise<void> {
   const { db, bus, dispatch: options } = deps;
   const [order] = await db.select().from(orders).where(eq(orders.id, job.order_id));
-  if (order?.status !== 'READY_FOR_PICKUP') return;
+  if (!order || order.riderId || !awaitingRider.includes(order.status)) return;
   const waited = now.getTime() - Date.parse(job.started_at);
   if (waited >= options.giveUpMs) {
     const reason = 'No rider could be found';
@@ -212,6 +217,18 @@ export async function acceptOffer(deps: DispatchDeps, riderId: string, offerId: 
       )
       .returning({ orderId: deliveryOffers.orderId });
     if (!offer) return refuseAnswer(tx, riderId, offerId);
+    const [order] = await tx.select().from(orders).where(eq(orders.id, offer.orderId)).for('update');
+    if (order?.status === 'ACCEPTED' || order?.status === 'PREPARING') {
+      // Early dispatch: the rider is committed and rides to the shop; the order becomes RIDER_ASSIGNED
+      // when the shop says it is ready.
+      if (order.riderId) throw new AppError(409, 'CONFLICT', 'This order already has a rider');
+      const rider = await contactOf(tx, riderId);
+      await tx
+        .update(orders)
+        .set({ riderId, riderName: rider?.name, riderPhone: rider?.phone, version: order.version + 1 })
+        .where(eq(orders.id, order.id));
+      return (await getOrder(tx, { id: riderId, role: 'rider' }, order.id)) as Order;
+    }
     const assigned = await transitionOrder({ ...deps, db: tx }, SYSTEM, offer.orderId, {
       to: 'RIDER_ASSIGNED',
       rider_id: riderId,
@@ -228,6 +245,11 @@ export function dispatchJobHandlers(deps: DispatchDeps): Record<string, JobHandl
     [deliveryJobs.dispatch]: (job: Job) => dispatchOnce(deps, job.payload as DispatchJob),
     [deliveryJobs.offerTimeout]: async (job: Job) => {
       await closeOffer(deps, String(job.payload.offer_id), 'expired');
+    },
+    // The shop says ready and a rider took the order early: it is theirs now.
+    [deliveryJobs.assignEarlyRider]: async (job: Job) => {
+      const { order_id: orderId, rider_id: riderId } = job.payload as { order_id: string; rider_id: string };
+      await transitionOrder(deps, SYSTEM, orderId, { to: 'RIDER_ASSIGNED', rider_id: riderId }).catch(ignoreMovedOn);
     },
   };
 }

@@ -1,4 +1,5 @@
 import {
+  activeStatuses,
   errorBody,
   idParams,
   locationBatchRequest,
@@ -9,7 +10,6 @@ import {
   riderEarnings,
   riderStatus,
   riderStatusRequest,
-  withRider,
 } from '@kupwara/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -71,7 +71,7 @@ export const riderRoutes: FastifyPluginAsyncZod<DispatchDeps & { positions: Posi
       const rider = currentUser(request);
       const [offers, deliveries] = await Promise.all([
         openOffersOf(db, rider.id),
-        listOrders(db, rider, { status: [...withRider], limit: 100 }),
+        listOrders(db, rider, { status: [...activeStatuses], limit: 100 }),
       ]);
       return { offers, deliveries: deliveries.items };
     },

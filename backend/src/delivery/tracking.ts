@@ -37,7 +37,7 @@ export type PositionMessage = { type: 'position'; position: TrackingPosition };
 type Delivery = { id: string; status: string; storeLocation: LatLng; deliveryLocation: LatLng };
 
 function tracking(fix: Fix, delivery: Delivery, eta: EtaEstimator): TrackingPosition {
-  const toward = delivery.status === 'RIDER_ASSIGNED' ? 'store' : 'customer';
+  const toward = delivery.status === 'PICKED_UP' || delivery.status === 'IN_TRANSIT' ? 'customer' : 'store';
   const { distanceM, seconds } = eta.estimate(
     fix,
     toward === 'store' ? delivery.storeLocation : delivery.deliveryLocation,

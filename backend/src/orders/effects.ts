@@ -1,5 +1,5 @@
 import { type OrderEvent, restoresStock } from '@kupwara/shared';
-import { dispatchJob } from '../delivery/jobs';
+import { type DispatchFrom, deliveryJobs, dispatchJob } from '../delivery/jobs';
 import type { NewJob } from '../platform/jobs';
 import { type OrderEventRow, type OrderRow, orderEventView } from './order-view';
 
@@ -30,7 +30,7 @@ export type OrderParties = Pick<
 export type EventJob = { order: OrderParties; event: OrderEvent };
 
 /** What must happen after an order's event (its first, or a move from one state to another). */
-export function effectsOf(order: OrderRow, event: OrderEventRow): NewJob[] {
+export function effectsOf(order: OrderRow, event: OrderEventRow, dispatchFrom: DispatchFrom): NewJob[] {
   const parties: OrderParties = {
     id: order.id,
     storeId: order.storeId,
@@ -46,7 +46,10 @@ export function effectsOf(order: OrderRow, event: OrderEventRow): NewJob[] {
   };
   const payload: EventJob = { order: parties, event: orderEventView(event) };
   const effects: NewJob[] = [{ kind: orderJobs.event, payload }];
-  if (event.status === 'READY_FOR_PICKUP') effects.push(dispatchJob(order.id, event.recordedAt));
+  if (event.status === dispatchFrom) effects.push(dispatchJob(order.id, event.recordedAt));
+  if (event.status === 'READY_FOR_PICKUP' && order.riderId) {
+    effects.push({ kind: deliveryJobs.assignEarlyRider, payload: { order_id: order.id, rider_id: order.riderId } });
+  }
   if (event.fromStatus && restoresStock(event.fromStatus, event.status)) {
     effects.push({ kind: orderJobs.restoreStock, payload: { order_id: order.id } });
   }

@@ -1,5 +1,5 @@
-import { type Order, type OrderActor, type OrderStatus, withRider } from '@kupwara/shared';
-import { and, asc, desc, eq, gt, inArray, lt, type SQL } from 'drizzle-orm';
+import { activeStatuses, type Order, type OrderActor, type OrderStatus } from '@kupwara/shared';
+import { and, asc, desc, eq, gt, inArray, isNotNull, lt, type SQL } from 'drizzle-orm';
 import { decodeCursor, encodeCursor } from '../platform/cursor';
 import type { Db } from '../platform/db';
 import { invalidField, notFound } from '../platform/http/errors';
@@ -91,7 +91,8 @@ const delivery = {
   storeLocation: orders.storeLocation,
   deliveryLocation: orders.deliveryLocation,
 };
-const carried = inArray(orders.status, [...withRider]);
+// A rider is on it: carrying it, or (early dispatch) riding to the shop while it is prepared.
+const carried = and(isNotNull(orders.riderId), inArray(orders.status, [...activeStatuses]));
 
 /** The orders these riders carry now (assigned, picked up, on the way), with where they go next. */
 export async function activeDeliveriesOf(db: Db, riderIds: readonly string[]) {

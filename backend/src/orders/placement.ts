@@ -118,7 +118,7 @@ export async function placeOrder(
         tx.insert(orders).values(row),
         tx.insert(orderItems).values(items),
         tx.insert(orderEvents).values(event),
-        enqueue(tx, [...effectsOf(row, event), timeoutJob(row.id, now, deps.pendingTimeoutMs)]),
+        enqueue(tx, [...effectsOf(row, event, deps.dispatchFrom), timeoutJob(row.id, now, deps.pendingTimeoutMs)]),
       ],
     };
   });

@@ -28,6 +28,7 @@ const deps = () => ({
   bus: platform.bus,
   cache: platform.cache,
   pendingTimeoutMs: TIMEOUT_MS,
+  dispatchFrom: 'READY_FOR_PICKUP' as const,
   dispatch: defaultDispatch,
 });
 const eventually = (check: () => Promise<void>) => vi.waitFor(check, { timeout: 15_000, interval: 50 });

@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { nextTransitions, type Order, refuseTransition, type TransitionRequest } from '@kupwara/shared';
 import { and, eq } from 'drizzle-orm';
 import { contactOf } from '../accounts/users';
+import type { DispatchFrom } from '../delivery/jobs';
 import { requestNotifications } from '../notifications/requests';
 import type { Bus } from '../platform/bus';
 import type { Cache } from '../platform/cache';
@@ -20,6 +21,8 @@ export interface OrderDeps {
   cache: Cache;
   /** How long a shop has to answer a new order before it is cancelled for them. */
   pendingTimeoutMs: number;
+  /** The event that starts looking for a rider. */
+  dispatchFrom: DispatchFrom;
 }
 
 /** Wrong delivery codes allowed before the hand-over locks (4 digits: 5 guesses in 10,000). */
@@ -157,7 +160,7 @@ export async function transitionOrder(
           })
           .where(and(eq(orders.id, row.id), eq(orders.version, row.version))),
         tx.insert(orderEvents).values(event),
-        enqueue(tx, effectsOf(updated, event)),
+        enqueue(tx, effectsOf(updated, event, deps.dispatchFrom)),
       ],
     };
   });

@@ -17,6 +17,7 @@ describe('loadConfig', () => {
       authLimitPerAccount: 10,
       trustProxy: false,
       orderAcceptTimeoutMs: 300_000,
+      dispatchFrom: 'READY_FOR_PICKUP',
       dispatch: {
         offerTimeoutMs: 30_000,
         waitingNoticeMs: 180_000,
@@ -45,6 +46,7 @@ describe('loadConfig', () => {
         AUTH_LIMIT_PER_ACCOUNT: '3',
         TRUST_PROXY: 'true',
         ORDER_ACCEPT_TIMEOUT_S: '120',
+        DISPATCH_FROM: 'ACCEPTED',
         DISPATCH_OFFER_TIMEOUT_S: '45',
         DISPATCH_WAIT_NOTICE_S: '60',
         DISPATCH_GIVE_UP_S: '900',
@@ -67,6 +69,7 @@ describe('loadConfig', () => {
       authLimitPerAccount: 3,
       trustProxy: true,
       orderAcceptTimeoutMs: 120_000,
+      dispatchFrom: 'ACCEPTED',
       dispatch: {
         offerTimeoutMs: 45_000,
         waitingNoticeMs: 60_000,

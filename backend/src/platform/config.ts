@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { S3StorageOptions } from '../catalog/images/s3-storage';
 import type { DispatchOptions } from '../delivery/dispatch';
+import type { DispatchFrom } from '../delivery/jobs';
 
 // The only place that reads process.env: everything else receives a Config.
 
@@ -32,6 +33,8 @@ const envSchema = z
     AUTH_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
     AUTH_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
     ORDER_ACCEPT_TIMEOUT_S: z.coerce.number().int().min(10).max(86_400).default(300),
+    /** When to start looking for a rider: once the order is ready, or once the shop accepts it (saves minutes). */
+    DISPATCH_FROM: z.enum(['READY_FOR_PICKUP', 'ACCEPTED']).default('READY_FOR_PICKUP'),
     DISPATCH_OFFER_TIMEOUT_S: z.coerce.number().int().min(5).max(600).default(30),
     DISPATCH_WAIT_NOTICE_S: z.coerce.number().int().min(0).max(86_400).default(180),
     DISPATCH_GIVE_UP_S: z.coerce.number().int().min(60).max(86_400).default(1800),
@@ -82,6 +85,8 @@ export interface Config {
   authLimitPerAccount: number;
   /** How long a shop has to accept or reject a new order before it is cancelled (and the customer told). */
   orderAcceptTimeoutMs: number;
+  /** The order event that starts looking for a rider. */
+  dispatchFrom: DispatchFrom;
   /** Offering ready orders to riders. */
   dispatch: DispatchOptions;
   /** Product photos in an S3-compatible bucket; unset: files under DATA_DIR/media. */
@@ -125,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     authLimitPerAccount: e.AUTH_LIMIT_PER_ACCOUNT,
     trustProxy: e.TRUST_PROXY,
     orderAcceptTimeoutMs: e.ORDER_ACCEPT_TIMEOUT_S * 1000,
+    dispatchFrom: e.DISPATCH_FROM,
     dispatch: {
       offerTimeoutMs: e.DISPATCH_OFFER_TIMEOUT_S * 1000,
       waitingNoticeMs: e.DISPATCH_WAIT_NOTICE_S * 1000,

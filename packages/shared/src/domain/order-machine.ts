@@ -47,7 +47,8 @@ const rule = (
   needs,
 });
 
-const active = orderStatuses.filter((status) => !isFinal(status));
+/** States an order can still move from. */
+export const activeStatuses = orderStatuses.filter((status) => !isFinal(status));
 
 export const orderTransitions: readonly TransitionRule[] = [
   rule('PENDING', 'ACCEPTED', ['seller']),
@@ -60,10 +61,13 @@ export const orderTransitions: readonly TransitionRule[] = [
   rule('RIDER_ASSIGNED', 'PICKED_UP', ['rider']),
   rule('PICKED_UP', 'IN_TRANSIT', ['rider']),
   rule('IN_TRANSIT', 'DELIVERED', ['rider'], ['otp']),
-  ...active.map((from) => rule(from, 'FAILED', ['system'], ['reason'])),
+  ...activeStatuses.map((from) => rule(from, 'FAILED', ['system'], ['reason'])),
 ];
 
-/** States in which a rider carries the order (on the way to the shop, or to the customer). */
+/**
+ * States in which a rider carries the order (on the way to the shop, or to the customer). With early
+ * dispatch a rider is also committed to an order while it is still being prepared (its rider is set).
+ */
 export const withRider: readonly OrderStatus[] = ['RIDER_ASSIGNED', 'PICKED_UP', 'IN_TRANSIT'];
 
 /** States in which the goods are still at the shop: a failure there puts them back on the shelf. */
