@@ -133,6 +133,15 @@ describe('a rider’s positions', () => {
     expect(trail?.n).toBe(300);
   });
 
+  it('judge each fix of a backlog against the one before it, not only against the held position', async () => {
+    const rider = await registerUser(app, { role: 'rider' });
+    await send(rider, [fix(0, 200)]);
+    // 1 km in 100 s is a ride; 6 km more in the next second is not, though 7 km in 101 s would be.
+    const res = await send(rider, [fix(7000, 99), fix(1000, 100)]);
+    expect(res.json()).toMatchObject({ accepted: 2, rejected: [{ index: 0, reason: 'impossible_jump' }] });
+    expect(res.json().position.lat).toBeCloseTo(north(KUPWARA, 1000).lat, 6);
+  });
+
   it('answer every malformed batch with 400 and never a 500 (fuzzed)', async () => {
     const rider = await registerUser(app, { role: 'rider' });
     const junk = fc.oneof(

@@ -99,8 +99,9 @@ export function createPositionIngest(options: { db: Db; bus: Bus; eta?: EtaEstim
       for (const row of held) believed.set(row.riderId, { ...row.location, at: row.at.getTime() });
     }
 
-    // Judged in time order, each against the last believed fix before it.
+    // Judged in time order, each against the last believed fix before it (this batch's, or the held one).
     const seen = new Set<string>();
+    const newest = new Map<string, Believed>();
     const rows: (Queued & { flagged: boolean })[] = [];
     for (const fix of [...batch].sort((a, b) => a.at - b.at)) {
       const key = `${fix.riderId} ${fix.at}`;
@@ -109,10 +110,11 @@ export function createPositionIngest(options: { db: Db; bus: Bus; eta?: EtaEstim
         continue;
       }
       seen.add(key);
-      const previous = believed.get(fix.riderId);
+      const previous = newest.get(fix.riderId) ?? believed.get(fix.riderId);
       const base = previous && previous.at < fix.at ? previous : undefined;
       const flagged = Boolean(base && metresBetween(base, fix) / ((fix.at - base.at) / 1000) > MAX_SPEED_MPS);
       if (flagged) fix.request.rejected.push({ index: fix.index, reason: 'impossible_jump' });
+      else if (!previous || previous.at < fix.at) newest.set(fix.riderId, fix);
       rows.push({ ...fix, flagged });
     }
     if (rows.length === 0) return;
