@@ -1,8 +1,7 @@
 import multipart from '@fastify/multipart';
-import { errorBody, idParams, product, storeDetails } from '@kupwara/shared';
+import { errorBody, idParams, product, storeDetails, storeImageQuery } from '@kupwara/shared';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { currentUser } from '../../accounts/auth';
 import { AppError } from '../../platform/http/errors';
 import { sellerStoreId, setStoreImage } from '../../stores/seller-store';
@@ -96,7 +95,7 @@ export const productImageRoutes: FastifyPluginAsyncZod<CatalogDeps> = async (app
         tags: ['seller'],
         summary: 'Set your store’s logo or cover photo (multipart field "image")',
         consumes: ['multipart/form-data'],
-        querystring: z.object({ kind: z.enum(['logo', 'cover']) }),
+        querystring: storeImageQuery,
         response: { 201: storeDetails, ...uploadErrors },
       },
     },

@@ -182,3 +182,6 @@ export const bulkStockRequest = z.strictObject({
 });
 export type BulkStockRequest = z.infer<typeof bulkStockRequest>;
 export const productList = z.object({ items: z.array(product) });
+
+/** Which picture of the store an upload is. */
+export const storeImageQuery = z.object({ kind: z.enum(['logo', 'cover']) });

@@ -8,4 +8,5 @@ export * from './geo';
 export * from './health';
 export * from './orders';
 export * from './realtime';
+export * from './routes';
 export * from './stores';

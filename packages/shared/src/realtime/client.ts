@@ -1,0 +1,237 @@
+import type { ClientFrame, ServerFrame } from '../contract/realtime';
+
+/** What a channel's listener receives: an order event, a rider's position, or an offer. */
+export type ChannelFrame = Extract<ServerFrame, { type: 'event' | 'position' | 'offer' }>;
+
+export type ConnectionState = 'offline' | 'connecting' | 'online';
+
+/** The part of the WebSocket API the client uses: the browser's, React Native's, or `ws` in Node. */
+export interface SocketLike {
+  readonly readyState: number;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+  onopen: ((event: unknown) => void) | null;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  onclose: ((event: { code: number }) => void) | null;
+  onerror: ((event: unknown) => void) | null;
+}
+
+export interface RealtimeOptions {
+  /** `ws://…/ws` or `wss://…/ws`. */
+  url: string;
+  /** The current access token (null when logged out: the client then stays offline). */
+  token(): string | null | undefined;
+  /** Called when the server says the token expired; resolves once a fresh one is in place. */
+  refreshToken(): Promise<boolean>;
+  WebSocket?: new (url: string) => SocketLike;
+  /** First reconnection delay; it doubles up to maxDelayMs, with jitter (1 s … 30 s). */
+  initialDelayMs?: number;
+  maxDelayMs?: number;
+  /** A connection that lasted this long resets the delay to the first one. */
+  stableAfterMs?: number;
+  random?: () => number;
+}
+
+type Listener = (frame: ChannelFrame) => void;
+
+interface Channel {
+  listeners: Set<Listener>;
+  /** Called each time the channel is subscribed again after a drop (lists may have missed events). */
+  resumed: Set<() => void>;
+  /** Newest sequence number delivered, per order (one order on order.{id}, many on store/rider channels). */
+  seen: Map<string, number>;
+}
+
+export interface RealtimeClient {
+  /**
+   * Listens to a channel. For `order.{id}`, pass the last sequence number the app already has: the
+   * missed events are replayed, and each event is delivered once, in order, across reconnections.
+   */
+  subscribe(channel: string, listener: Listener, options?: { since?: number; onResume?: () => void }): () => void;
+  /** Send a frame on the socket now if connected (false otherwise). */
+  send(frame: ClientFrame): boolean;
+  /** The token changed (refreshed, or another user logged in): authenticate again. */
+  reauthenticate(): void;
+  /** Try now rather than at the next backoff step (the network came back). */
+  reconnectNow(): void;
+  readonly state: ConnectionState;
+  onState(listener: (state: ConnectionState) => void): () => void;
+  close(): void;
+}
+
+const OPEN = 1;
+
+/** One WebSocket for every channel, reconnecting with backoff and resuming each channel where it was. */
+export function createRealtimeClient(options: RealtimeOptions): RealtimeClient {
+  const {
+    url,
+    initialDelayMs = 1000,
+    maxDelayMs = 30_000,
+    stableAfterMs = 10_000,
+    random = Math.random,
+  } = options;
+  const Socket =
+    options.WebSocket ?? (globalThis as unknown as { WebSocket: new (url: string) => SocketLike }).WebSocket;
+  const channels = new Map<string, Channel>();
+  const stateListeners = new Set<(state: ConnectionState) => void>();
+  let socket: SocketLike | undefined;
+  let state: ConnectionState = 'offline';
+  let authenticated = false;
+  let attempt = 0;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  let stable: ReturnType<typeof setTimeout> | undefined;
+  let closed = false;
+
+  const setState = (next: ConnectionState) => {
+    if (next === state) return;
+    state = next;
+    for (const listener of stateListeners) listener(next);
+  };
+
+  const send = (frame: ClientFrame) => {
+    if (socket?.readyState !== OPEN) return false;
+    socket.send(JSON.stringify(frame));
+    return true;
+  };
+
+  const sinceOf = (name: string, channel: Channel) =>
+    name.startsWith('order.') ? channel.seen.get(name.slice('order.'.length)) : undefined;
+
+  function subscribeOnServer(name: string, channel: Channel) {
+    const since = sinceOf(name, channel);
+    send({ type: 'subscribe', channel: name, ...(since === undefined ? {} : { since }) });
+  }
+
+  function authenticate() {
+    const token = options.token();
+    if (!token) return socket?.close(1000, 'logged out');
+    authenticated = false;
+    send({ type: 'auth', token });
+  }
+
+  function deliver(frame: ChannelFrame) {
+    const channel = channels.get(frame.channel);
+    if (!channel) return;
+    if (frame.type === 'event') {
+      const orderId = frame.event.order_id;
+      if (frame.seq <= (channel.seen.get(orderId) ?? 0)) return;
+      channel.seen.set(orderId, frame.seq);
+    }
+    for (const listener of channel.listeners) listener(frame);
+  }
+
+  function onFrame(frame: ServerFrame) {
+    switch (frame.type) {
+      case 'authenticated': {
+        const first = !authenticated;
+        authenticated = true;
+        setState('online');
+        if (first) for (const [name, channel] of channels) subscribeOnServer(name, channel);
+        return;
+      }
+      case 'event':
+      case 'position':
+      case 'offer':
+        return deliver(frame);
+      case 'error':
+        if (frame.code === 'TOKEN_EXPIRED') {
+          authenticated = false;
+          void options.refreshToken().then((fresh) => (fresh ? authenticate() : socket?.close(1000, 'logged out')));
+        }
+        return;
+      default:
+        return;
+    }
+  }
+
+  function connect() {
+    clearTimeout(retry);
+    if (closed || socket || !options.token()) return;
+    setState('connecting');
+    const current = new Socket(url);
+    socket = current;
+    current.onopen = () => {
+      authenticate();
+      stable = setTimeout(() => {
+        attempt = 0;
+      }, stableAfterMs);
+    };
+    current.onmessage = (message) => {
+      try {
+        onFrame(JSON.parse(String(message.data)) as ServerFrame);
+      } catch {
+        // Not a frame of ours: ignore it rather than drop the connection.
+      }
+    };
+    current.onerror = () => {};
+    current.onclose = () => {
+      if (socket !== current) return;
+      socket = undefined;
+      authenticated = false;
+      clearTimeout(stable);
+      setState('offline');
+      for (const channel of channels.values()) for (const resumed of channel.resumed) resumed();
+      scheduleReconnect();
+    };
+  }
+
+  function scheduleReconnect() {
+    if (closed) return;
+    const ceiling = Math.min(maxDelayMs, initialDelayMs * 2 ** attempt);
+    attempt += 1;
+    // Half fixed, half random: a town's phones coming back together do not all knock at once.
+    retry = setTimeout(connect, ceiling / 2 + random() * (ceiling / 2));
+  }
+
+  return {
+    subscribe(name, listener, { since, onResume } = {}) {
+      let channel = channels.get(name);
+      const isNew = !channel;
+      if (!channel) {
+        channel = { listeners: new Set(), resumed: new Set(), seen: new Map() };
+        channels.set(name, channel);
+      }
+      if (since !== undefined && name.startsWith('order.')) {
+        const orderId = name.slice('order.'.length);
+        channel.seen.set(orderId, Math.max(since, channel.seen.get(orderId) ?? 0));
+      }
+      channel.listeners.add(listener);
+      if (onResume) channel.resumed.add(onResume);
+      if (isNew && authenticated) subscribeOnServer(name, channel);
+      connect();
+      return () => {
+        const current = channels.get(name);
+        if (!current) return;
+        current.listeners.delete(listener);
+        if (onResume) current.resumed.delete(onResume);
+        if (current.listeners.size > 0) return;
+        channels.delete(name);
+        if (authenticated) send({ type: 'unsubscribe', channel: name });
+      };
+    },
+    send,
+    reauthenticate() {
+      if (socket?.readyState === OPEN) authenticate();
+      else connect();
+    },
+    reconnectNow() {
+      attempt = 0;
+      if (!socket) connect();
+    },
+    get state() {
+      return state;
+    },
+    onState(listener) {
+      stateListeners.add(listener);
+      return () => stateListeners.delete(listener);
+    },
+    close() {
+      closed = true;
+      clearTimeout(retry);
+      clearTimeout(stable);
+      socket?.close(1000, 'closed');
+      socket = undefined;
+      setState('offline');
+    },
+  };
+}

@@ -1,0 +1,10 @@
+import type { Order, OrderEvent } from '../contract/orders';
+
+/**
+ * An order as the app holds it, moved on by an event from its channel: the new status and one
+ * more step in the timeline (an event already there changes nothing).
+ */
+export function withEvent(order: Order, event: OrderEvent): Order {
+  if (event.order_id !== order.id || order.timeline.some((step) => step.seq >= event.seq)) return order;
+  return { ...order, status: event.status, timeline: [...order.timeline, event] };
+}
