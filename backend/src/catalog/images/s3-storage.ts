@@ -32,7 +32,7 @@ export function createS3Storage(options: S3StorageOptions): MediaStorage {
         options,
       );
       const { host: _host, ...sent } = headers;
-      const res = await fetch(url, { method: 'PUT', headers: sent, body: data });
+      const res = await fetch(url, { method: 'PUT', headers: sent, body: new Uint8Array(data) });
       if (!res.ok) throw new Error(`S3 PUT ${key} answered ${res.status}: ${(await res.text()).slice(0, 200)}`);
     },
     url: (key) => `${publicBase}/${key}`,

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import type { ErrorCode } from '../contract/errors';
-import { type RouteName, type Routes, routes, type RouteSpec } from '../contract/routes';
 import type { Session } from '../contract/accounts';
+import type { ErrorCode } from '../contract/errors';
+import { type RouteName, type RouteSpec, type Routes, routes } from '../contract/routes';
 
 /** Codes the client itself gives when no answer came: the network failed, or the server took too long. */
 export type ClientErrorCode = 'NETWORK_ERROR' | 'TIMEOUT';
@@ -45,7 +45,9 @@ type Input<T> = T extends z.ZodType ? z.input<T> : never;
 type Has<R, K extends string> = R extends Record<K, unknown> ? true : false;
 
 /** What a call of route R takes: only the parts the route has. */
-export type CallInput<R extends RouteSpec> = (Has<R, 'params'> extends true ? { params: Input<R['params']> } : unknown) &
+export type CallInput<R extends RouteSpec> = (Has<R, 'params'> extends true
+  ? { params: Input<R['params']> }
+  : unknown) &
   (Has<R, 'query'> extends true ? { query: Input<R['query']> } : unknown) &
   (R['body'] extends 'multipart'
     ? { body: FormData }

@@ -78,8 +78,14 @@ const isTransient = (error: unknown) =>
  * sent in order per resource when there is a network, with backoff while there is none.
  */
 export function createActionQueue(options: ActionQueueOptions): ActionQueue {
-  const { storage, handlers, connectivity, key = 'kupwara.actions', initialRetryMs = 1000, maxRetryMs = 60_000 } =
-    options;
+  const {
+    storage,
+    handlers,
+    connectivity,
+    key = 'kupwara.actions',
+    initialRetryMs = 1000,
+    maxRetryMs = 60_000,
+  } = options;
   const random = options.random ?? Math.random;
   let list: QueuedAction[] = [];
   const listeners = new Set<(actions: readonly QueuedAction[]) => void>();

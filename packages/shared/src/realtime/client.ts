@@ -63,13 +63,7 @@ const OPEN = 1;
 
 /** One WebSocket for every channel, reconnecting with backoff and resuming each channel where it was. */
 export function createRealtimeClient(options: RealtimeOptions): RealtimeClient {
-  const {
-    url,
-    initialDelayMs = 1000,
-    maxDelayMs = 30_000,
-    stableAfterMs = 10_000,
-    random = Math.random,
-  } = options;
+  const { url, initialDelayMs = 1000, maxDelayMs = 30_000, stableAfterMs = 10_000, random = Math.random } = options;
   const Socket =
     options.WebSocket ?? (globalThis as unknown as { WebSocket: new (url: string) => SocketLike }).WebSocket;
   const channels = new Map<string, Channel>();

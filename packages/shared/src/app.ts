@@ -1,0 +1,6 @@
+// The React Native side of the client: device storage, NetInfo, React hooks, the app's wiring.
+export * from './offline/netinfo-connectivity';
+export * from './offline/query-client';
+export * from './realtime/hooks';
+export * from './services';
+export * from './store/device-storage';

@@ -1,0 +1,11 @@
+// What every app needs to talk to the server, with no React Native in it (tested in Node).
+export * from './api/client';
+export * from './api/keys';
+export * from './offline/action-queue';
+export * from './offline/connectivity';
+export * from './realtime/client';
+export * from './realtime/order-cache';
+export * from './store/cart';
+export * from './store/place';
+export * from './store/session';
+export * from './store/storage';
