@@ -1,6 +1,8 @@
 // The React Native side of the client: device storage, NetInfo, React hooks, the app's wiring.
+export * from './offline/hooks';
 export * from './offline/netinfo-connectivity';
 export * from './offline/query-client';
+export * from './providers';
 export * from './realtime/hooks';
 export * from './services';
 export * from './store/device-storage';

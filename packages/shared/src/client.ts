@@ -2,6 +2,7 @@
 export * from './api/client';
 export * from './api/keys';
 export * from './offline/action-queue';
+export * from './offline/cart-conflict';
 export * from './offline/connectivity';
 export * from './realtime/client';
 export * from './realtime/order-cache';

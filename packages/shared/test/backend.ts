@@ -73,6 +73,9 @@ export async function flakyLink(targetPort: number) {
     restore() {
       up = true;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close() {
+      this.cut();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }

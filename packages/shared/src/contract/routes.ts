@@ -1,13 +1,5 @@
 import { z } from 'zod';
-import {
-  loginRequest,
-  logoutRequest,
-  me,
-  refreshRequest,
-  registerRequest,
-  session,
-  updateMeRequest,
-} from './accounts';
+import { loginRequest, logoutRequest, me, refreshRequest, registerRequest, session, updateMeRequest } from './accounts';
 import { address, addressList, createAddressRequest, updateAddressRequest } from './addresses';
 import {
   bulkStockRequest,
@@ -155,4 +147,3 @@ export const routes = {
 
 export type Routes = typeof routes;
 export type RouteName = keyof Routes;
-

@@ -1,5 +1,18 @@
 export { AppHeader, type AppHeaderProps } from './AppHeader';
+export { Badge, type BadgeProps } from './Badge';
 export { Button, type ButtonProps, type ButtonVariant } from './Button';
+export { Card, type CardProps } from './Card';
+export { formatClockTime } from './clock-time';
+export { EmptyState, type EmptyStateProps } from './EmptyState';
+export { Input, type InputProps } from './Input';
+export { type Messages, messages } from './messages';
+export { formatPaise } from './money';
+export { OfflineBanner, type OfflineBannerProps } from './OfflineBanner';
+export { Price, type PriceProps } from './Price';
+export { Sheet, type SheetProps } from './Sheet';
+export { Skeleton, type SkeletonProps } from './Skeleton';
+export { StatusTimeline, type StatusTimelineProps } from './StatusTimeline';
+export { type ToastApi, type ToastOptions, ToastProvider, useToast } from './Toast';
 export {
   type ColorSchemeName,
   type Colors,
@@ -11,5 +24,14 @@ export {
   themes,
   typeScale,
 } from './theme';
+export {
+  type EndedStatus,
+  type ProgressStatus,
+  progressSteps,
+  type StepState,
+  type TimelineStep,
+  timelineSteps,
+} from './timeline-steps';
+export { type Tone, type ToneColors, toneColors } from './tone';
 export { useTheme } from './use-theme';
 export { WelcomeScreen, type WelcomeScreenProps } from './WelcomeScreen';

@@ -22,6 +22,26 @@ export interface Colors {
   onAccent: string;
   disabled: string;
   onDisabled: string;
+  /** The edge of a text field: at least 3:1 against the page, which `border` is not, so a field can be found. */
+  outline: string;
+  /**
+   * Tones for badges, banners and toasts, each with the text drawn on it. `danger` also colours error
+   * text on the page and on surfaces, so it keeps 4.5:1 there too.
+   */
+  neutral: string;
+  onNeutral: string;
+  success: string;
+  onSuccess: string;
+  warning: string;
+  onWarning: string;
+  danger: string;
+  onDanger: string;
+  info: string;
+  onInfo: string;
+  /** Placeholder blocks while content loads: only decoration, so a faint step from the page is enough. */
+  skeleton: string;
+  /** Dims the screen behind a sheet. */
+  scrim: string;
 }
 
 export type ColorSchemeName = 'light' | 'dark';
@@ -39,6 +59,20 @@ export const colors: Record<ColorSchemeName, Colors> = {
     onAccent: '#FFFFFF',
     disabled: '#E3E0DA',
     onDisabled: '#5F5B55',
+    outline: '#7A827E',
+    neutral: '#ECE7DE',
+    onNeutral: '#1B1F1D',
+    success: '#1E6B3F',
+    onSuccess: '#FFFFFF',
+    // Amber carries dark text: white on any amber light enough to read as a warning falls below 4.5:1.
+    warning: '#F4B740',
+    onWarning: '#2E1F00',
+    danger: '#B3261E',
+    onDanger: '#FFFFFF',
+    info: '#1D5FA6',
+    onInfo: '#FFFFFF',
+    skeleton: '#DDD6CA',
+    scrim: 'rgba(0, 0, 0, 0.5)',
   },
   dark: {
     background: '#0F1412',
@@ -52,6 +86,20 @@ export const colors: Record<ColorSchemeName, Colors> = {
     onAccent: '#2B1600',
     disabled: '#2A302D',
     onDisabled: '#9AA39F',
+    outline: '#77827D',
+    neutral: '#2E3833',
+    onNeutral: '#EDF2EF',
+    // Dark mode flips the tones to pale fills with dark text, like `primary`, so they do not glare.
+    success: '#7DD9A0',
+    onSuccess: '#00391D',
+    warning: '#F4C261',
+    onWarning: '#3A2800',
+    danger: '#FFB4AB',
+    onDanger: '#690005',
+    info: '#A3C9FF',
+    onInfo: '#00305C',
+    skeleton: '#333D38',
+    scrim: 'rgba(0, 0, 0, 0.6)',
   },
 };
 

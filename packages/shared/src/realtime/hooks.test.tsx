@@ -1,0 +1,76 @@
+import type { Order, OrderEvent } from '@kupwara/shared';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act, renderHook } from '@testing-library/react-native';
+import type { ReactNode } from 'react';
+import type { ChannelFrame, RealtimeClient } from './client';
+import { orderQueryKey, RealtimeContext, useOrderLive } from './hooks';
+
+const ORDER = '01900000-0000-7000-8000-000000000001';
+const step = (seq: number, status: OrderEvent['status'], from: OrderEvent['status'] | null): OrderEvent => ({
+  order_id: ORDER,
+  seq,
+  status,
+  from_status: from,
+  actor: 'seller',
+  reason: null,
+  occurred_at: '2026-11-29T10:00:00.000Z',
+  recorded_at: '2026-11-29T10:00:00.000Z',
+});
+
+/** A realtime client that records subscriptions and lets the test deliver frames. */
+function fakeRealtime() {
+  const listeners = new Map<string, (frame: ChannelFrame) => void>();
+  const subscriptions: { channel: string; since?: number }[] = [];
+  const client = {
+    subscribe(channel: string, listener: (frame: ChannelFrame) => void, options: { since?: number } = {}) {
+      subscriptions.push({ channel, since: options.since });
+      listeners.set(channel, listener);
+      return () => listeners.delete(channel);
+    },
+  } as unknown as RealtimeClient;
+  return { client, subscriptions, deliver: (channel: string, frame: ChannelFrame) => listeners.get(channel)?.(frame) };
+}
+
+it('keeps the cached order current from its channel, resuming after the last event it holds', () => {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const cached = { id: ORDER, status: 'PENDING', timeline: [step(1, 'PENDING', null)] } as unknown as Order;
+  queryClient.setQueryData(orderQueryKey(ORDER), cached);
+  const realtime = fakeRealtime();
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <QueryClientProvider client={queryClient}>
+      <RealtimeContext.Provider value={realtime.client}>{children}</RealtimeContext.Provider>
+    </QueryClientProvider>
+  );
+  const { result, unmount } = renderHook(() => useOrderLive(ORDER), { wrapper });
+  expect(realtime.subscriptions).toEqual([{ channel: `order.${ORDER}`, since: 1 }]);
+
+  act(() =>
+    realtime.deliver(`order.${ORDER}`, {
+      type: 'event',
+      channel: `order.${ORDER}`,
+      seq: 2,
+      event: step(2, 'ACCEPTED', 'PENDING'),
+    }),
+  );
+  const order = queryClient.getQueryData<Order>(orderQueryKey(ORDER));
+  expect(order?.status).toBe('ACCEPTED');
+  expect(order?.timeline.map((event) => event.seq)).toEqual([1, 2]);
+
+  const position = {
+    order_id: ORDER,
+    rider_id: '01900000-0000-7000-8000-000000000002',
+    lat: 34.53,
+    lng: 74.25,
+    accuracy_m: 5,
+    heading: null,
+    speed_mps: null,
+    recorded_at: '2026-11-29T10:01:00.000Z',
+    toward: 'store' as const,
+    distance_m: 900,
+    eta_seconds: 180,
+  };
+  act(() => realtime.deliver(`order.${ORDER}`, { type: 'position', channel: `order.${ORDER}`, position }));
+  expect(result.current.position).toEqual(position);
+  unmount();
+  queryClient.clear();
+});

@@ -1,0 +1,89 @@
+import { render, screen } from '@testing-library/react-native';
+import type { OrderEvent } from '../contract/orders';
+import type { OrderStatus } from '../domain/order-machine';
+import { StatusTimeline } from './StatusTimeline';
+
+/** An event recorded at a wall-clock time on the test machine, so the expected "HH:MM" holds in any time zone. */
+function event(seq: number, status: OrderStatus, hours: number, minutes: number, reason: string | null = null) {
+  const at = new Date(2025, 5, 14, hours, minutes).toISOString();
+  const made: OrderEvent = {
+    order_id: '0197718a-2b3c-7d4e-8f50-61728394a5b6',
+    seq,
+    status,
+    from_status: null,
+    actor: 'seller',
+    reason,
+    occurred_at: at,
+    recorded_at: at,
+  };
+  return made;
+}
+
+const preparing = [event(1, 'PENDING', 14, 0), event(2, 'ACCEPTED', 14, 2), event(3, 'PREPARING', 14, 5)];
+
+describe('StatusTimeline', () => {
+  it('marks the steps passed with their times, the current step and the steps to come', () => {
+    render(<StatusTimeline timeline={preparing} />);
+    expect(screen.getByLabelText('Placed, done at 14:00')).toHaveTextContent('✓Placed14:00');
+    expect(screen.getByLabelText('Accepted, done at 14:02')).toBeOnTheScreen();
+    expect(screen.getByLabelText('Preparing, current step, since 14:05')).toHaveTextContent('Preparing14:05');
+    for (const step of ['Ready for pickup', 'Rider assigned', 'Picked up', 'On the way', 'Delivered']) {
+      expect(screen.getByLabelText(`${step}, to come`)).toHaveTextContent(step);
+    }
+  });
+
+  it('reads events in sequence, whatever order they arrive in', () => {
+    render(<StatusTimeline timeline={[event(2, 'CANCELLED', 14, 10), event(1, 'PENDING', 14, 0)]} />);
+    expect(screen.getByLabelText('Cancelled at 14:10')).toBeOnTheScreen();
+    expect(screen.getByLabelText('Placed, done at 14:00')).toBeOnTheScreen();
+  });
+
+  it('makes the last shown step reached current when the order is at a step the app leaves out', () => {
+    render(
+      <StatusTimeline
+        steps={['PENDING', 'ACCEPTED', 'PREPARING', 'IN_TRANSIT', 'DELIVERED']}
+        timeline={[...preparing, event(4, 'READY_FOR_PICKUP', 14, 20), event(5, 'RIDER_ASSIGNED', 14, 22)]}
+      />,
+    );
+    expect(screen.getByLabelText('Preparing, current step, since 14:05')).toBeOnTheScreen();
+    expect(screen.getByLabelText('On the way, to come')).toBeOnTheScreen();
+    expect(screen.queryByText('Rider assigned')).toBeNull();
+  });
+
+  it('shows a cancellation with its reason instead of the steps that will not come', () => {
+    render(
+      <StatusTimeline
+        timeline={[event(1, 'PENDING', 14, 0), event(2, 'CANCELLED', 14, 10, 'The shop did not answer')]}
+      />,
+    );
+    expect(screen.getByLabelText('Placed, done at 14:00')).toBeOnTheScreen();
+    expect(screen.getByLabelText('Cancelled at 14:10. The shop did not answer')).toHaveTextContent(
+      '✕CancelledThe shop did not answer14:10',
+    );
+    expect(screen.queryByText('Accepted')).toBeNull();
+    expect(screen.queryByText('Delivered')).toBeNull();
+    expect(screen.queryByLabelText(/current step/)).toBeNull();
+  });
+
+  it('shows an ending without a reason when none was given', () => {
+    render(<StatusTimeline timeline={[event(1, 'PENDING', 9, 30), event(2, 'REJECTED', 9, 41)]} />);
+    expect(screen.getByLabelText('Rejected at 09:41')).toHaveTextContent('✕Rejected09:41');
+  });
+
+  it('marks every step done once delivered', () => {
+    const statuses: OrderStatus[] = [
+      'PENDING',
+      'ACCEPTED',
+      'PREPARING',
+      'READY_FOR_PICKUP',
+      'RIDER_ASSIGNED',
+      'PICKED_UP',
+      'IN_TRANSIT',
+      'DELIVERED',
+    ];
+    render(<StatusTimeline timeline={statuses.map((status, index) => event(index + 1, status, 15, index * 5))} />);
+    expect(screen.getByLabelText('Delivered, done at 15:35')).toBeOnTheScreen();
+    expect(screen.getAllByLabelText(/, done at /)).toHaveLength(8);
+    expect(screen.queryByLabelText(/current step|to come/)).toBeNull();
+  });
+});

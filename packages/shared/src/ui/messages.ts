@@ -1,0 +1,44 @@
+import type { OrderStatus } from '../domain/order-machine';
+
+const actions = (count: number) => (count === 1 ? '1 action' : `${count} actions`);
+
+/**
+ * Every word the kit shows or reads aloud, in English. Urdu or Hindi will be another object of type
+ * `Messages`; plurals and word order are functions so each language can build its own sentences.
+ */
+export const messages = {
+  close: 'Close',
+  loading: 'Loading',
+  orderStatus: {
+    PENDING: 'Placed',
+    ACCEPTED: 'Accepted',
+    PREPARING: 'Preparing',
+    READY_FOR_PICKUP: 'Ready for pickup',
+    RIDER_ASSIGNED: 'Rider assigned',
+    PICKED_UP: 'Picked up',
+    IN_TRANSIT: 'On the way',
+    DELIVERED: 'Delivered',
+    REJECTED: 'Rejected',
+    CANCELLED: 'Cancelled',
+    FAILED: 'Failed',
+  } satisfies Record<OrderStatus, string>,
+  /** What a screen reader says for one step of an order's timeline. */
+  timelineStep: {
+    done: (step: string, time: string | undefined) => (time ? `${step}, done at ${time}` : `${step}, done`),
+    current: (step: string, time: string | undefined) =>
+      time ? `${step}, current step, since ${time}` : `${step}, current step`,
+    upcoming: (step: string) => `${step}, to come`,
+    ended: (step: string, time: string | undefined, reason: string | undefined) =>
+      [time ? `${step} at ${time}` : step, reason].filter(Boolean).join('. '),
+  },
+  price: {
+    changed: (now: string, was: string) => `${now}, was ${was}`,
+  },
+  offline: {
+    offline: "You're offline.",
+    willSend: (count: number) => `${actions(count)} will be sent when you're back online.`,
+    sending: (count: number) => `Sending ${actions(count)}…`,
+  },
+};
+
+export type Messages = typeof messages;

@@ -1,0 +1,62 @@
+import type { OrderEvent } from '../contract/orders';
+import { isFinal, type OrderStatus } from '../domain/order-machine';
+
+/** Where an order can stop short of delivery. */
+export type EndedStatus = 'REJECTED' | 'CANCELLED' | 'FAILED';
+/** The steps of a delivery that goes to plan. */
+export type ProgressStatus = Exclude<OrderStatus, EndedStatus>;
+
+/** Every step of a delivery, in the order an order passes them. */
+export const progressSteps: readonly ProgressStatus[] = [
+  'PENDING',
+  'ACCEPTED',
+  'PREPARING',
+  'READY_FOR_PICKUP',
+  'RIDER_ASSIGNED',
+  'PICKED_UP',
+  'IN_TRANSIT',
+  'DELIVERED',
+];
+
+const progressOrder: readonly OrderStatus[] = progressSteps;
+const rank = (status: OrderStatus) => progressOrder.indexOf(status);
+const isEnded = (status: OrderStatus) => isFinal(status) && status !== 'DELIVERED';
+
+export type StepState = 'done' | 'current' | 'upcoming' | 'ended';
+
+export interface TimelineStep {
+  status: OrderStatus;
+  state: StepState;
+  /** When the server recorded the step; absent for steps to come. */
+  at: string | undefined;
+  /** Why the order ended (the shop's or the system's words), on the `ended` step only. */
+  reason: string | undefined;
+}
+
+/**
+ * The rows of an order's timeline. `steps` may leave some out (a customer need not see "Rider
+ * assigned"): the current step is then the last shown step the order has reached. An order that
+ * ended early shows the steps it reached and then the ending, with its reason, instead of the rest.
+ */
+export function timelineSteps(steps: readonly ProgressStatus[], timeline: readonly OrderEvent[]): TimelineStep[] {
+  const events = [...timeline].sort((a, b) => a.seq - b.seq);
+  const last = events.at(-1);
+  const reached = Math.max(-1, ...events.map((event) => rank(event.status)));
+  const reachedSteps = steps.filter((step) => rank(step) <= reached);
+  const active = last !== undefined && !isFinal(last.status);
+  const current = active ? reachedSteps.at(-1) : undefined;
+  const ending = last !== undefined && isEnded(last.status) ? last : undefined;
+
+  const rows = (ending ? reachedSteps : steps).map(
+    (status): TimelineStep => ({
+      status,
+      state: status === current ? 'current' : rank(status) <= reached ? 'done' : 'upcoming',
+      at: events.findLast((event) => event.status === status)?.recorded_at,
+      reason: undefined,
+    }),
+  );
+  if (ending) {
+    rows.push({ status: ending.status, state: 'ended', at: ending.recorded_at, reason: ending.reason ?? undefined });
+  }
+  return rows;
+}
