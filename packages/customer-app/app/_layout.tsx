@@ -1,12 +1,31 @@
+import { AppProviders } from '@kupwara/shared/app';
 import { Stack } from 'expo-router';
 import { StatusBar } from 'expo-status-bar';
+import { useEffect, useState } from 'react';
+import { ActivityIndicator, View } from 'react-native';
+import { createCustomerServices } from '../src/services';
 
-// expo-router's root already provides SafeAreaProvider; screens draw their own AppHeader.
+/** Bumped when the shape of cached server data changes, so an old cache is not read as new. */
+const CACHE_VERSION = 'customer-1';
+
+// expo-router's root already provides SafeAreaProvider; screens draw their own header.
 export default function RootLayout() {
+  const [services] = useState(createCustomerServices);
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    void services.load().finally(() => setReady(true));
+  }, [services]);
+  if (!ready) {
+    return (
+      <View style={{ flex: 1, alignItems: 'center', justifyContent: 'center' }}>
+        <ActivityIndicator accessibilityLabel="Loading" />
+      </View>
+    );
+  }
   return (
-    <>
+    <AppProviders services={services} buster={CACHE_VERSION}>
       <StatusBar style="auto" />
       <Stack screenOptions={{ headerShown: false, title: 'KupwaraCart' }} />
-    </>
+    </AppProviders>
   );
 }

@@ -1,0 +1,153 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Session } from '@kupwara/shared';
+import { createApiClient, createSessionStore, memoryStorage } from '@kupwara/shared/client';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, phone } from './browser';
+import { ensureWebBuilds, type RunningServer, repoRoot, startServer } from './server';
+
+let server: RunningServer;
+let browser: Browser;
+const shots = path.join(repoRoot, 'e2e', 'screenshots');
+// Far from the demo town's shops, so the only shop near is the test's own.
+const HERE = { lat: 34.6, lng: 74.4 };
+const allDay = [{ open: '00:00', close: '23:59' }];
+const ALWAYS_OPEN = { sun: allDay, mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay };
+
+/** The shared client, signed in as nobody yet: the test sets things up the way the apps would. */
+function client(session: Session | null = null) {
+  const sessions = createSessionStore(memoryStorage());
+  sessions.store.setState({ session, loaded: true });
+  return createApiClient({ baseUrl: `${server.url}/api/v1`, tokens: sessions.tokens });
+}
+
+let phoneNumber = 9_419_100_000;
+function nextPhone() {
+  phoneNumber += 1;
+  return `+91${phoneNumber}`;
+}
+
+async function openShop() {
+  const seller = await client().call('register', {
+    body: { role: 'seller', name: 'Gulzar Ahmad', phone: nextPhone(), password: 'chinar-leaf-42' },
+  });
+  const api = client(seller);
+  await api.call('createMyStore', {
+    body: { name: 'Gulzar Kiryana', address: 'Old Bus Stand', location: HERE, delivery_radius_km: 5 },
+  });
+  await api.call('updateMyStore', { body: { version: 1, opening_hours: ALWAYS_OPEN, categories: ['grocery'] } });
+  for (const [name, price_paise] of [
+    ['Basmati Rice', 12_000],
+    ['Kahwa Tea', 25_050],
+  ] as const) {
+    await api.call('createProduct', { body: { name, price_paise, unit: '1 kg', stock: 50 } });
+  }
+}
+
+async function signUp(page: Page, name: string) {
+  await page.goto(`${server.url}/customer/`);
+  await page.getByText('New here? Create an account').click();
+  await page.getByLabel('Your name').fill(name);
+  const number = nextPhone();
+  await page.getByLabel('Phone number').fill(number);
+  await page.getByLabel('Password').fill('walnut-tree-77');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('heading', { name: 'Shops near you' }).waitFor();
+  return number;
+}
+
+/** The customer's orders as the server has them, with the token the web app keeps. */
+async function serverOrders(page: Page) {
+  const saved = await page.evaluate(() => localStorage.getItem('kupwara.customer.session'));
+  const session = JSON.parse(saved ?? 'null') as Session;
+  return (await client(session).call('listOrders', { query: {} })).items;
+}
+
+beforeAll(async () => {
+  ensureWebBuilds();
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  await mkdir(shots, { recursive: true });
+  await openShop();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the customer web app', () => {
+  it('signs up, finds the shop, fills a cart and places an order that the server has as PENDING', async () => {
+    const context = await browser.newContext({
+      ...phone,
+      geolocation: { latitude: HERE.lat, longitude: HERE.lng },
+      permissions: ['geolocation'],
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await signUp(page, 'Shabnam Bhat');
+    await page.screenshot({ path: path.join(shots, 'customer-home-empty.png') });
+
+    await page.getByRole('button', { name: 'Choose where to deliver' }).first().click();
+    await page.getByRole('button', { name: 'Use my current location' }).click();
+    await page.getByText('Gulzar Kiryana').waitFor();
+    await page.screenshot({ path: path.join(shots, 'customer-home.png') });
+
+    await page.getByText('Gulzar Kiryana').click();
+    await page.getByRole('button', { name: 'Add Basmati Rice' }).click();
+    await page.getByRole('button', { name: 'One more Basmati Rice' }).click();
+    await page.getByRole('button', { name: 'Add Kahwa Tea' }).click();
+    await page.screenshot({ path: path.join(shots, 'customer-shop.png') });
+    await page.getByRole('button', { name: /View cart · 3 items/ }).click();
+    await page.getByLabel('House, street, landmark').fill('Green gate behind the post office');
+    await page.screenshot({ path: path.join(shots, 'customer-cart.png') });
+    await page.getByRole('button', { name: 'Place order' }).click();
+
+    await page.getByRole('heading', { name: 'Your orders' }).waitFor();
+    await page.getByText('Placed').first().waitFor();
+    const orders = await serverOrders(page);
+    expect(
+      orders.map((order) => [order.status, order.item_count, order.total_paise - 2 * 12_000 - 25_050 > 0]),
+    ).toEqual([['PENDING', 3, true]]);
+    await page.screenshot({ path: path.join(shots, 'customer-orders.png') });
+
+    await page.getByTestId(`order-${orders[0]?.id}`).click();
+    await page.getByTestId('delivery-code').waitFor();
+    await page.screenshot({ path: path.join(shots, 'customer-tracking.png') });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps an order made offline, shows it waiting, and sends it exactly once when back online', async () => {
+    const context = await browser.newContext({
+      ...phone,
+      geolocation: { latitude: HERE.lat, longitude: HERE.lng },
+      permissions: ['geolocation'],
+    });
+    const page = await context.newPage();
+    await signUp(page, 'Rafiq Dar');
+    await page.getByRole('button', { name: 'Choose where to deliver' }).first().click();
+    await page.getByRole('button', { name: 'Use my current location' }).click();
+    await page.getByText('Gulzar Kiryana').click();
+    await page.getByRole('button', { name: 'Add Kahwa Tea' }).click();
+    await page.getByRole('button', { name: /View cart · 1 item/ }).click();
+
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Place order' }).click();
+    await page.getByText('Waiting for network').waitFor();
+    await page
+      .getByText(/You.re offline/)
+      .filter({ visible: true })
+      .first()
+      .waitFor();
+    await page.screenshot({ path: path.join(shots, 'customer-offline-order.png') });
+
+    await context.setOffline(false);
+    await page.getByText('Waiting for network').waitFor({ state: 'detached', timeout: 30_000 });
+    await page.getByText('Placed').first().waitFor();
+    const orders = await serverOrders(page);
+    expect(orders.map((order) => [order.status, order.item_count])).toEqual([['PENDING', 1]]);
+    await context.close();
+  });
+});

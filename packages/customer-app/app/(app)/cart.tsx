@@ -1,0 +1,133 @@
+import { deliveryFeePaise, metresBetween } from '@kupwara/shared';
+import { useOnline, useServices } from '@kupwara/shared/app';
+import { cartTotalPaise } from '@kupwara/shared/client';
+import {
+  Button,
+  EmptyState,
+  formatPaise,
+  Input,
+  Price,
+  spacing,
+  typeScale,
+  useTheme,
+  useToast,
+} from '@kupwara/shared/ui';
+import { router } from 'expo-router';
+import { useState } from 'react';
+import { ScrollView, StyleSheet, Text, View } from 'react-native';
+import { useStore as useZustand } from 'zustand';
+import { messages } from '../../src/messages';
+import { useStore } from '../../src/queries';
+import { Screen } from '../../src/Screen';
+import { Stepper } from '../../src/Stepper';
+
+const words = messages.cart;
+
+export default function Cart() {
+  const { colors } = useTheme();
+  const services = useServices();
+  const toast = useToast();
+  const online = useOnline(services.connectivity);
+  const cart = useZustand(services.cart.store, (state) => state);
+  const place = useZustand(services.place.store, (state) => state.place);
+  const store = useStore(cart.store?.id ?? '');
+  const [details, setDetails] = useState('');
+  const [note, setNote] = useState('');
+
+  if (!cart.store || cart.lines.length === 0) {
+    return (
+      <Screen title={words.title}>
+        <EmptyState
+          title={words.empty}
+          message={words.emptyHint}
+          action={{ title: messages.home.title, onPress: () => router.replace('/') }}
+        />
+      </Screen>
+    );
+  }
+  const subtotal = cartTotalPaise(cart);
+  // The server prices delivery by the road; this is the same rule on the straight line, for the bill.
+  const fee = place && store.data ? deliveryFeePaise(metresBetween(place, store.data.location)) : undefined;
+  const minimum = store.data?.min_order_paise ?? 0;
+
+  async function placeOrder() {
+    if (!cart.store || !place) return;
+    await services.queue.enqueue('placeOrder', 'orders', {
+      store_id: cart.store.id,
+      items: cart.lines.map(({ product_id, quantity, unit_price_paise }) => ({
+        product_id,
+        quantity,
+        unit_price_paise,
+      })),
+      delivery_address: {
+        label: place.label,
+        text: details.trim() || place.label,
+        location: { lat: place.lat, lng: place.lng },
+      },
+      payment_method: 'cash',
+      ...(note.trim() ? { note: note.trim() } : {}),
+    });
+    services.cart.clear();
+    toast.show(online ? words.placed : words.queued, { tone: online ? 'success' : 'info' });
+    router.replace('/orders');
+  }
+
+  return (
+    <Screen title={words.title}>
+      <ScrollView contentContainerStyle={styles.content} keyboardShouldPersistTaps="handled">
+        <Text role="heading" aria-level={2} style={[typeScale.label, { color: colors.text }]}>
+          {cart.store.name}
+        </Text>
+        {cart.lines.map((line) => (
+          <View key={line.product_id} style={styles.line}>
+            <View style={styles.lineWords}>
+              <Text style={[typeScale.body, { color: colors.text }]}>{line.name}</Text>
+              <Price paise={line.unit_price_paise * line.quantity} />
+            </View>
+            <Stepper
+              name={line.name}
+              quantity={line.quantity}
+              onChange={(q) => services.cart.setQuantity(line.product_id, q)}
+            />
+          </View>
+        ))}
+        <Text style={[typeScale.label, { color: colors.textMuted }]}>{words.address}</Text>
+        <Text style={[typeScale.body, { color: colors.text }]}>{place?.label ?? messages.home.choosePlace}</Text>
+        <Input label="House, street, landmark" value={details} onChangeText={setDetails} />
+        <Input label={words.note} value={note} onChangeText={setNote} multiline />
+        <Text style={[typeScale.label, { color: colors.textMuted }]}>
+          {words.payment}: {words.cash}
+        </Text>
+        <View style={styles.bill}>
+          <Row label={words.subtotal} paise={subtotal} />
+          {fee === undefined ? null : <Row label={words.fee} paise={fee} />}
+          <Row label={words.total} paise={subtotal + (fee ?? 0)} strong />
+        </View>
+        {subtotal < minimum ? (
+          <Text role="alert" style={[typeScale.body, { color: colors.text }]}>
+            {words.below(formatPaise(minimum - subtotal))}
+          </Text>
+        ) : null}
+        <Button title={words.place} onPress={placeOrder} disabled={!place || subtotal < minimum} />
+      </ScrollView>
+    </Screen>
+  );
+}
+
+function Row({ label, paise, strong }: { label: string; paise: number; strong?: boolean }) {
+  const { colors } = useTheme();
+  return (
+    <View style={styles.row}>
+      <Text style={[strong ? typeScale.label : typeScale.body, { color: colors.text }]}>{label}</Text>
+      <Price paise={paise} style={strong ? typeScale.label : undefined} />
+    </View>
+  );
+}
+
+const styles = StyleSheet.create({
+  content: { padding: spacing.md, gap: spacing.md },
+  line: { flexDirection: 'row', alignItems: 'center', gap: spacing.md },
+  lineWords: { flex: 1 },
+  bill: { gap: spacing.xs, paddingVertical: spacing.sm },
+  row: { flexDirection: 'row', justifyContent: 'space-between' },
+});

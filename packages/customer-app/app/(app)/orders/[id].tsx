@@ -1,0 +1,122 @@
+import { useOrderLive, useServices } from '@kupwara/shared/app';
+import {
+  Button,
+  Card,
+  EmptyState,
+  Price,
+  Skeleton,
+  StatusTimeline,
+  spacing,
+  typeScale,
+  useTheme,
+} from '@kupwara/shared/ui';
+import { useLocalSearchParams } from 'expo-router';
+import { Linking, ScrollView, StyleSheet, Text, View } from 'react-native';
+import { messages } from '../../../src/messages';
+import { useOrder } from '../../../src/queries';
+import { Screen } from '../../../src/Screen';
+
+const words = messages.order;
+
+/** An order as it moves: its steps live from the socket, the rider's way, the code for the hand-over. */
+export default function OrderTracking() {
+  const { id = '' } = useLocalSearchParams<{ id: string }>();
+  const { colors } = useTheme();
+  const { queue } = useServices();
+  const order = useOrder(id);
+  const { position } = useOrderLive(order.data ? id : null);
+
+  if (!order.data) {
+    return (
+      <Screen title={messages.orders.title}>
+        {order.isPending ? (
+          <Skeleton lines={5} height={48} />
+        ) : (
+          <EmptyState
+            title={messages.loadFailed}
+            message={order.error?.message ?? ''}
+            action={{ title: messages.retry, onPress: () => order.refetch() }}
+          />
+        )}
+      </Screen>
+    );
+  }
+  const current = order.data;
+  const carrying = current.rider && ['RIDER_ASSIGNED', 'PICKED_UP', 'IN_TRANSIT'].includes(current.status);
+  return (
+    <Screen title={current.store.name}>
+      <ScrollView contentContainerStyle={styles.content}>
+        {current.delivery_otp ? (
+          <Card accessibilityLabel={`${words.code}: ${current.delivery_otp.split('').join(' ')}`}>
+            <Text style={[typeScale.label, { color: colors.textMuted }]}>{words.code}</Text>
+            <Text testID="delivery-code" style={[typeScale.display, styles.code, { color: colors.text }]}>
+              {current.delivery_otp}
+            </Text>
+            <Text style={[typeScale.caption, { color: colors.textMuted }]}>{words.codeHint}</Text>
+          </Card>
+        ) : null}
+        {carrying && position ? (
+          // Where the rider is, in words: it needs no map tiles and reads well to a screen reader.
+          <Card>
+            <Text role="status" style={[typeScale.body, { color: colors.text }]}>
+              {words.riderAt(
+                position.distance_m,
+                Math.max(1, Math.round(position.eta_seconds / 60)),
+                position.toward === 'store' ? words.theShop : words.you,
+              )}
+            </Text>
+          </Card>
+        ) : null}
+        <StatusTimeline timeline={current.timeline} />
+        {current.rider ? (
+          <Text style={[typeScale.body, { color: colors.text }]}>
+            {words.rider}: {current.rider.name}
+          </Text>
+        ) : null}
+        <View style={styles.actions}>
+          {current.store.phone ? (
+            <Button
+              variant="secondary"
+              title={words.callShop}
+              onPress={() => Linking.openURL(`tel:${current.store.phone}`)}
+            />
+          ) : null}
+          {carrying && current.rider?.phone ? (
+            <Button
+              variant="secondary"
+              title={words.callRider}
+              onPress={() => Linking.openURL(`tel:${current.rider?.phone}`)}
+            />
+          ) : null}
+          {current.status === 'PENDING' ? (
+            <Button
+              variant="secondary"
+              title={words.cancel}
+              onPress={() => queue.enqueue('cancelOrder', `order:${current.id}`, { order_id: current.id })}
+            />
+          ) : null}
+        </View>
+        {current.items.map((item) => (
+          <View key={item.product_id} style={styles.item}>
+            <Text style={[typeScale.body, styles.grow, { color: colors.text }]}>
+              {item.quantity} × {item.name}
+            </Text>
+            <Price paise={item.unit_price_paise * item.quantity} />
+          </View>
+        ))}
+        <View style={styles.item}>
+          <Text style={[typeScale.label, styles.grow, { color: colors.text }]}>{words.total}</Text>
+          <Price paise={current.total_paise} />
+        </View>
+      </ScrollView>
+    </Screen>
+  );
+}
+
+const styles = StyleSheet.create({
+  content: { padding: spacing.md, gap: spacing.md },
+  code: { letterSpacing: 8 },
+  actions: { gap: spacing.sm },
+  item: { flexDirection: 'row', alignItems: 'center', gap: spacing.sm },
+  grow: { flex: 1 },
+});

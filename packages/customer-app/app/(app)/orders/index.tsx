@@ -1,0 +1,110 @@
+import type { OrderSummary, PlaceOrderRequest } from '@kupwara/shared';
+import { useQueuedActions, useServices } from '@kupwara/shared/app';
+import type { QueuedAction } from '@kupwara/shared/client';
+import {
+  Badge,
+  Button,
+  Card,
+  EmptyState,
+  Price,
+  Skeleton,
+  spacing,
+  typeScale,
+  messages as ui,
+  useTheme,
+} from '@kupwara/shared/ui';
+import { router } from 'expo-router';
+import { FlatList, RefreshControl, StyleSheet, Text, View } from 'react-native';
+import { messages } from '../../../src/messages';
+import { useOrders } from '../../../src/queries';
+import { Screen } from '../../../src/Screen';
+import { clockTime } from '../../../src/time';
+
+const words = messages.orders;
+const itemCount = (count: number) => `${count} ${count === 1 ? 'item' : 'items'}`;
+
+export default function Orders() {
+  const { queue } = useServices();
+  const orders = useOrders();
+  const queued = useQueuedActions(queue).filter(
+    (action) => action.kind === 'placeOrder',
+  ) as QueuedAction<PlaceOrderRequest>[];
+  return (
+    <Screen title={words.title}>
+      {orders.isPending && queued.length === 0 ? (
+        <Skeleton lines={4} height={64} />
+      ) : (
+        <FlatList
+          data={orders.data?.items ?? []}
+          keyExtractor={(order) => order.id}
+          contentContainerStyle={styles.list}
+          refreshControl={<RefreshControl refreshing={orders.isRefetching} onRefresh={() => orders.refetch()} />}
+          ListHeaderComponent={
+            <View style={styles.queued}>
+              {queued.map((action) => (
+                <QueuedOrder key={action.id} action={action} />
+              ))}
+            </View>
+          }
+          ListEmptyComponent={
+            queued.length ? null : <EmptyState title={words.empty} message={messages.cart.emptyHint} />
+          }
+          renderItem={({ item }) => <OrderRow order={item} />}
+        />
+      )}
+    </Screen>
+  );
+}
+
+function OrderRow({ order }: { order: OrderSummary }) {
+  const { colors } = useTheme();
+  return (
+    <Card onPress={() => router.push(`/orders/${order.id}`)} testID={`order-${order.id}`}>
+      <View style={styles.row}>
+        <Text style={[typeScale.label, styles.grow, { color: colors.text }]}>{order.store.name}</Text>
+        <Badge label={ui.orderStatus[order.status]} tone={order.status === 'DELIVERED' ? 'success' : 'info'} />
+      </View>
+      <View style={styles.row}>
+        <Text style={[typeScale.caption, styles.grow, { color: colors.textMuted }]}>
+          {clockTime(order.placed_at)} · {itemCount(order.item_count)}
+        </Text>
+        <Price paise={order.total_paise} />
+      </View>
+    </Card>
+  );
+}
+
+/** An order made on this phone that the server does not have yet: waiting, or refused with why. */
+function QueuedOrder({ action }: { action: QueuedAction<PlaceOrderRequest> }) {
+  const { colors } = useTheme();
+  const { queue } = useServices();
+  const failed = action.status === 'failed';
+  return (
+    <Card testID="queued-order">
+      <View style={styles.row}>
+        <Text style={[typeScale.label, styles.grow, { color: colors.text }]}>
+          {itemCount(action.payload.items.reduce((n, item) => n + item.quantity, 0))}
+        </Text>
+        <Badge label={failed ? words.failed : words.waiting} tone={failed ? 'danger' : 'warning'} />
+      </View>
+      {failed ? (
+        <>
+          <Text role="alert" style={[typeScale.body, { color: colors.text }]}>
+            {action.error?.message}
+          </Text>
+          <View style={styles.row}>
+            {action.error?.conflict ? null : <Button title={words.retry} onPress={() => queue.retry(action.id)} />}
+            <Button variant="secondary" title={words.discard} onPress={() => queue.discard(action.id)} />
+          </View>
+        </>
+      ) : null}
+    </Card>
+  );
+}
+
+const styles = StyleSheet.create({
+  list: { padding: spacing.md, gap: spacing.sm },
+  queued: { gap: spacing.sm },
+  row: { flexDirection: 'row', alignItems: 'center', gap: spacing.sm },
+  grow: { flex: 1 },
+});

@@ -1,0 +1,5 @@
+import { AuthForm } from '../src/AuthForm';
+
+export default function Login() {
+  return <AuthForm mode="login" />;
+}

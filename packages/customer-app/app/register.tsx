@@ -1,0 +1,5 @@
+import { AuthForm } from '../src/AuthForm';
+
+export default function Register() {
+  return <AuthForm mode="register" />;
+}
