@@ -37,13 +37,17 @@ async function openShop() {
     body: { name: 'Gulzar Kiryana', address: 'Old Bus Stand', location: HERE, delivery_radius_km: 5 },
   });
   await api.call('updateMyStore', { body: { version: 1, opening_hours: ALWAYS_OPEN, categories: ['grocery'] } });
+  const products = [];
   for (const [name, price_paise] of [
     ['Basmati Rice', 12_000],
     ['Kahwa Tea', 25_050],
   ] as const) {
-    await api.call('createProduct', { body: { name, price_paise, unit: '1 kg', stock: 50 } });
+    products.push(await api.call('createProduct', { body: { name, price_paise, unit: '1 kg', stock: 50 } }));
   }
+  return { api, products };
 }
+
+let shop: Awaited<ReturnType<typeof openShop>>;
 
 async function signUp(page: Page, name: string) {
   await page.goto(`${server.url}/customer/`);
@@ -68,7 +72,7 @@ beforeAll(async () => {
   ensureWebBuilds();
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
   await mkdir(shots, { recursive: true });
-  await openShop();
+  shop = await openShop();
 });
 
 afterAll(async () => {
@@ -146,6 +150,42 @@ describe('the customer web app', () => {
     await context.setOffline(false);
     await page.getByText('Waiting for network').waitFor({ state: 'detached', timeout: 30_000 });
     await page.getByText('Placed').first().waitFor();
+    const orders = await serverOrders(page);
+    expect(orders.map((order) => [order.status, order.item_count])).toEqual([['PENDING', 1]]);
+    await context.close();
+  });
+
+  it('shows a price changed before the order reached the shop, and orders the cart again at the new price', async () => {
+    const context = await browser.newContext({
+      ...phone,
+      geolocation: { latitude: HERE.lat, longitude: HERE.lng },
+      permissions: ['geolocation'],
+    });
+    const page = await context.newPage();
+    await signUp(page, 'Mehmood Wani');
+    await page.getByRole('button', { name: 'Choose where to deliver' }).first().click();
+    await page.getByRole('button', { name: 'Use my current location' }).click();
+    await page.getByText('Gulzar Kiryana').click();
+    await page.getByRole('button', { name: 'Add Kahwa Tea' }).click();
+    await page.getByRole('button', { name: /View cart · 1 item/ }).click();
+
+    const storeId = shop.products[0]?.store_id ?? '';
+    const now = await shop.api.call('storeProducts', { params: { id: storeId }, query: { q: 'Kahwa' } });
+    const tea = now.items[0];
+    await shop.api.call('updateProduct', {
+      params: { id: tea?.id ?? '' },
+      body: { version: tea?.version ?? 1, price_paise: 27_500, mrp_paise: 30_000 },
+    });
+    await page.getByRole('button', { name: 'Place order' }).click();
+    await page.getByText('Kahwa Tea now costs ₹275 (was ₹250.50).').waitFor();
+    await page.screenshot({ path: path.join(shots, 'customer-price-changed.png') });
+    expect(await serverOrders(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Update my cart' }).click();
+    await page.getByText('The shop changed some prices').filter({ visible: true }).waitFor();
+    await page.screenshot({ path: path.join(shots, 'customer-cart-repriced.png') });
+    await page.getByRole('button', { name: 'Place order' }).filter({ visible: true }).click();
+    await page.getByText('Placed').filter({ visible: true }).first().waitFor();
     const orders = await serverOrders(page);
     expect(orders.map((order) => [order.status, order.item_count])).toEqual([['PENDING', 1]]);
     await context.close();

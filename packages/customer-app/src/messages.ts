@@ -63,8 +63,9 @@ export const messages = {
     total: 'To pay',
     place: 'Place order',
     queued: 'You are offline: your order will be sent when you are back online.',
-    placed: 'Order placed',
+    placed: 'Sending your order to the shop…',
     below: (missing: string) => `Add ${missing} more to order from this shop`,
+    changed: 'The shop changed some prices since you added them: the new ones are below.',
   },
   orders: {
     title: 'Your orders',

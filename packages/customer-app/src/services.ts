@@ -1,8 +1,11 @@
 import type { Order, PlaceOrderRequest } from '@kupwara/shared';
 import { createAppServices, orderQueryKey } from '@kupwara/shared/app';
-import { type ApiError, describeCartConflict } from '@kupwara/shared/client';
+import { type ApiError, type CartLine, describeCartConflict } from '@kupwara/shared/client';
 
 export type CancelOrder = { order_id: string };
+
+/** An order as the customer made it: the request, and the cart they saw (to give back if refused). */
+export type PlaceOrder = { body: PlaceOrderRequest; shop: { id: string; name: string }; lines: CartLine[] };
 
 /**
  * The customer app's services. Placing and cancelling orders go through the action queue, so a
@@ -12,7 +15,7 @@ export function createCustomerServices() {
   return createAppServices('customer', ({ api, queryClient }) => ({
     // Optimistic with feedback: the order shows as "waiting for network" until the server has it.
     placeOrder: {
-      send: (body: PlaceOrderRequest, idempotencyKey: string) => api.call('placeOrder', { body, idempotencyKey }),
+      send: ({ body }: PlaceOrder, idempotencyKey: string) => api.call('placeOrder', { body, idempotencyKey }),
       settle: (order: Order) => {
         queryClient.setQueryData(orderQueryKey(order.id), order);
         void queryClient.invalidateQueries({ queryKey: ['orders'] });

@@ -20,6 +20,7 @@ import { messages } from '../../src/messages';
 import { useStore } from '../../src/queries';
 import { Screen } from '../../src/Screen';
 import { Stepper } from '../../src/Stepper';
+import type { PlaceOrder } from '../../src/services';
 
 const words = messages.cart;
 
@@ -52,21 +53,26 @@ export default function Cart() {
 
   async function placeOrder() {
     if (!cart.store || !place) return;
-    await services.queue.enqueue('placeOrder', 'orders', {
-      store_id: cart.store.id,
-      items: cart.lines.map(({ product_id, quantity, unit_price_paise }) => ({
-        product_id,
-        quantity,
-        unit_price_paise,
-      })),
-      delivery_address: {
-        label: place.label,
-        text: details.trim() || place.label,
-        location: { lat: place.lat, lng: place.lng },
+    const action: PlaceOrder = {
+      shop: cart.store,
+      lines: cart.lines,
+      body: {
+        store_id: cart.store.id,
+        items: cart.lines.map(({ product_id, quantity, unit_price_paise }) => ({
+          product_id,
+          quantity,
+          unit_price_paise,
+        })),
+        delivery_address: {
+          label: place.label,
+          text: details.trim() || place.label,
+          location: { lat: place.lat, lng: place.lng },
+        },
+        payment_method: 'cash',
+        ...(note.trim() ? { note: note.trim() } : {}),
       },
-      payment_method: 'cash',
-      ...(note.trim() ? { note: note.trim() } : {}),
-    });
+    };
+    await services.queue.enqueue('placeOrder', 'orders', action);
     services.cart.clear();
     toast.show(online ? words.placed : words.queued, { tone: online ? 'success' : 'info' });
     router.replace('/orders');
@@ -78,11 +84,19 @@ export default function Cart() {
         <Text role="heading" aria-level={2} style={[typeScale.label, { color: colors.text }]}>
           {cart.store.name}
         </Text>
+        {cart.lines.some((line) => line.was_price_paise) ? (
+          <Text role="alert" style={[typeScale.body, { color: colors.text }]}>
+            {words.changed}
+          </Text>
+        ) : null}
         {cart.lines.map((line) => (
           <View key={line.product_id} style={styles.line}>
             <View style={styles.lineWords}>
               <Text style={[typeScale.body, { color: colors.text }]}>{line.name}</Text>
-              <Price paise={line.unit_price_paise * line.quantity} />
+              <Price
+                paise={line.unit_price_paise * line.quantity}
+                {...(line.was_price_paise ? { was: line.was_price_paise * line.quantity } : {})}
+              />
             </View>
             <Stepper
               name={line.name}

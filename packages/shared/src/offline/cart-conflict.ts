@@ -1,5 +1,6 @@
 import type { ApiError } from '../api/client';
 import { type CartItemState, cartItemState } from '../contract/orders';
+import type { CartLine } from '../store/cart';
 import { formatPaise } from '../ui/money';
 
 /**
@@ -21,4 +22,26 @@ export function describeCartConflict(error: ApiError): { message: string; items:
     return said;
   });
   return { message: sentences.length ? sentences.join(' ') : error.message, items };
+}
+
+/**
+ * The cart to offer after a refusal: each line at the shop's price now (the old one kept as
+ * `was_price_paise`), no more than is in stock, and without what is no longer sold.
+ */
+export function cartAfterConflict(lines: readonly CartLine[], items: readonly CartItemState[]): CartLine[] {
+  const now = new Map(items.map((item) => [item.product_id, item]));
+  return lines.flatMap((line) => {
+    const item = now.get(line.product_id);
+    if (!item) return [{ ...line }];
+    if (item.price_paise === null || item.available === 0) return [];
+    const changed = item.price_paise !== line.unit_price_paise;
+    return [
+      {
+        ...line,
+        unit_price_paise: item.price_paise,
+        quantity: Math.min(line.quantity, item.available),
+        ...(changed ? { was_price_paise: line.unit_price_paise } : {}),
+      },
+    ];
+  });
 }

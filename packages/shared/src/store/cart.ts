@@ -7,6 +7,8 @@ export interface CartLine {
   /** The price the customer saw: sent with the order, which is refused if it changed. */
   unit_price_paise: number;
   quantity: number;
+  /** The price before the shop changed it, while the customer has not yet ordered at the new one. */
+  was_price_paise?: number;
 }
 
 export interface CartState {
@@ -67,6 +69,10 @@ export function createCartStore(storage: SecretStorage, key = 'kupwara.cart') {
         ...state,
         lines: state.lines.map((l) => ({ ...l, unit_price_paise: prices[l.product_id] ?? l.unit_price_paise })),
       });
+    },
+    /** The cart as a refused order left it (see `cartAfterConflict`), for the customer to confirm. */
+    restore(shop: { id: string; name: string }, lines: CartLine[]) {
+      save(lines.length ? { store: shop, lines } : empty);
     },
     clear: () => save(empty),
   };

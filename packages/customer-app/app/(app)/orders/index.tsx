@@ -1,6 +1,6 @@
-import type { OrderSummary, PlaceOrderRequest } from '@kupwara/shared';
+import type { OrderSummary } from '@kupwara/shared';
 import { useQueuedActions, useServices } from '@kupwara/shared/app';
-import type { QueuedAction } from '@kupwara/shared/client';
+import { ApiError, cartAfterConflict, describeCartConflict, type QueuedAction } from '@kupwara/shared/client';
 import {
   Badge,
   Button,
@@ -18,6 +18,7 @@ import { FlatList, RefreshControl, StyleSheet, Text, View } from 'react-native';
 import { messages } from '../../../src/messages';
 import { useOrders } from '../../../src/queries';
 import { Screen } from '../../../src/Screen';
+import type { PlaceOrder } from '../../../src/services';
 import { clockTime } from '../../../src/time';
 
 const words = messages.orders;
@@ -26,9 +27,7 @@ const itemCount = (count: number) => `${count} ${count === 1 ? 'item' : 'items'}
 export default function Orders() {
   const { queue } = useServices();
   const orders = useOrders();
-  const queued = useQueuedActions(queue).filter(
-    (action) => action.kind === 'placeOrder',
-  ) as QueuedAction<PlaceOrderRequest>[];
+  const queued = useQueuedActions(queue).filter((action) => action.kind === 'placeOrder') as QueuedAction<PlaceOrder>[];
   return (
     <Screen title={words.title}>
       {orders.isPending && queued.length === 0 ? (
@@ -75,15 +74,27 @@ function OrderRow({ order }: { order: OrderSummary }) {
 }
 
 /** An order made on this phone that the server does not have yet: waiting, or refused with why. */
-function QueuedOrder({ action }: { action: QueuedAction<PlaceOrderRequest> }) {
+function QueuedOrder({ action }: { action: QueuedAction<PlaceOrder> }) {
   const { colors } = useTheme();
-  const { queue } = useServices();
+  const { queue, cart } = useServices();
   const failed = action.status === 'failed';
+  const { shop, lines } = action.payload;
+  // The customer's cart as the shop has it now: they look it over and order again.
+  async function reviewCart() {
+    const error = action.error;
+    if (!error) return;
+    const { items } = describeCartConflict(
+      new ApiError(409, error.code as ApiError['code'], error.message, error.details),
+    );
+    cart.restore(shop, cartAfterConflict(lines, items));
+    await queue.discard(action.id);
+    router.push('/cart');
+  }
   return (
     <Card testID="queued-order">
       <View style={styles.row}>
         <Text style={[typeScale.label, styles.grow, { color: colors.text }]}>
-          {itemCount(action.payload.items.reduce((n, item) => n + item.quantity, 0))}
+          {shop.name} · {itemCount(lines.reduce((n, line) => n + line.quantity, 0))}
         </Text>
         <Badge label={failed ? words.failed : words.waiting} tone={failed ? 'danger' : 'warning'} />
       </View>
@@ -93,7 +104,11 @@ function QueuedOrder({ action }: { action: QueuedAction<PlaceOrderRequest> }) {
             {action.error?.message}
           </Text>
           <View style={styles.row}>
-            {action.error?.conflict ? null : <Button title={words.retry} onPress={() => queue.retry(action.id)} />}
+            {action.error?.conflict ? (
+              <Button title={words.updateCart} onPress={reviewCart} />
+            ) : (
+              <Button title={words.retry} onPress={() => queue.retry(action.id)} />
+            )}
             <Button variant="secondary" title={words.discard} onPress={() => queue.discard(action.id)} />
           </View>
         </>
