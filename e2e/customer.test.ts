@@ -119,6 +119,12 @@ describe('the customer web app', () => {
     await page.getByTestId(`order-${orders[0]?.id}`).click();
     await page.getByTestId('delivery-code').waitFor();
     await page.screenshot({ path: path.join(shots, 'customer-tracking.png') });
+
+    // The order's link (as a notification or a shared URL opens it) lands on its tracking screen.
+    const linked = await context.newPage();
+    await linked.goto(`${server.url}/customer/orders/${orders[0]?.id}`);
+    await linked.getByTestId('delivery-code').waitFor();
+    await linked.getByText('Basmati Rice').filter({ visible: true }).first().waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -43,7 +43,7 @@ export function AuthForm({ mode }: { mode: 'login' | 'register' }) {
 
   const fieldError = (key: string) => (error?.field?.endsWith(key) ? error.message : undefined);
   return (
-    <SafeAreaView style={[styles.screen, { backgroundColor: colors.background }]}>
+    <SafeAreaView testID={`customer-${mode}`} style={[styles.screen, { backgroundColor: colors.background }]}>
       <ScrollView contentContainerStyle={styles.content} keyboardShouldPersistTaps="handled">
         <AppHeader subtitle="Shops in your town, delivered" />
         <Text role="heading" aria-level={1} style={[typeScale.display, { color: colors.text }]}>

@@ -1,6 +1,6 @@
 import { orderQueryKey, useServices } from '@kupwara/shared/app';
-import type { Place } from '@kupwara/shared/client';
-import { useQuery } from '@tanstack/react-query';
+import type { CallOutput, Place } from '@kupwara/shared/client';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 
 /** Shops that deliver to `place`, nearest first (searching their names and products with `q`). */
 export function useNearbyStores(place: Place | null, q: string) {
@@ -25,11 +25,15 @@ export function useStore(id: string) {
   });
 }
 
+/** A shop's products, a page of 100 at a time as the list nears its end. */
 export function useProducts(storeId: string) {
   const { api } = useServices();
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: ['products', storeId],
-    queryFn: ({ signal }) => api.call('storeProducts', { params: { id: storeId }, query: { limit: 100 }, signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page: CallOutput<'storeProducts'>) => page.next_cursor ?? undefined,
+    queryFn: ({ signal, pageParam }) =>
+      api.call('storeProducts', { params: { id: storeId }, query: { limit: 100, cursor: pageParam }, signal }),
   });
 }
 

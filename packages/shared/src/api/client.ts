@@ -115,7 +115,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
     if (input.idempotencyKey) headers['idempotency-key'] = input.idempotencyKey;
-    let body: BodyInit | undefined;
+    let body: FormData | string | undefined;
     if (input.body instanceof FormData) body = input.body;
     else if (input.body !== undefined) {
       headers['content-type'] = 'application/json';

@@ -35,6 +35,7 @@ export default function Shop() {
   const cartState = useZustand(cart.store, (state) => state);
   const [asking, setAsking] = useState<{ product: Product; quantity: number }>();
   const shop = store.data ? { id: store.data.id, name: store.data.name } : undefined;
+  const items = products.data?.pages.flatMap((page) => page.items) ?? [];
 
   const setQuantity = (product: Product, quantity: number) => {
     if (!shop) return;
@@ -56,11 +57,15 @@ export default function Shop() {
       ) : null}
       {products.isPending ? (
         <Skeleton lines={6} height={64} />
-      ) : !products.data?.items.length ? (
+      ) : !items.length ? (
         <EmptyState title={words.noProducts} message="" />
       ) : (
         <FlashList
-          data={products.data.items}
+          data={items}
+          onEndReached={() => {
+            if (products.hasNextPage && !products.isFetchingNextPage) void products.fetchNextPage();
+          }}
+          onEndReachedThreshold={2}
           keyExtractor={(product) => product.id}
           contentContainerStyle={styles.list}
           extraData={cartState}

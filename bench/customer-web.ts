@@ -1,0 +1,141 @@
+// npm run bench:web: the customer web build on a phone-sized headless Chromium, against the real
+// server (embedded database). Reports the bundle's size (gzip), the time from a cold load to the
+// first shop list, and frames dropped while scrolling a shop of BENCH_PRODUCTS (2,000) products,
+// each beside a baseline measured in the same run (a static page's load; a plain list's scroll).
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Session } from '@kupwara/shared';
+import { createApiClient, createSessionStore, memoryStorage } from '@kupwara/shared/client';
+import type { Page } from 'playwright-core';
+import { launchBrowser, phone } from '../e2e/browser';
+import { ensureWebBuilds, repoRoot, startServer } from '../e2e/server';
+
+const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 2000);
+const LOADS = 7;
+const HERE = { lat: 34.6, lng: 74.4 };
+const allDay = [{ open: '00:00', close: '23:59' }];
+const hours = { sun: allDay, mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay };
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+ensureWebBuilds();
+const server = await startServer();
+const browser = await launchBrowser();
+try {
+  const client = (session: Session | null) => {
+    const sessions = createSessionStore(memoryStorage());
+    sessions.store.setState({ session, loaded: true });
+    return createApiClient({ baseUrl: `${server.url}/api/v1`, tokens: sessions.tokens });
+  };
+  const password = 'chinar-leaf-42';
+  const seller = await client(null).call('register', {
+    body: { role: 'seller', name: 'Bench Shop', phone: '+919419200001', password },
+  });
+  const shop = client(seller);
+  const store = await shop.call('createMyStore', {
+    body: { name: 'Bench Kiryana', address: 'Old Bus Stand', location: HERE, delivery_radius_km: 5 },
+  });
+  await shop.call('updateMyStore', { body: { version: 1, opening_hours: hours } });
+  for (let i = 0; i < PRODUCTS; i += 20) {
+    await Promise.all(
+      Array.from({ length: Math.min(20, PRODUCTS - i) }, (_, k) =>
+        shop.call('createProduct', {
+          body: {
+            name: `Product ${String(i + k).padStart(4, '0')}`,
+            price_paise: 1000 + i + k,
+            unit: '1 kg',
+            stock: 5,
+          },
+        }),
+      ),
+    );
+  }
+  const customer = await client(null).call('register', {
+    body: { role: 'customer', name: 'Bench Customer', phone: '+919419200002', password },
+  });
+
+  // The bundle as a phone downloads it.
+  const jsDir = path.join(repoRoot, 'packages/customer-app/dist/_expo/static/js/web');
+  let raw = 0;
+  let gzip = 0;
+  for (const file of await readdir(jsDir)) {
+    const bytes = await readFile(path.join(jsDir, file));
+    raw += bytes.length;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+  }
+
+  // A signed-in customer who chose where to deliver, opening the app with nothing cached.
+  const signedIn = async () => {
+    const context = await browser.newContext(phone);
+    await context.addInitScript(
+      ([session, place]) => {
+        localStorage.setItem('kupwara.customer.session', session);
+        localStorage.setItem('kupwara.customer.place', place);
+      },
+      [JSON.stringify(customer), JSON.stringify({ ...HERE, label: 'Home', source: 'map' })] as const,
+    );
+    return context;
+  };
+  const coldLoads: number[] = [];
+  const staticLoads: number[] = [];
+  for (let i = 0; i < LOADS; i++) {
+    const context = await signedIn();
+    const page = await context.newPage();
+    let started = performance.now();
+    await page.goto(`${server.url}/customer/`);
+    await page.getByText('Bench Kiryana').waitFor();
+    coldLoads.push(performance.now() - started);
+    started = performance.now();
+    await page.goto(`${server.url}/healthz`);
+    staticLoads.push(performance.now() - started);
+    await context.close();
+  }
+
+  // Scrolling: 6 s of a fast fling (100 px a frame, about 90 rows a second), frame gaps from requestAnimationFrame. A string, not a
+  // function: tsx would add helpers to a function's source that the page does not have.
+  const SCROLL = `(async () => {
+    const scrollers = [...document.querySelectorAll('*')].filter(
+      (el) => el.scrollHeight > el.clientHeight + 100 && getComputedStyle(el).overflowY !== 'visible');
+    const target = scrollers.sort((a, b) => b.scrollHeight - a.scrollHeight)[0] ?? document.scrollingElement;
+    const gaps = [];
+    let last = performance.now();
+    const end = last + 6000;
+    await new Promise((resolve) => {
+      const step = (now) => {
+        gaps.push(now - last);
+        last = now;
+        target.scrollTop += 100;
+        if (now < end) requestAnimationFrame(step); else resolve();
+      };
+      requestAnimationFrame(step);
+    });
+    const dropped = gaps.reduce((sum, gap) => sum + Math.max(0, Math.round(gap / (1000 / 60)) - 1), 0);
+    return { frames: gaps.length, dropped, distance: target.scrollTop };
+  })()`;
+  const scroll = (page: Page) => page.evaluate<{ frames: number; dropped: number; distance: number }>(SCROLL);
+  const context = await signedIn();
+  const page = await context.newPage();
+  await page.goto(`${server.url}/customer/stores/${store.id}`);
+  await page.getByText('Product 0000').waitFor();
+  const shopScroll = await scroll(page);
+  await page.setContent(
+    `<div style="height:640px;overflow-y:auto">${Array.from({ length: PRODUCTS }, (_, i) => `<p style="height:64px;margin:0">Row ${i}</p>`).join('')}</div>`,
+  );
+  const plainScroll = await scroll(page);
+  await context.close();
+
+  const result = {
+    at: new Date().toISOString(),
+    products: PRODUCTS,
+    bundle: { files: (await readdir(jsDir)).length, rawBytes: raw, gzipBytes: gzip },
+    coldLoadToShopListMs: { median: Math.round(median(coldLoads)), all: coldLoads.map(Math.round) },
+    baselineStaticPageMs: Math.round(median(staticLoads)),
+    scrollShop: shopScroll,
+    scrollPlainListBaseline: plainScroll,
+  };
+  console.log(JSON.stringify(result, null, 2));
+} finally {
+  await browser.close();
+  await server.stop();
+}
