@@ -19,6 +19,7 @@ export const messages = {
     deliverTo: (label: string) => `Deliver to ${label}`,
     choosePlace: 'Choose where to deliver',
     search: 'Search shops and products',
+    all: 'All',
     empty: 'No shop delivers here yet',
     emptyHint: 'Try another place, or a shorter search.',
     orders: 'Your orders',
@@ -83,6 +84,7 @@ export const messages = {
     callShop: 'Call the shop',
     callRider: 'Call the rider',
     cancel: 'Cancel order',
+    again: 'Order these again',
     riderAt: (metres: number, minutes: number, toward: string) =>
       `Rider is ${metres < 1000 ? `${metres} m` : `${(metres / 1000).toFixed(1)} km`} from ${toward}, about ${minutes} min`,
     theShop: 'the shop',

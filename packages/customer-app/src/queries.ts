@@ -3,17 +3,27 @@ import type { CallOutput, Place } from '@kupwara/shared/client';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 
 /** Shops that deliver to `place`, nearest first (searching their names and products with `q`). */
-export function useNearbyStores(place: Place | null, q: string) {
+export function useNearbyStores(place: Place | null, q: string, category: string | undefined) {
   const { api } = useServices();
   const search = q.trim();
   return useQuery({
-    queryKey: ['stores', place?.lat, place?.lng, search],
+    queryKey: ['stores', place?.lat, place?.lng, search, category],
     enabled: Boolean(place),
     queryFn: ({ signal }) =>
       api.call('nearbyStores', {
-        query: { lat: place?.lat, lng: place?.lng, q: search || undefined, limit: 50 },
+        query: { lat: place?.lat, lng: place?.lng, q: search || undefined, category, limit: 50 },
         signal,
       }),
+  });
+}
+
+/** The kinds of shop, for the chips above the list (they change rarely: a day's cache). */
+export function useCategories() {
+  const { api } = useServices();
+  return useQuery({
+    queryKey: ['categories'],
+    staleTime: 24 * 3600_000,
+    queryFn: ({ signal }) => api.call('categories', { signal }),
   });
 }
 

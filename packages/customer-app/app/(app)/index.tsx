@@ -13,10 +13,10 @@ import {
 } from '@kupwara/shared/ui';
 import { Link, router } from 'expo-router';
 import { useState } from 'react';
-import { FlatList, Pressable, RefreshControl, StyleSheet, Text, View } from 'react-native';
+import { FlatList, Pressable, RefreshControl, ScrollView, StyleSheet, Text, View } from 'react-native';
 import { useStore } from 'zustand';
 import { messages } from '../../src/messages';
-import { useNearbyStores } from '../../src/queries';
+import { useCategories, useNearbyStores } from '../../src/queries';
 import { Screen } from '../../src/Screen';
 import { clockTime } from '../../src/time';
 
@@ -27,7 +27,9 @@ export default function Home() {
   const { place } = useServices();
   const chosen = useStore(place.store, (state) => state.place);
   const [q, setQ] = useState('');
-  const stores = useNearbyStores(chosen, q);
+  const [category, setCategory] = useState<string>();
+  const stores = useNearbyStores(chosen, q, category);
+  const categories = useCategories();
   const links = (
     <View style={styles.links}>
       <Link href="/orders" style={[typeScale.label, styles.link, { color: colors.primary }]}>
@@ -48,6 +50,18 @@ export default function Home() {
           </Text>
         </Pressable>
         {chosen ? <Input label={words.search} value={q} onChangeText={setQ} returnKeyType="search" /> : null}
+        {chosen && categories.data?.items.length ? (
+          <ScrollView horizontal showsHorizontalScrollIndicator={false} contentContainerStyle={styles.chips}>
+            {[{ slug: undefined, name: words.all }, ...categories.data.items].map((item) => (
+              <Chip
+                key={item.slug ?? 'all'}
+                label={item.name}
+                selected={category === item.slug}
+                onPress={() => setCategory(item.slug)}
+              />
+            ))}
+          </ScrollView>
+        ) : null}
       </View>
       {!chosen ? (
         <EmptyState
@@ -74,6 +88,20 @@ export default function Home() {
         />
       )}
     </Screen>
+  );
+}
+
+function Chip({ label, selected, onPress }: { label: string; selected: boolean; onPress: () => void }) {
+  const { colors } = useTheme();
+  return (
+    <Pressable
+      accessibilityRole="button"
+      accessibilityState={{ selected }}
+      onPress={onPress}
+      style={[styles.chip, { borderColor: colors.primary, backgroundColor: selected ? colors.primary : 'transparent' }]}
+    >
+      <Text style={[typeScale.label, { color: selected ? colors.onPrimary : colors.primary }]}>{label}</Text>
+    </Pressable>
   );
 }
 
@@ -113,6 +141,8 @@ const styles = StyleSheet.create({
   links: { flexDirection: 'row', gap: spacing.sm },
   link: { paddingVertical: spacing.sm },
   list: { padding: spacing.md, gap: spacing.sm },
+  chips: { gap: spacing.sm },
+  chip: { minHeight: 44, paddingHorizontal: spacing.md, borderWidth: 1.5, borderRadius: 999, justifyContent: 'center' },
   row: { flexDirection: 'row', alignItems: 'center', gap: spacing.sm },
   name: { flex: 1 },
 });

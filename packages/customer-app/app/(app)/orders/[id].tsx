@@ -1,3 +1,4 @@
+import { isFinal } from '@kupwara/shared';
 import { useOrderLive, useServices } from '@kupwara/shared/app';
 import {
   Button,
@@ -10,7 +11,7 @@ import {
   typeScale,
   useTheme,
 } from '@kupwara/shared/ui';
-import { useLocalSearchParams } from 'expo-router';
+import { router, useLocalSearchParams } from 'expo-router';
 import { Linking, ScrollView, StyleSheet, Text, View } from 'react-native';
 import { messages } from '../../../src/messages';
 import { useOrder } from '../../../src/queries';
@@ -22,7 +23,7 @@ const words = messages.order;
 export default function OrderTracking() {
   const { id = '' } = useLocalSearchParams<{ id: string }>();
   const { colors } = useTheme();
-  const { queue } = useServices();
+  const { queue, cart } = useServices();
   const order = useOrder(id);
   const { position } = useOrderLive(order.data ? id : null);
 
@@ -86,6 +87,24 @@ export default function OrderTracking() {
               variant="secondary"
               title={words.callRider}
               onPress={() => Linking.openURL(`tel:${current.rider?.phone}`)}
+            />
+          ) : null}
+          {isFinal(current.status) ? (
+            <Button
+              variant="secondary"
+              title={words.again}
+              onPress={() => {
+                cart.restore(
+                  { id: current.store.id, name: current.store.name },
+                  current.items.map(({ product_id, name, unit_price_paise, quantity }) => ({
+                    product_id,
+                    name,
+                    unit_price_paise,
+                    quantity,
+                  })),
+                );
+                router.push('/cart');
+              }}
             />
           ) : null}
           {current.status === 'PENDING' ? (

@@ -1,0 +1,8 @@
+module.exports = {
+  displayName: 'customer-app',
+  preset: 'jest-expo',
+  rootDir: __dirname,
+  testMatch: ['<rootDir>/**/*.test.tsx'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  setupFiles: ['<rootDir>/../shared/jest.setup.cjs'],
+};
