@@ -125,6 +125,39 @@ describe('the customer web app', () => {
     await linked.goto(`${server.url}/customer/orders/${orders[0]?.id}`);
     await linked.getByTestId('delivery-code').waitFor();
     await linked.getByText('Basmati Rice').filter({ visible: true }).first().waitFor();
+
+    // The shop gets it ready; the nearest rider takes it and rides: the customer watches.
+    const orderId = orders[0]?.id ?? '';
+    for (const to of ['ACCEPTED', 'PREPARING', 'READY_FOR_PICKUP'] as const) {
+      await shop.api.call('transitionOrder', { params: { id: orderId }, body: { to } });
+    }
+    await linked.getByText('Ready for pickup').filter({ visible: true }).first().waitFor();
+    const rider = client(
+      await client().call('register', {
+        body: {
+          role: 'rider',
+          name: 'Bilal Mir',
+          phone: nextPhone(),
+          password: 'chinar-leaf-42',
+          vehicle_type: 'motorcycle',
+        },
+      }),
+    );
+    await rider.call('setRiderStatus', { body: { status: 'online' } });
+    const fix = (metresNorth: number) => ({
+      points: [{ lat: HERE.lat + metresNorth / 110_950, lng: HERE.lng, recorded_at: new Date().toISOString() }],
+    });
+    await rider.call('sendLocations', { body: fix(900) });
+    let offer: { id: string } | undefined;
+    for (let tries = 0; !offer && tries < 100; tries++) {
+      offer = (await rider.call('riderAssignments', {})).offers[0];
+      if (!offer) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    await rider.call('acceptOffer', { params: { id: offer?.id ?? '' } });
+    await rider.call('sendLocations', { body: fix(600) });
+    await linked.getByText(/Rider is \d+ m from the shop/).waitFor();
+    await linked.getByText('Rider', { exact: true }).waitFor();
+    await linked.screenshot({ path: path.join(shots, 'customer-tracking-rider.png') });
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -16,6 +16,7 @@ import { Linking, ScrollView, StyleSheet, Text, View } from 'react-native';
 import { messages } from '../../../src/messages';
 import { useOrder } from '../../../src/queries';
 import { Screen } from '../../../src/Screen';
+import { TrackingMap } from '../../../src/TrackingMap';
 
 const words = messages.order;
 
@@ -56,6 +57,13 @@ export default function OrderTracking() {
             <Text style={[typeScale.caption, { color: colors.textMuted }]}>{words.codeHint}</Text>
           </Card>
         ) : null}
+        {isFinal(current.status) ? null : (
+          <TrackingMap
+            shop={current.store.location}
+            home={current.delivery_address.location}
+            rider={carrying && position ? position : null}
+          />
+        )}
         {carrying && position ? (
           // Where the rider is, in words: it needs no map tiles and reads well to a screen reader.
           <Card>
