@@ -158,6 +158,13 @@ describe('the customer web app', () => {
     await linked.getByText(/Rider is \d+ m from the shop/).waitFor();
     await linked.getByText('Rider', { exact: true }).waitFor();
     await linked.screenshot({ path: path.join(shots, 'customer-tracking-rider.png') });
+
+    // Saving the place as an address: offered again in "Where should we deliver?".
+    await page.goto(`${server.url}/customer/profile`);
+    await page.getByLabel('Name this place (Home, Work…)').fill('Home');
+    await page.getByRole('button', { name: 'Save this place' }).click();
+    await page.getByRole('button', { name: 'Remove Home' }).waitFor();
+    await page.screenshot({ path: path.join(shots, 'customer-profile.png') });
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -94,6 +94,11 @@ export const messages = {
   profile: {
     title: 'Profile',
     logout: 'Sign out',
+    addresses: 'Your addresses',
+    label: 'Name this place (Home, Work…)',
+    save: 'Save this place',
+    saveHint: (place: string) => `Save "${place}" to pick it again later.`,
+    remove: 'Remove',
   },
   offline: 'You are offline: showing what was saved on this phone.',
   retry: 'Try again',

@@ -1,15 +1,25 @@
 import { useServices } from '@kupwara/shared/app';
-import { Button, spacing, typeScale, useTheme } from '@kupwara/shared/ui';
+import { Button, Card, Input, spacing, typeScale, useTheme } from '@kupwara/shared/ui';
 import { router } from 'expo-router';
-import { StyleSheet, Text, View } from 'react-native';
+import { useState } from 'react';
+import { ScrollView, StyleSheet, Text, View } from 'react-native';
 import { useStore } from 'zustand';
 import { messages } from '../../src/messages';
+import { useAddresses } from '../../src/queries';
 import { Screen } from '../../src/Screen';
+
+const words = messages.profile;
 
 export default function Profile() {
   const { colors } = useTheme();
-  const { session, api, queryClient } = useServices();
+  const { session, api, queryClient, place } = useServices();
   const me = useStore(session.store, (state) => state.session);
+  const chosen = useStore(place.store, (state) => state.place);
+  const addresses = useAddresses(true);
+  const [label, setLabel] = useState('Home');
+  const [text, setText] = useState('');
+  const [problem, setProblem] = useState<string>();
+
   async function signOut() {
     const refresh = me?.refresh_token;
     await session.logout();
@@ -18,15 +28,77 @@ export default function Profile() {
     // Tell the server too, if it can be reached; signing out never waits for the network.
     if (refresh) void api.call('logout', { body: { refresh_token: refresh } }).catch(() => {});
   }
+
+  // Addresses need the server (a blocking form): saved ones are then offered at checkout and in "Where".
+  async function saveAddress() {
+    if (!chosen) return;
+    setProblem(undefined);
+    try {
+      await api.call('createAddress', {
+        body: {
+          label: label.trim(),
+          text: text.trim() || chosen.label,
+          location: { lat: chosen.lat, lng: chosen.lng },
+        },
+      });
+      setText('');
+      await queryClient.invalidateQueries({ queryKey: ['addresses'] });
+    } catch (error) {
+      setProblem((error as Error).message);
+    }
+  }
+
+  async function remove(id: string) {
+    await api.call('deleteAddress', { params: { id } }).catch((error: Error) => setProblem(error.message));
+    await queryClient.invalidateQueries({ queryKey: ['addresses'] });
+  }
+
   return (
-    <Screen title={messages.profile.title}>
-      <View style={styles.content}>
+    <Screen title={words.title}>
+      <ScrollView contentContainerStyle={styles.content} keyboardShouldPersistTaps="handled">
         <Text style={[typeScale.title, { color: colors.text }]}>{me?.user.name}</Text>
         <Text style={[typeScale.body, { color: colors.textMuted }]}>{me?.user.phone}</Text>
-        <Button variant="secondary" title={messages.profile.logout} onPress={signOut} />
-      </View>
+
+        <Text role="heading" aria-level={2} style={[typeScale.label, { color: colors.text }]}>
+          {words.addresses}
+        </Text>
+        {addresses.data?.items.map((address) => (
+          <Card key={address.id}>
+            <View style={styles.row}>
+              <View style={styles.grow}>
+                <Text style={[typeScale.label, { color: colors.text }]}>{address.label}</Text>
+                <Text style={[typeScale.caption, { color: colors.textMuted }]}>{address.text}</Text>
+              </View>
+              <Button
+                variant="secondary"
+                title={words.remove}
+                accessibilityLabel={`${words.remove} ${address.label}`}
+                onPress={() => remove(address.id)}
+              />
+            </View>
+          </Card>
+        ))}
+        {chosen ? (
+          <>
+            <Text style={[typeScale.body, { color: colors.textMuted }]}>{words.saveHint(chosen.label)}</Text>
+            <Input label={words.label} value={label} onChangeText={setLabel} />
+            <Input label="House, street, landmark" value={text} onChangeText={setText} />
+            <Button title={words.save} onPress={saveAddress} disabled={!label.trim()} />
+          </>
+        ) : null}
+        {problem ? (
+          <Text role="alert" style={[typeScale.body, { color: colors.danger }]}>
+            {problem}
+          </Text>
+        ) : null}
+        <Button variant="secondary" title={words.logout} onPress={signOut} />
+      </ScrollView>
     </Screen>
   );
 }
 
-const styles = StyleSheet.create({ content: { padding: spacing.md, gap: spacing.md } });
+const styles = StyleSheet.create({
+  content: { padding: spacing.md, gap: spacing.md },
+  row: { flexDirection: 'row', alignItems: 'center', gap: spacing.sm },
+  grow: { flex: 1 },
+});
