@@ -1,22 +1,17 @@
 import type { OrderEvent } from '../contract/orders';
-import { isFinal, type OrderStatus } from '../domain/order-machine';
+import { isFinal, type OrderStatus, orderStatuses } from '../domain/order-machine';
 
 /** Where an order can stop short of delivery. */
 export type EndedStatus = 'REJECTED' | 'CANCELLED' | 'FAILED';
 /** The steps of a delivery that goes to plan. */
 export type ProgressStatus = Exclude<OrderStatus, EndedStatus>;
 
+const endings: readonly OrderStatus[] = ['REJECTED', 'CANCELLED', 'FAILED'];
+
 /** Every step of a delivery, in the order an order passes them. */
-export const progressSteps: readonly ProgressStatus[] = [
-  'PENDING',
-  'ACCEPTED',
-  'PREPARING',
-  'READY_FOR_PICKUP',
-  'RIDER_ASSIGNED',
-  'PICKED_UP',
-  'IN_TRANSIT',
-  'DELIVERED',
-];
+export const progressSteps: readonly ProgressStatus[] = orderStatuses.filter(
+  (status): status is ProgressStatus => !endings.includes(status),
+);
 
 const progressOrder: readonly OrderStatus[] = progressSteps;
 const rank = (status: OrderStatus) => progressOrder.indexOf(status);
