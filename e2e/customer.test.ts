@@ -159,6 +159,11 @@ describe('the customer web app', () => {
     await linked.getByText('Rider', { exact: true }).waitFor();
     await linked.screenshot({ path: path.join(shots, 'customer-tracking-rider.png') });
 
+    // What the customer was told, each leading to its order.
+    await page.goto(`${server.url}/customer/notifications`);
+    await page.getByText('Rider on the way to the shop').click();
+    await page.getByTestId('delivery-code').filter({ visible: true }).waitFor();
+
     // Saving the place as an address: offered again in "Where should we deliver?".
     await page.goto(`${server.url}/customer/profile`);
     await page.getByLabel('Name this place (Home, Work…)').fill('Home');

@@ -11,6 +11,7 @@ import { sellerProductRoutes } from './catalog/seller-product-routes';
 import { type DispatchDeps, dispatchJobHandlers } from './delivery/dispatch';
 import { createPositionIngest } from './delivery/positions';
 import { riderRoutes } from './delivery/rider-routes';
+import { notificationRoutes } from './notifications/routes';
 import { orderJobHandlers } from './orders/order-jobs';
 import { orderRoutes } from './orders/routes';
 import type { Config } from './platform/config';
@@ -123,6 +124,7 @@ export async function buildApp({ config, platform, webApps, runJobs = true }: Ap
       const limits = { perIp: config.authLimitPerIp, perAccount: config.authLimitPerAccount };
       await api.register(authRoutes, { db, rateLimiter: platform.rateLimiter, limits });
       await api.register(meRoutes, { db });
+      await api.register(notificationRoutes, { db });
       const catalog = { db, cache: platform.cache, storage: platform.media };
       await api.register(sellerStoreRoutes, catalog);
       await api.register(storeRoutes, catalog);

@@ -91,6 +91,11 @@ export const messages = {
     you: 'you',
     total: 'Total',
   },
+  notifications: {
+    title: 'Updates',
+    empty: 'Nothing yet',
+    emptyHint: 'News about your orders will be here.',
+  },
   profile: {
     title: 'Profile',
     logout: 'Sign out',

@@ -36,14 +36,18 @@ export function useStore(id: string) {
 }
 
 /** A shop's products, a page of 100 at a time as the list nears its end. */
-export function useProducts(storeId: string) {
+export function useProducts(storeId: string, category?: string) {
   const { api } = useServices();
   return useInfiniteQuery({
-    queryKey: ['products', storeId],
+    queryKey: ['products', storeId, category],
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page: CallOutput<'storeProducts'>) => page.next_cursor ?? undefined,
     queryFn: ({ signal, pageParam }) =>
-      api.call('storeProducts', { params: { id: storeId }, query: { limit: 100, cursor: pageParam }, signal }),
+      api.call('storeProducts', {
+        params: { id: storeId },
+        query: { limit: 100, cursor: pageParam, category },
+        signal,
+      }),
   });
 }
 
@@ -66,4 +70,12 @@ export function useOrder(id: string) {
 export function useAddresses(enabled: boolean) {
   const { api } = useServices();
   return useQuery({ queryKey: ['addresses'], enabled, queryFn: ({ signal }) => api.call('listAddresses', { signal }) });
+}
+
+export function useNotifications() {
+  const { api } = useServices();
+  return useQuery({
+    queryKey: ['notifications'],
+    queryFn: ({ signal }) => api.call('notifications', { query: { limit: 50 }, signal }),
+  });
 }

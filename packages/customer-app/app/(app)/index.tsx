@@ -15,6 +15,7 @@ import { Link, router } from 'expo-router';
 import { useState } from 'react';
 import { FlatList, Pressable, RefreshControl, ScrollView, StyleSheet, Text, View } from 'react-native';
 import { useStore } from 'zustand';
+import { Chip } from '../../src/Chip';
 import { messages } from '../../src/messages';
 import { useCategories, useNearbyStores } from '../../src/queries';
 import { Screen } from '../../src/Screen';
@@ -91,20 +92,6 @@ export default function Home() {
   );
 }
 
-function Chip({ label, selected, onPress }: { label: string; selected: boolean; onPress: () => void }) {
-  const { colors } = useTheme();
-  return (
-    <Pressable
-      accessibilityRole="button"
-      accessibilityState={{ selected }}
-      onPress={onPress}
-      style={[styles.chip, { borderColor: colors.primary, backgroundColor: selected ? colors.primary : 'transparent' }]}
-    >
-      <Text style={[typeScale.label, { color: selected ? colors.onPrimary : colors.primary }]}>{label}</Text>
-    </Pressable>
-  );
-}
-
 function StoreRow({ store }: { store: NearbyStore }) {
   const { colors } = useTheme();
   const open = store.is_open_now && store.is_accepting_orders;
@@ -142,7 +129,6 @@ const styles = StyleSheet.create({
   link: { paddingVertical: spacing.sm },
   list: { padding: spacing.md, gap: spacing.sm },
   chips: { gap: spacing.sm },
-  chip: { minHeight: 44, paddingHorizontal: spacing.md, borderWidth: 1.5, borderRadius: 999, justifyContent: 'center' },
   row: { flexDirection: 'row', alignItems: 'center', gap: spacing.sm },
   name: { flex: 1 },
 });

@@ -6,6 +6,7 @@ export * from './delivery';
 export * from './errors';
 export * from './geo';
 export * from './health';
+export * from './notifications';
 export * from './orders';
 export * from './realtime';
 export * from './routes';

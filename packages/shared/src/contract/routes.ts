@@ -26,6 +26,7 @@ import {
   riderStatus,
   riderStatusRequest,
 } from './delivery';
+import { notificationList, notificationListQuery } from './notifications';
 import { order, orderList, orderListQuery, placeOrderRequest, transitionRequest } from './orders';
 import { createStoreRequest } from './stores';
 
@@ -68,6 +69,12 @@ export const routes = {
     response: address,
   }),
   deleteAddress: route({ method: 'DELETE', path: '/me/addresses/:id', params: idParams, response: none }),
+  notifications: route({
+    method: 'GET',
+    path: '/me/notifications',
+    query: notificationListQuery,
+    response: notificationList,
+  }),
 
   nearbyStores: route({ method: 'GET', path: '/stores', query: nearbyStoresQuery, response: nearbyStoreList }),
   getStore: route({ method: 'GET', path: '/stores/:id', params: idParams, response: storeDetails }),

@@ -13,7 +13,7 @@ import {
   messages as ui,
   useTheme,
 } from '@kupwara/shared/ui';
-import { router } from 'expo-router';
+import { Link, router } from 'expo-router';
 import { FlatList, RefreshControl, StyleSheet, Text, View } from 'react-native';
 import { messages } from '../../../src/messages';
 import { useOrders } from '../../../src/queries';
@@ -25,11 +25,19 @@ const words = messages.orders;
 const itemCount = (count: number) => `${count} ${count === 1 ? 'item' : 'items'}`;
 
 export default function Orders() {
+  const { colors } = useTheme();
   const { queue } = useServices();
   const orders = useOrders();
   const queued = useQueuedActions(queue).filter((action) => action.kind === 'placeOrder') as QueuedAction<PlaceOrder>[];
   return (
-    <Screen title={words.title}>
+    <Screen
+      title={words.title}
+      right={
+        <Link href="/notifications" style={[typeScale.label, styles.link, { color: colors.primary }]}>
+          {messages.notifications.title}
+        </Link>
+      }
+    >
       {orders.isPending && queued.length === 0 ? (
         <Skeleton lines={4} height={64} />
       ) : (
@@ -120,6 +128,7 @@ function QueuedOrder({ action }: { action: QueuedAction<PlaceOrder> }) {
 const styles = StyleSheet.create({
   list: { padding: spacing.md, gap: spacing.sm },
   queued: { gap: spacing.sm },
+  link: { paddingVertical: spacing.sm },
   row: { flexDirection: 'row', alignItems: 'center', gap: spacing.sm },
   grow: { flex: 1 },
 });

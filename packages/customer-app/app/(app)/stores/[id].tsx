@@ -17,10 +17,11 @@ import { FlashList } from '@shopify/flash-list';
 import { Image } from 'expo-image';
 import { router, useLocalSearchParams } from 'expo-router';
 import { useState } from 'react';
-import { StyleSheet, Text, View } from 'react-native';
+import { ScrollView, StyleSheet, Text, View } from 'react-native';
 import { useStore as useZustand } from 'zustand';
+import { Chip } from '../../../src/Chip';
 import { messages } from '../../../src/messages';
-import { useProducts, useStore } from '../../../src/queries';
+import { useCategories, useProducts, useStore } from '../../../src/queries';
 import { Screen } from '../../../src/Screen';
 import { Stepper } from '../../../src/Stepper';
 
@@ -31,7 +32,9 @@ export default function Shop() {
   const { colors } = useTheme();
   const { cart } = useServices();
   const store = useStore(id);
-  const products = useProducts(id);
+  const [category, setCategory] = useState<string>();
+  const products = useProducts(id, category);
+  const shelves = useShelves(products.data?.pages[0]?.items ?? [], category);
   const cartState = useZustand(cart.store, (state) => state);
   const [asking, setAsking] = useState<{ product: Product; quantity: number }>();
   const shop = store.data ? { id: store.data.id, name: store.data.name } : undefined;
@@ -54,6 +57,18 @@ export default function Shop() {
           <Text style={[typeScale.body, { color: colors.textMuted }]}>{store.data.address}</Text>
           {!store.data.is_open_now ? <Badge label={messages.home.closed(null)} /> : null}
         </View>
+      ) : null}
+      {shelves.length > 1 ? (
+        <ScrollView horizontal showsHorizontalScrollIndicator={false} contentContainerStyle={styles.chips}>
+          {[{ slug: undefined, name: messages.home.all }, ...shelves].map((shelf) => (
+            <Chip
+              key={shelf.slug ?? 'all'}
+              label={shelf.name}
+              selected={category === shelf.slug}
+              onPress={() => setCategory(shelf.slug)}
+            />
+          ))}
+        </ScrollView>
       ) : null}
       {products.isPending ? (
         <Skeleton lines={6} height={64} />
@@ -104,6 +119,28 @@ export default function Shop() {
   );
 }
 
+/**
+ * The shop's shelves: the categories of its products (as the first page shows them), kept while
+ * one is chosen so the chips do not vanish with the filter.
+ */
+function useShelves(products: readonly Product[], category: string | undefined) {
+  const tree = useCategories();
+  const [shelves, setShelves] = useState<{ slug: string; name: string }[]>([]);
+  const byId = new Map(
+    (tree.data?.items ?? []).flatMap((node) => [node, ...node.children]).map((node) => [node.id, node] as const),
+  );
+  const found = [
+    ...new Map(
+      products.flatMap((product) => {
+        const node = product.category_id ? byId.get(product.category_id) : undefined;
+        return node ? [[node.slug, { slug: node.slug, name: node.name }] as const] : [];
+      }),
+    ).values(),
+  ];
+  if (!category && found.length !== shelves.length) setShelves(found);
+  return shelves;
+}
+
 function ProductRow({
   product,
   quantity,
@@ -115,7 +152,9 @@ function ProductRow({
 }) {
   const { colors } = useTheme();
   const soldOut = !product.is_available || product.stock === 0;
-  const image = product.images[0]?.variants[0];
+  // The smallest picture that is sharp at 56 points on a 2× screen.
+  const variants = [...(product.images[0]?.variants ?? [])].sort((a, b) => a.width - b.width);
+  const image = variants.find((variant) => variant.width >= 112) ?? variants.at(-1);
   return (
     <View style={[styles.product, soldOut && styles.soldOut]} accessibilityState={{ disabled: soldOut }}>
       {image ? <Image source={{ uri: image.url }} style={styles.image} contentFit="cover" /> : null}
@@ -134,6 +173,7 @@ function ProductRow({
 }
 
 const styles = StyleSheet.create({
+  chips: { gap: spacing.sm, paddingHorizontal: spacing.md, paddingTop: spacing.sm },
   header: { paddingHorizontal: spacing.md, paddingTop: spacing.sm, gap: spacing.xs },
   list: { padding: spacing.md },
   product: { flexDirection: 'row', alignItems: 'center', gap: spacing.md, paddingVertical: spacing.sm },
