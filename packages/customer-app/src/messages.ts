@@ -37,6 +37,8 @@ export const messages = {
     denied: 'Location is off for this app. Pick a saved address or the town centre instead.',
     saved: 'Saved addresses',
     centre: 'Kupwara town centre',
+    pickOnMap: 'Pick a point on the map',
+    pinned: 'Pinned on the map',
     current: 'Current location',
   },
   shop: {

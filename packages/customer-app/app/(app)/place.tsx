@@ -6,6 +6,7 @@ import { router } from 'expo-router';
 import { useState } from 'react';
 import { ScrollView, StyleSheet, Text } from 'react-native';
 import { messages } from '../../src/messages';
+import { canPickOnMap, PointPicker } from '../../src/PointPicker';
 import { useAddresses } from '../../src/queries';
 import { Screen } from '../../src/Screen';
 
@@ -19,6 +20,7 @@ export default function ChoosePlace() {
   const addresses = useAddresses(true);
   const [locating, setLocating] = useState(false);
   const [problem, setProblem] = useState<string>();
+  const [picking, setPicking] = useState(false);
 
   const choose = (chosen: Place) => {
     place.select(chosen);
@@ -65,6 +67,16 @@ export default function ChoosePlace() {
             <Text style={[typeScale.caption, { color: colors.textMuted }]}>{address.text}</Text>
           </Card>
         ))}
+        {canPickOnMap ? (
+          picking ? (
+            <PointPicker
+              start={place.store.getState().place ?? TOWN_CENTRE}
+              onPick={(point) => choose({ ...point, label: words.pinned, source: 'map' })}
+            />
+          ) : (
+            <Button variant="secondary" title={words.pickOnMap} onPress={() => setPicking(true)} />
+          )
+        ) : null}
         <Button
           variant="secondary"
           title={words.centre}
