@@ -12,7 +12,7 @@ const words = messages.profile;
 
 export default function Profile() {
   const { colors } = useTheme();
-  const { session, api, queryClient, place } = useServices();
+  const { session, api, queryClient, place, queue, cart } = useServices();
   const me = useStore(session.store, (state) => state.session);
   const chosen = useStore(place.store, (state) => state.place);
   const addresses = useAddresses(true);
@@ -22,6 +22,10 @@ export default function Profile() {
 
   async function signOut() {
     const refresh = me?.refresh_token;
+    // What this person left on the phone is theirs: the next one to sign in starts clean.
+    for (const action of queue.actions()) await queue.discard(action.id);
+    cart.clear();
+    place.select(null);
     await session.logout();
     queryClient.clear();
     router.replace('/login');
