@@ -92,7 +92,13 @@ describe('the realtime client', () => {
     vi.useFakeTimers();
     const client = start();
     const seqs: number[] = [];
-    client.subscribe(`order.${ORDER}`, (frame) => frame.type === 'event' && seqs.push(frame.seq), { since: 3 });
+    let resumed = 0;
+    client.subscribe(`order.${ORDER}`, (frame) => frame.type === 'event' && seqs.push(frame.seq), {
+      since: 3,
+      onResume: () => {
+        resumed += 1;
+      },
+    });
     const first = FakeSocket.made[0];
     first?.open();
     expect(first?.sent).toEqual([{ type: 'auth', token: 'token' }]);
@@ -100,6 +106,7 @@ describe('the realtime client', () => {
     expect(first?.sent.at(-1)).toEqual({ type: 'subscribe', channel: `order.${ORDER}`, since: 3 });
     for (const seq of [3, 4, 5, 4]) first?.receive(event(seq));
     expect(seqs).toEqual([4, 5]);
+    expect(resumed).toBe(0);
 
     first?.close();
     vi.advanceTimersByTime(750);
@@ -107,6 +114,7 @@ describe('the realtime client', () => {
     second?.open();
     second?.receive({ type: 'authenticated', user_id: 'u', expires_at: '2026-11-29T11:00:00.000Z' });
     expect(second?.sent.at(-1)).toEqual({ type: 'subscribe', channel: `order.${ORDER}`, since: 5 });
+    expect(resumed).toBe(1);
     for (const seq of [5, 6]) second?.receive(event(seq));
     expect(seqs).toEqual([4, 5, 6]);
     client.close();

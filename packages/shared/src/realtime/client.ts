@@ -36,7 +36,7 @@ type Listener = (frame: ChannelFrame) => void;
 
 interface Channel {
   listeners: Set<Listener>;
-  /** Called each time the channel is subscribed again after a drop (lists may have missed events). */
+  /** Called each time the channel is subscribed again after a drop or a new token (lists may have missed events). */
   resumed: Set<() => void>;
   /** Newest sequence number delivered, per order (one order on order.{id}, many on store/rider channels). */
   seen: Map<string, number>;
@@ -75,6 +75,8 @@ export function createRealtimeClient(options: RealtimeOptions): RealtimeClient {
   let retry: ReturnType<typeof setTimeout> | undefined;
   let stable: ReturnType<typeof setTimeout> | undefined;
   let closed = false;
+  /** Whether the channels were subscribed before: the next subscription is a resumption. */
+  let resuming = false;
 
   const setState = (next: ConnectionState) => {
     if (next === state) return;
@@ -120,7 +122,13 @@ export function createRealtimeClient(options: RealtimeOptions): RealtimeClient {
         const first = !authenticated;
         authenticated = true;
         setState('online');
-        if (first) for (const [name, channel] of channels) subscribeOnServer(name, channel);
+        if (!first) return;
+        for (const [name, channel] of channels) {
+          subscribeOnServer(name, channel);
+          // Back after a drop: lists that cannot replay (store and rider channels) read again.
+          if (resuming) for (const resumed of channel.resumed) resumed();
+        }
+        resuming = true;
         return;
       }
       case 'event':
@@ -164,7 +172,6 @@ export function createRealtimeClient(options: RealtimeOptions): RealtimeClient {
       authenticated = false;
       clearTimeout(stable);
       setState('offline');
-      for (const channel of channels.values()) for (const resumed of channel.resumed) resumed();
       scheduleReconnect();
     };
   }
