@@ -241,4 +241,32 @@ describe('the customer web app', () => {
     expect(orders.map((order) => [order.status, order.item_count])).toEqual([['PENDING', 1]]);
     await context.close();
   });
+
+  it('opens the shops and the catalog it has seen when the server cannot be reached', async () => {
+    const context = await browser.newContext({
+      ...phone,
+      geolocation: { latitude: HERE.lat, longitude: HERE.lng },
+      permissions: ['geolocation'],
+    });
+    const page = await context.newPage();
+    await signUp(page, 'Nusrat Lone');
+    await page.getByRole('button', { name: 'Choose where to deliver' }).first().click();
+    await page.getByRole('button', { name: 'Use my current location' }).click();
+    await page.getByText('Gulzar Kiryana').click();
+    await page.getByText('Basmati Rice').filter({ visible: true }).waitFor();
+    // The cache is written to the phone a second after it changes.
+    await page.waitForTimeout(1500);
+    await page.goto(`${server.url}/customer/orders`);
+    await page.getByText('No orders yet').filter({ visible: true }).waitFor();
+    await page.waitForTimeout(1500);
+
+    // The page loads, but no API call gets through: what was seen comes from the phone.
+    await context.route('**/api/v1/**', (route) => route.abort('internetdisconnected'));
+    await page.goto(`${server.url}/customer/`);
+    await page.getByText('Gulzar Kiryana').waitFor();
+    await page.getByText('Gulzar Kiryana').click();
+    await page.getByText('Basmati Rice').filter({ visible: true }).waitFor();
+    await page.screenshot({ path: path.join(shots, 'customer-shop-from-cache.png') });
+    await context.close();
+  });
 });
