@@ -14,7 +14,11 @@ import { ensureWebBuilds, repoRoot, startServer } from '../e2e/server';
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 2000);
 const LOADS = 7;
 const HERE = { lat: 34.6, lng: 74.4 };
-const allDay = [{ open: '00:00', close: '23:59' }];
+// Two intervals: the last minute of the day too.
+const allDay = [
+  { open: '00:00', close: '23:59' },
+  { open: '23:59', close: '00:00' },
+];
 const hours = { sun: allDay, mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay };
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;

@@ -12,7 +12,11 @@ let browser: Browser;
 const shots = path.join(repoRoot, 'e2e', 'screenshots');
 // Far from the demo town's shops, so the only shop near is the test's own.
 const HERE = { lat: 34.6, lng: 74.4 };
-const allDay = [{ open: '00:00', close: '23:59' }];
+// Two intervals: the last minute of the day too.
+const allDay = [
+  { open: '00:00', close: '23:59' },
+  { open: '23:59', close: '00:00' },
+];
 const ALWAYS_OPEN = { sun: allDay, mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay };
 
 /** The shared client, signed in as nobody yet: the test sets things up the way the apps would. */
