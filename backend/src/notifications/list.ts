@@ -1,19 +1,12 @@
 import type { Notification } from '@kupwara/shared';
 import { and, desc, eq, lt } from 'drizzle-orm';
-import { decodeCursor, encodeCursor } from '../platform/cursor';
+import { decodeIdCursor, encodeCursor } from '../platform/cursor';
 import type { Db } from '../platform/db';
-import { invalidField } from '../platform/http/errors';
 import { notifications } from './tables';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** A person's notifications, newest first (ids are time-ordered), a page at a time. */
 export async function listNotifications(db: Db, userId: string, query: { limit: number; cursor?: string | undefined }) {
-  let after: string | undefined;
-  if (query.cursor) {
-    [after] = decodeCursor(query.cursor, ['string'] as const);
-    if (!UUID.test(after)) throw invalidField('querystring.cursor', 'is not a cursor from this list');
-  }
+  const after = query.cursor ? decodeIdCursor(query.cursor) : undefined;
   const rows = await db
     .select()
     .from(notifications)

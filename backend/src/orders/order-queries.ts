@@ -1,13 +1,11 @@
 import { activeStatuses, type Order, type OrderActor, type OrderStatus } from '@kupwara/shared';
 import { and, asc, desc, eq, gt, inArray, isNotNull, lt, type SQL } from 'drizzle-orm';
-import { decodeCursor, encodeCursor } from '../platform/cursor';
+import { decodeIdCursor, encodeCursor } from '../platform/cursor';
 import type { Db } from '../platform/db';
-import { invalidField, notFound } from '../platform/http/errors';
+import { notFound } from '../platform/http/errors';
 import { anyId } from '../platform/ids';
 import { actorIn, type OrderCaller, type OrderRow, orderEventView, orderSummaryView, orderView } from './order-view';
 import { orderEvents, orderItems, orders } from './tables';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function orderParts(db: Db, orderId: string) {
   const [items, events] = await Promise.all([
@@ -45,9 +43,7 @@ export async function listOrders(db: Db, caller: OrderCaller, query: OrderListQu
   if (caller.role === 'rider') conditions.push(eq(orders.riderId, caller.id));
   if (query.status) conditions.push(inArray(orders.status, query.status));
   if (query.cursor) {
-    const [after] = decodeCursor(query.cursor, ['string'] as const);
-    if (!UUID.test(after)) throw invalidField('querystring.cursor', 'is not a cursor from this list');
-    conditions.push(lt(orders.id, after));
+    conditions.push(lt(orders.id, decodeIdCursor(query.cursor)));
   }
   const rows = await db
     .select()

@@ -22,3 +22,12 @@ export function decodeCursor<T extends readonly ('string' | 'number')[]>(
   if (!fits) throw invalidField('querystring.cursor', 'is not a cursor from this list');
   return key as { [K in keyof T]: T[K] extends 'number' ? number : string };
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The id in a cursor of a list kept in time-ordered ids (newest first); a 400 for anything else. */
+export function decodeIdCursor(cursor: string): string {
+  const [id] = decodeCursor(cursor, ['string'] as const);
+  if (!UUID.test(id)) throw invalidField('querystring.cursor', 'is not a cursor from this list');
+  return id;
+}

@@ -1,11 +1,10 @@
-import { AppProviders } from '@kupwara/shared/app';
 import { ApiError } from '@kupwara/shared/client';
-import { Stack } from 'expo-router';
 import { fireEvent, renderRouter, screen, waitFor } from 'expo-router/testing-library';
 import SignedInLayout from '../../app/(app)/_layout';
 import Cart from '../../app/(app)/cart';
 import Orders from '../../app/(app)/orders/index';
-import { type CustomerServices, createCustomerServices, type PlaceOrder } from '../services';
+import type { CustomerServices, PlaceOrder } from '../services';
+import { servicesForTest, TestRoot } from './harness';
 
 const SHOP = { id: '01900000-0000-7000-8000-0000000000a1', name: 'Gulzar Kiryana' };
 const TEA = '01900000-0000-7000-8000-0000000000b1';
@@ -43,28 +42,9 @@ const refusal = new ApiError(409, 'PRICE_CHANGED', 'Some prices changed since yo
 });
 
 let services: CustomerServices;
-const Root = () => (
-  <AppProviders services={services} buster="test">
-    <Stack screenOptions={{ headerShown: false }} />
-  </AppProviders>
-);
-
-/** No server here: a socket that never opens. */
-class NoSocket {
-  readyState = 0;
-  onopen = null;
-  onmessage = null;
-  onclose = null;
-  onerror = null;
-  send() {}
-  close() {}
-}
-beforeAll(() => {
-  (globalThis as { WebSocket?: unknown }).WebSocket = NoSocket;
-});
 
 it('shows a refused order in plain words and gives its cart back at the shop’s prices to confirm', async () => {
-  services = createCustomerServices();
+  services = servicesForTest();
   const calls: string[] = [];
   services.api.call = (async (name: string) => {
     calls.push(name);
@@ -77,7 +57,7 @@ it('shows a refused order in plain words and gives its cart back at the shop’s
   await waitFor(() => expect(services.queue.actions()[0]?.status).toBe('failed'));
 
   const app = renderRouter(
-    { _layout: Root, '(app)/_layout': SignedInLayout, '(app)/orders/index': Orders, '(app)/cart': Cart },
+    { _layout: TestRoot, '(app)/_layout': SignedInLayout, '(app)/orders/index': Orders, '(app)/cart': Cart },
     { initialUrl: '/orders' },
   );
   expect(

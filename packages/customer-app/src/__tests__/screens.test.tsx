@@ -1,45 +1,25 @@
-import { AppProviders } from '@kupwara/shared/app';
 import { ApiError } from '@kupwara/shared/client';
-import { Stack } from 'expo-router';
 import { act, fireEvent, renderRouter, screen, waitFor } from 'expo-router/testing-library';
 import SignedInLayout from '../../app/(app)/_layout';
 import Cart from '../../app/(app)/cart';
 import Home from '../../app/(app)/index';
 import Login from '../../app/login';
-import { type CustomerServices, createCustomerServices } from '../services';
+import type { CustomerServices } from '../services';
+import { servicesForTest, TestRoot } from './harness';
 
 const SHOP = '01900000-0000-7000-8000-0000000000a1';
 let services: CustomerServices;
 let answers: Record<string, () => unknown>;
-const Root = () => (
-  <AppProviders services={services} buster="test">
-    <Stack screenOptions={{ headerShown: false }} />
-  </AppProviders>
-);
 const routes = {
-  _layout: Root,
+  _layout: TestRoot,
   '(app)/_layout': SignedInLayout,
   '(app)/index': Home,
   '(app)/cart': Cart,
   login: Login,
 };
 
-/** No server here: a socket that never opens. */
-class NoSocket {
-  readyState = 0;
-  onopen = null;
-  onmessage = null;
-  onclose = null;
-  onerror = null;
-  send() {}
-  close() {}
-}
-
-beforeAll(() => {
-  (globalThis as { WebSocket?: unknown }).WebSocket = NoSocket;
-});
 beforeEach(() => {
-  services = createCustomerServices();
+  services = servicesForTest();
   answers = {};
   services.api.call = (async (name: string) => {
     const answer = answers[name];

@@ -3,13 +3,18 @@ import { type CartItemState, cartItemState } from '../contract/orders';
 import type { CartLine } from '../store/cart';
 import { formatPaise } from '../ui/money';
 
+/** The lines as the shop has them now, from a refusal's details (none if it carries none). */
+export function conflictItems(details: unknown): CartItemState[] {
+  const parsed = cartItemState.array().safeParse((details as { items?: unknown } | undefined)?.items);
+  return parsed.success ? parsed.data : [];
+}
+
 /**
  * An order refused because the shop changed (PRICE_CHANGED, OUT_OF_STOCK), in plain words for
  * the customer, with the lines as they are now so the cart can take the shop's prices.
  */
 export function describeCartConflict(error: ApiError): { message: string; items: CartItemState[] } {
-  const parsed = cartItemState.array().safeParse((error.details as { items?: unknown } | undefined)?.items);
-  const items = parsed.success ? parsed.data : [];
+  const items = conflictItems(error.details);
   const sentences = items.flatMap((item) => {
     const name = item.name ?? 'A product';
     if (item.price_paise === null || item.available === 0) return [`${name} is no longer available.`];

@@ -1,6 +1,6 @@
 import type { OrderSummary } from '@kupwara/shared';
 import { useQueuedActions, useServices } from '@kupwara/shared/app';
-import { ApiError, cartAfterConflict, describeCartConflict, type QueuedAction } from '@kupwara/shared/client';
+import { cartAfterConflict, conflictItems, type QueuedAction } from '@kupwara/shared/client';
 import {
   Badge,
   Button,
@@ -89,12 +89,7 @@ function QueuedOrder({ action }: { action: QueuedAction<PlaceOrder> }) {
   const { shop, lines } = action.payload;
   // The customer's cart as the shop has it now: they look it over and order again.
   async function reviewCart() {
-    const error = action.error;
-    if (!error) return;
-    const { items } = describeCartConflict(
-      new ApiError(409, error.code as ApiError['code'], error.message, error.details),
-    );
-    cart.restore(shop, cartAfterConflict(lines, items));
+    cart.restore(shop, cartAfterConflict(lines, conflictItems(action.error?.details)));
     await queue.discard(action.id);
     router.push('/cart');
   }
