@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { nextTransitions, type Order, refuseTransition, type TransitionRequest } from '@kupwara/shared';
+import { applyTransition, type Order, type TransitionRequest } from '@kupwara/shared';
 import { and, eq } from 'drizzle-orm';
 import { contactOf } from '../accounts/users';
 import type { DispatchFrom } from '../delivery/jobs';
@@ -71,28 +71,24 @@ export async function transitionOrder(
     const [row] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update');
     const actor = row && actorIn(row, caller);
     if (!row || !actor) throw notFound('Order');
-    if (input.version !== undefined && input.version !== row.version) {
-      throw new AppError(409, 'CONFLICT', 'This order changed since you saw it', {
-        current: await orderDetails(tx, row, actor),
-      });
+    const move = applyTransition(row, input, actor);
+    if (!move.ok) {
+      const { refusal } = move;
+      if (refusal.refused === 'stale') {
+        throw new AppError(409, 'CONFLICT', 'This order changed since you saw it', {
+          current: await orderDetails(tx, row, actor),
+        });
+      }
+      if (refusal.refused === 'invalid') {
+        throw new AppError(409, 'INVALID_TRANSITION', `A ${row.status} order cannot become ${input.to}`, {
+          status: refusal.status,
+          next: refusal.next,
+        });
+      }
+      if (refusal.refused === 'actor') throw new AppError(403, 'FORBIDDEN', `You cannot make this order ${input.to}`);
+      throw invalidField(needField[refusal.need], 'is required for this step');
     }
     const from = row.status;
-    const refusal = refuseTransition({
-      from,
-      to: input.to,
-      actor,
-      reason: input.reason,
-      otp: input.otp,
-      riderId: input.rider_id,
-    });
-    if (refusal?.refused === 'invalid') {
-      throw new AppError(409, 'INVALID_TRANSITION', `A ${from} order cannot become ${input.to}`, {
-        status: from,
-        next: nextTransitions(from, actor).map((rule) => rule.to),
-      });
-    }
-    if (refusal?.refused === 'actor') throw new AppError(403, 'FORBIDDEN', `You cannot make this order ${input.to}`);
-    if (refusal?.refused === 'missing') throw invalidField(needField[refusal.need], 'is required for this step');
 
     const changes: Partial<typeof orders.$inferInsert> = {};
     if (input.to === 'DELIVERED') {
@@ -124,14 +120,7 @@ export async function transitionOrder(
       Object.assign(changes, { riderId: rider.id, riderName: rider.name, riderPhone: rider.phone });
     }
 
-    const updated: OrderRow = {
-      ...row,
-      ...changes,
-      status: input.to,
-      version: row.version + 1,
-      lastSeq: row.lastSeq + 1,
-      updatedAt: now,
-    };
+    const updated: OrderRow = { ...move.order, ...changes, lastSeq: row.lastSeq + 1, updatedAt: now };
     const event: OrderEventRow = {
       orderId: row.id,
       seq: updated.lastSeq,

@@ -1,14 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import {
+  applyTransition,
+  assignRiderEarly,
+  awaitingRiderStatuses,
+  carriedStatuses,
+  endedStatuses,
   finalStatuses,
+  isAwaitingRider,
+  isCarried,
+  type MoveRequest,
   nextTransitions,
   type OrderActor,
   type OrderStatus,
   orderActors,
   orderStatuses,
   orderTransitions,
-  refuseTransition,
+  progressStatuses,
   restoresStock,
+  riderHeading,
 } from './order-machine';
 
 // The lifecycle written out by hand, as the business describes it: "from → to": who may.
@@ -31,7 +40,13 @@ const allowed: Record<string, OrderActor[]> = {
   'IN_TRANSIT → FAILED': ['system'],
 };
 
-const everything = { reason: 'shop closed early', otp: '1234', riderId: 'rider-1' };
+const everything = { reason: 'shop closed early', otp: '1234', rider_id: 'rider-1' };
+const at = (status: OrderStatus) => ({ status, version: 3 });
+/** The refusal of a move, or undefined when the machine makes it. */
+const refusal = (from: OrderStatus, request: MoveRequest, actor: OrderActor) => {
+  const result = applyTransition(at(from), request, actor);
+  return result.ok ? undefined : result.refusal;
+};
 const triples = orderStatuses.flatMap((from) =>
   orderStatuses.flatMap((to) => orderActors.map((actor) => ({ from, to, actor }))),
 );
@@ -39,8 +54,13 @@ const triples = orderStatuses.flatMap((from) =>
 describe('the order state machine', () => {
   it.each(triples)('$from → $to by $actor', ({ from, to, actor }) => {
     const who = allowed[`${from} → ${to}`];
-    const expected = !who ? { refused: 'invalid' } : who.includes(actor) ? undefined : { refused: 'actor' };
-    expect(refuseTransition({ from, to, actor, ...everything })).toEqual(expected);
+    const next = nextTransitions(from, actor).map((t) => t.to);
+    const expected = !who
+      ? { refused: 'invalid', status: from, next }
+      : who.includes(actor)
+        ? undefined
+        : { refused: 'actor' };
+    expect(refusal(from, { to, ...everything }, actor)).toEqual(expected);
   });
 
   it('has exactly the transitions of the written lifecycle', () => {
@@ -70,15 +90,15 @@ describe('the order state machine', () => {
     ['READY_FOR_PICKUP', 'RIDER_ASSIGNED', 'system', 'rider'],
     ['PICKED_UP', 'FAILED', 'system', 'reason'],
   ] as const)('%s → %s by %s needs a %s', (from, to, actor, need) => {
-    expect(refuseTransition({ from, to, actor })).toEqual({ refused: 'missing', need });
-    expect(refuseTransition({ from, to, actor, ...everything, [need === 'rider' ? 'riderId' : need]: '' })).toEqual({
+    expect(refusal(from, { to }, actor)).toEqual({ refused: 'missing', need });
+    expect(refusal(from, { to, ...everything, [need === 'rider' ? 'rider_id' : need]: '' }, actor)).toEqual({
       refused: 'missing',
       need,
     });
   });
 
   it('lets the customer cancel without a reason, and only while PENDING', () => {
-    expect(refuseTransition({ from: 'PENDING', to: 'CANCELLED', actor: 'customer' })).toBeUndefined();
+    expect(refusal('PENDING', { to: 'CANCELLED' }, 'customer')).toBeUndefined();
     expect(nextTransitions('ACCEPTED', 'customer')).toEqual([]);
   });
 
@@ -97,5 +117,64 @@ describe('the order state machine', () => {
     expect(restoresStock('PICKED_UP', 'FAILED')).toBe(false);
     expect(restoresStock('IN_TRANSIT', 'FAILED')).toBe(false);
     expect(restoresStock('IN_TRANSIT', 'DELIVERED')).toBe(false);
+  });
+
+  it('moves an order to its next state and version, with the event of the move', () => {
+    const order = { id: 'order-1', status: 'PENDING' as const, version: 4, note: 'no onions' };
+    expect(applyTransition(order, { to: 'REJECTED', reason: 'Closed for prayer', version: 4 }, 'seller')).toEqual({
+      ok: true,
+      order: { id: 'order-1', status: 'REJECTED', version: 5, note: 'no onions' },
+      event: {
+        kind: 'transition',
+        status: 'REJECTED',
+        from_status: 'PENDING',
+        actor: 'seller',
+        reason: 'Closed for prayer',
+      },
+    });
+    expect(order.status).toBe('PENDING');
+  });
+
+  it('refuses a move made on a version the order has left, before anything else', () => {
+    expect(refusal('PENDING', { to: 'DELIVERED', version: 2 }, 'customer')).toEqual({ refused: 'stale', version: 3 });
+    expect(refusal('PENDING', { to: 'ACCEPTED', version: 3 }, 'seller')).toBeUndefined();
+  });
+
+  it('takes a rider early only while the shop still prepares, keeping the state', () => {
+    expect(assignRiderEarly({ status: 'ACCEPTED', version: 2 })).toEqual({
+      order: { status: 'ACCEPTED', version: 3 },
+      event: {
+        kind: 'rider_assigned_early',
+        status: 'ACCEPTED',
+        from_status: 'ACCEPTED',
+        actor: 'system',
+        reason: null,
+      },
+    });
+    expect(assignRiderEarly({ status: 'PREPARING', version: 5 })?.order.version).toBe(6);
+    const late = orderStatuses.filter((status) => assignRiderEarly({ status, version: 1 }) === undefined);
+    expect(late).toEqual(orderStatuses.filter((status) => status !== 'ACCEPTED' && status !== 'PREPARING'));
+  });
+
+  it('names the states by what they mean for the parties', () => {
+    expect(endedStatuses).toEqual(['REJECTED', 'CANCELLED', 'FAILED']);
+    expect(progressStatuses).toEqual([
+      'PENDING',
+      'ACCEPTED',
+      'PREPARING',
+      'READY_FOR_PICKUP',
+      'RIDER_ASSIGNED',
+      'PICKED_UP',
+      'IN_TRANSIT',
+      'DELIVERED',
+    ]);
+    expect(orderStatuses.filter(isAwaitingRider)).toEqual(['ACCEPTED', 'PREPARING', 'READY_FOR_PICKUP']);
+    expect(
+      awaitingRiderStatuses.every((status) => nextTransitions(status, 'system').some((t) => t.to === 'FAILED')),
+    ).toBe(true);
+    expect(orderStatuses.filter(isCarried)).toEqual(['RIDER_ASSIGNED', 'PICKED_UP', 'IN_TRANSIT']);
+    expect(carriedStatuses.map(riderHeading)).toEqual(['store', 'customer', 'customer']);
+    expect(riderHeading('PREPARING')).toBe('store');
+    expect(finalStatuses.map(riderHeading)).toEqual([undefined, undefined, undefined, undefined]);
   });
 });

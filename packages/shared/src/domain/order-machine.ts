@@ -64,24 +64,36 @@ export const orderTransitions: readonly TransitionRule[] = [
   ...activeStatuses.map((from) => rule(from, 'FAILED', ['system'], ['reason'])),
 ];
 
+/** Where an order can stop short of delivery. */
+export const endedStatuses: readonly OrderStatus[] = finalStatuses.filter((status) => status !== 'DELIVERED');
+export const isEnded = (status: OrderStatus) => endedStatuses.includes(status);
+
+/** Every step of a delivery that goes to plan, in the order an order passes them. */
+export const progressStatuses: readonly OrderStatus[] = orderStatuses.filter((status) => !isEnded(status));
+
+/** States in which an order without a rider may be given one (the earliest when dispatch starts at acceptance). */
+export const awaitingRiderStatuses: readonly OrderStatus[] = ['ACCEPTED', 'PREPARING', 'READY_FOR_PICKUP'];
+export const isAwaitingRider = (status: OrderStatus) => awaitingRiderStatuses.includes(status);
+
+/** States in which a rider carries the order (on the way to the shop, or to the customer). */
+export const carriedStatuses: readonly OrderStatus[] = ['RIDER_ASSIGNED', 'PICKED_UP', 'IN_TRANSIT'];
+export const isCarried = (status: OrderStatus) => carriedStatuses.includes(status);
+
+/** States in which the rider has the goods and rides to the customer. */
+const withGoods: readonly OrderStatus[] = ['PICKED_UP', 'IN_TRANSIT'];
+
 /**
- * States in which a rider carries the order (on the way to the shop, or to the customer). With early
- * dispatch a rider is also committed to an order while it is still being prepared (its rider is set).
+ * Where an order's rider is heading: to the shop until they have the goods (also while a rider
+ * taken early waits for the shop), then to the customer; nowhere once the order has ended.
  */
-export const withRider: readonly OrderStatus[] = ['RIDER_ASSIGNED', 'PICKED_UP', 'IN_TRANSIT'];
+export function riderHeading(status: OrderStatus): 'store' | 'customer' | undefined {
+  if (isFinal(status)) return undefined;
+  return withGoods.includes(status) ? 'customer' : 'store';
+}
 
-/** States in which the goods are still at the shop: a failure there puts them back on the shelf. */
-export const beforePickup: readonly OrderStatus[] = [
-  'PENDING',
-  'ACCEPTED',
-  'PREPARING',
-  'READY_FOR_PICKUP',
-  'RIDER_ASSIGNED',
-];
-
-/** Whether leaving `from` for `to` puts the order's items back in stock. */
+/** Whether leaving `from` for `to` puts the order's items back in stock: it ended before the rider took the goods. */
 export const restoresStock = (from: OrderStatus, to: OrderStatus) =>
-  (to === 'REJECTED' || to === 'CANCELLED' || to === 'FAILED') && beforePickup.includes(from);
+  isEnded(to) && !withGoods.includes(from) && !isFinal(from);
 
 export const findTransition = (from: OrderStatus, to: OrderStatus): TransitionRule | undefined =>
   orderTransitions.find((candidate) => candidate.from === from && candidate.to === to);
@@ -90,27 +102,96 @@ export const findTransition = (from: OrderStatus, to: OrderStatus): TransitionRu
 export const nextTransitions = (status: OrderStatus, actor: OrderActor): TransitionRule[] =>
   orderTransitions.filter((candidate) => candidate.from === status && candidate.by.includes(actor));
 
-export interface TransitionAttempt {
-  from: OrderStatus;
+/**
+ * What an order's timeline records: a move from one state to another, or a change within a state
+ * (a rider taken while the shop still prepares, when dispatch starts at acceptance).
+ */
+export const orderEventKinds = ['transition', 'rider_assigned_early'] as const;
+export type OrderEventKind = (typeof orderEventKinds)[number];
+
+/** What the machine needs to know of an order: the apps' `Order` and the server's row both have it. */
+export interface MachineOrder {
+  status: OrderStatus;
+  version: number;
+}
+
+/** A requested move, as the API takes it. */
+export interface MoveRequest {
   to: OrderStatus;
-  actor: OrderActor;
   reason?: string | undefined;
   otp?: string | undefined;
-  riderId?: string | undefined;
+  rider_id?: string | undefined;
+  /** The version the person saw: a different one is refused as stale. */
+  version?: number | undefined;
+}
+
+/** The event a move appends to the order's timeline (the server adds its number and times). */
+export interface MachineEvent {
+  kind: OrderEventKind;
+  status: OrderStatus;
+  from_status: OrderStatus;
+  actor: OrderActor;
+  reason: string | null;
 }
 
 /** Why a move is refused, in the order they are checked. */
 export type TransitionRefusal =
-  | { refused: 'invalid' }
+  | { refused: 'stale'; version: number }
+  | { refused: 'invalid'; status: OrderStatus; next: OrderStatus[] }
   | { refused: 'actor' }
   | { refused: 'missing'; need: TransitionNeed };
 
-/** Checks a move against the table: undefined when allowed (whether the OTP is right is the server's call). */
-export function refuseTransition(attempt: TransitionAttempt): TransitionRefusal | undefined {
-  const found = findTransition(attempt.from, attempt.to);
-  if (!found) return { refused: 'invalid' };
-  if (!found.by.includes(attempt.actor)) return { refused: 'actor' };
-  const given: Record<TransitionNeed, unknown> = { reason: attempt.reason, otp: attempt.otp, rider: attempt.riderId };
+export type TransitionResult<O extends MachineOrder> =
+  | { ok: true; order: O; event: MachineEvent }
+  | { ok: false; refusal: TransitionRefusal };
+
+/**
+ * Applies a move to an order, purely: the next order (new status, next version) and the event, or
+ * why the move is refused. Whether an OTP is the right one is the server's call: only it knows the code.
+ */
+export function applyTransition<O extends MachineOrder>(
+  order: O,
+  request: MoveRequest,
+  actor: OrderActor,
+): TransitionResult<O> {
+  if (request.version !== undefined && request.version !== order.version) {
+    return { ok: false, refusal: { refused: 'stale', version: order.version } };
+  }
+  const found = findTransition(order.status, request.to);
+  if (!found) {
+    const next = nextTransitions(order.status, actor).map((rule) => rule.to);
+    return { ok: false, refusal: { refused: 'invalid', status: order.status, next } };
+  }
+  if (!found.by.includes(actor)) return { ok: false, refusal: { refused: 'actor' } };
+  const given: Record<TransitionNeed, unknown> = { reason: request.reason, otp: request.otp, rider: request.rider_id };
   const need = found.needs.find((name) => !given[name]);
-  return need ? { refused: 'missing', need } : undefined;
+  if (need) return { ok: false, refusal: { refused: 'missing', need } };
+  return {
+    ok: true,
+    order: { ...order, status: request.to, version: order.version + 1 },
+    event: { kind: 'transition', status: request.to, from_status: order.status, actor, reason: request.reason ?? null },
+  };
+}
+
+/** States in which a rider may be taken before the order is ready (it stays in its state; the rider rides to the shop). */
+const earlyRiderStatuses: readonly OrderStatus[] = awaitingRiderStatuses.filter(
+  (status) => status !== 'READY_FOR_PICKUP',
+);
+
+/**
+ * A rider taken while the shop still prepares: the status stays, the version moves on and the
+ * timeline says so. Undefined when the order is past that point (a ready order gets RIDER_ASSIGNED).
+ */
+export function assignRiderEarly<O extends MachineOrder>(order: O): { order: O; event: MachineEvent } | undefined {
+  if (!earlyRiderStatuses.includes(order.status)) return undefined;
+  return {
+    order: { ...order, version: order.version + 1 },
+    event: {
+      kind: 'rider_assigned_early',
+      status: order.status,
+      from_status: order.status,
+      actor: 'system',
+      reason: null,
+    },
+  };
 }

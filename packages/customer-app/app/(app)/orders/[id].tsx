@@ -1,4 +1,4 @@
-import { isFinal, withRider } from '@kupwara/shared';
+import { isCarried, isFinal } from '@kupwara/shared';
 import { useOrderLive, useServices } from '@kupwara/shared/app';
 import {
   Button,
@@ -44,7 +44,7 @@ export default function OrderTracking() {
     );
   }
   const current = order.data;
-  const carrying = current.rider && withRider.includes(current.status);
+  const carrying = current.rider && isCarried(current.status);
   return (
     <Screen title={current.store.name}>
       <ScrollView contentContainerStyle={styles.content}>
