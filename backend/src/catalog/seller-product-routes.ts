@@ -12,7 +12,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { currentUser } from '../accounts/auth';
 import { AppError } from '../platform/http/errors';
-import { sellerStoreId } from '../stores/seller-store';
+import { storeIdOfSeller } from '../stores/seller-store';
 import { type CatalogDeps, catalogChanged } from './catalog-cache';
 import { createProduct, deleteProduct, StaleProductError, setStock, updateProduct } from './inventory';
 import { productView } from './product-view';
@@ -26,7 +26,7 @@ export const sellerProductRoutes: FastifyPluginAsyncZod<CatalogDeps> = async (ap
 
   /** Runs a write on the caller's store, refreshes the catalog cache, and turns a stale version into a 409 with the current products. */
   async function onOwnStore<T>(sellerId: string, write: (storeId: string) => Promise<T>): Promise<T> {
-    const storeId = await sellerStoreId(db, sellerId);
+    const storeId = await storeIdOfSeller(db, sellerId);
     try {
       const result = await write(storeId);
       await catalogChanged(cache, storeId);

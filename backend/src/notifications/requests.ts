@@ -13,7 +13,7 @@ export interface NotificationRequest {
 
 /**
  * The statement recording news for people (await it, or send it with others through
- * executeTogether); asking twice for the same (person, dedupe key) records it once.
+ * executeAsOneStatement); asking twice for the same (person, dedupe key) records it once.
  */
 export function requestNotifications(db: Db, list: readonly NotificationRequest[]) {
   if (list.length === 0) throw new Error('requestNotifications needs at least one request');

@@ -6,7 +6,7 @@ import { restoreStock } from '../catalog/stock';
 import { type NotificationRequest, requestNotifications } from '../notifications/requests';
 import { AppError } from '../platform/http/errors';
 import type { Job, JobHandler } from '../platform/jobs';
-import { executeTogether } from '../platform/together';
+import { executeAsOneStatement } from '../platform/together';
 import { type EventJob, type OrderParties, orderJobs } from './effects';
 import { SYSTEM } from './order-view';
 import { orderItems, orders } from './tables';
@@ -96,7 +96,7 @@ export function orderJobHandlers(deps: OrderDeps): Record<string, JobHandler> {
         totalPaise: order.totalPaise,
         occurredAt: new Date(event.occurred_at),
       });
-      await executeTogether(db, told.length > 0 ? [fact, requestNotifications(db, told)] : [fact]);
+      await executeAsOneStatement(db, told.length > 0 ? [fact, requestNotifications(db, told)] : [fact]);
     },
     // Marks the order first, in the same transaction: a second run finds it marked and puts nothing back twice.
     async [orderJobs.restoreStock](job) {

@@ -114,7 +114,7 @@ export async function placeOrder(
       statusCode: 201,
       body: orderView(row, items, [event], 'customer'),
       // Sent in one round trip with the saved answer: the order, its lines, its first event, its jobs.
-      along: [
+      writes: [
         tx.insert(orders).values(row),
         tx.insert(orderItems).values(items),
         tx.insert(orderEvents).values(event),

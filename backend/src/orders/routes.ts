@@ -12,7 +12,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { currentUser } from '../accounts/auth';
-import type { StoredAnswer } from '../platform/idempotency';
+import type { IdempotentResponse } from '../platform/idempotency';
 import { getOrder, listOrders } from './order-queries';
 import { placeOrder } from './placement';
 import { type OrderDeps, transitionOrder } from './transitions';
@@ -20,7 +20,7 @@ import { type OrderDeps, transitionOrder } from './transitions';
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };
 
 /** Sends a stored answer; a replay says so, for the client's log. */
-const send = (reply: FastifyReply, answer: StoredAnswer<unknown>) =>
+const send = (reply: FastifyReply, answer: IdempotentResponse<unknown>) =>
   reply.status(answer.statusCode).header('idempotent-replayed', String(answer.replayed)).send(answer.body);
 
 export const orderRoutes: FastifyPluginAsyncZod<OrderDeps> = async (app, deps) => {

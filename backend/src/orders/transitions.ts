@@ -8,7 +8,7 @@ import type { Bus } from '../platform/bus';
 import type { Cache } from '../platform/cache';
 import type { Db } from '../platform/db';
 import { AppError, invalidField, notFound } from '../platform/http/errors';
-import { type Answer, runOnce } from '../platform/idempotency';
+import { runOnce, type WorkResult } from '../platform/idempotency';
 import { enqueue, wakeRunners } from '../platform/jobs';
 import { effectsOf } from './effects';
 import { orderDetails, orderParts } from './order-queries';
@@ -50,7 +50,7 @@ const otpLockedNotice = (row: OrderRow) => ({
   dedupeKey: `otp-locked:${row.id}`,
 });
 
-type Outcome = Answer<Order | { error: object }>;
+type TransitionWork = WorkResult<Order | { error: object }>;
 
 /**
  * Moves an order one step, if the table allows it for this caller: in one transaction the order is
@@ -67,7 +67,7 @@ export async function transitionOrder(
 ) {
   // The server's own moves (timeouts) carry no key, so nothing is stored under this empty user.
   const request = { userId: caller.id ?? '', key, method: 'POST', path: `/orders/${orderId}/transitions`, body: input };
-  const answer = await runOnce(deps.db, request, async (tx): Promise<Outcome> => {
+  const answer = await runOnce(deps.db, request, async (tx): Promise<TransitionWork> => {
     const [row] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update');
     const actor = row && actorIn(row, caller);
     if (!row || !actor) throw notFound('Order');
@@ -102,7 +102,7 @@ export async function transitionOrder(
           statusCode: 409,
           body: { error: { code: 'WRONG_OTP', message, details: { tries_left: left } } },
           // Counted in this transaction, which commits: the refusal is the answer, not an exception.
-          along: [
+          writes: [
             tx
               .update(orders)
               .set({ otpAttempts: row.otpAttempts + 1 })
@@ -137,7 +137,7 @@ export async function transitionOrder(
       statusCode: 200,
       body: orderView(updated, items, [...events, event], actor),
       // The row is locked, so the version matches; the event's (order, seq) key would refuse a second apply anyway.
-      along: [
+      writes: [
         tx
           .update(orders)
           .set({

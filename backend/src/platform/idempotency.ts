@@ -4,7 +4,7 @@ import type { Db } from './db';
 import { isTransientConflict } from './db-errors';
 import { AppError } from './http/errors';
 import { idempotencyKeys } from './tables';
-import { executeTogether } from './together';
+import { executeAsOneStatement } from './together';
 
 export interface IdempotentRequest {
   userId: string;
@@ -15,14 +15,15 @@ export interface IdempotentRequest {
   body: unknown;
 }
 
-/** What `work` answers, with the statements that finish its change: they go to the database in one trip with the saved answer. */
-export interface Answer<T> {
+/** What a request's `work` produced: its response, and the writes that finish its change (sent in one trip with the saved response). */
+export interface WorkResult<T> {
   statusCode: number;
   body: T;
-  along?: readonly SQLWrapper[];
+  writes?: readonly SQLWrapper[];
 }
 
-export interface StoredAnswer<T> {
+/** The response of an idempotent request: the first one made, or that one again for a replay. */
+export interface IdempotentResponse<T> {
   statusCode: number;
   body: T;
   /** True when this is the first answer returned again. */
@@ -55,8 +56,8 @@ const requestHash = ({ method, path, body }: IdempotentRequest) =>
 export async function runOnce<T>(
   db: Db,
   request: IdempotentRequest,
-  work: (tx: Db) => Promise<Answer<T>>,
-): Promise<StoredAnswer<T>> {
+  work: (tx: Db) => Promise<WorkResult<T>>,
+): Promise<IdempotentResponse<T>> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await once(db, request, work);
@@ -66,12 +67,16 @@ export async function runOnce<T>(
   }
 }
 
-function once<T>(db: Db, request: IdempotentRequest, work: (tx: Db) => Promise<Answer<T>>): Promise<StoredAnswer<T>> {
+function once<T>(
+  db: Db,
+  request: IdempotentRequest,
+  work: (tx: Db) => Promise<WorkResult<T>>,
+): Promise<IdempotentResponse<T>> {
   return db.transaction(async (tx) => {
     const { userId, key } = request;
     if (key === undefined) {
-      const { along = [], ...answer } = await work(tx);
-      if (along.length > 0) await executeTogether(tx, along);
+      const { writes = [], ...answer } = await work(tx);
+      if (writes.length > 0) await executeAsOneStatement(tx, writes);
       return { ...answer, replayed: false };
     }
     const hash = requestHash(request);
@@ -92,9 +97,9 @@ function once<T>(db: Db, request: IdempotentRequest, work: (tx: Db) => Promise<A
       }
       return { statusCode: first.statusCode, body: first.response as T, replayed: true };
     }
-    const { along = [], ...answer } = await work(tx);
+    const { writes = [], ...answer } = await work(tx);
     const save = tx.update(idempotencyKeys).set({ statusCode: answer.statusCode, response: answer.body }).where(owned);
-    await executeTogether(tx, [...along, save]);
+    await executeAsOneStatement(tx, [...writes, save]);
     return { ...answer, replayed: false };
   });
 }

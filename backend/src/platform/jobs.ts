@@ -29,7 +29,7 @@ const WAKE_CHANNEL = 'jobs.wake';
 
 /**
  * The statement that adds jobs inside the caller's transaction, so they exist if and only if it
- * commits: await it, or send it with others through executeTogether.
+ * commits: await it, or send it with others through executeAsOneStatement.
  */
 export function enqueue(tx: Db, list: readonly NewJob[]) {
   if (list.length === 0) throw new Error('enqueue needs at least one job');

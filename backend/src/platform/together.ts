@@ -6,7 +6,7 @@ import type { Db } from './db';
  * trip: they see the same snapshot and not each other's rows, and all apply or none. Foreign keys
  * between them hold, being checked at the end of the statement.
  */
-export async function executeTogether(db: Db, statements: readonly SQLWrapper[]): Promise<void> {
+export async function executeAsOneStatement(db: Db, statements: readonly SQLWrapper[]): Promise<void> {
   const parts = statements.map((statement, i) => sql`${sql.raw(`s${i}`)} AS (${statement.getSQL()})`);
   await db.execute(sql`WITH ${sql.join(parts, sql`, `)} SELECT 1`);
 }

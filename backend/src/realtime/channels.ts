@@ -1,7 +1,7 @@
 import type { AuthUser } from '../accounts/tokens';
 import { isPartyTo } from '../orders/order-queries';
 import type { Db } from '../platform/db';
-import { storeSellerId } from '../stores/seller-store';
+import { sellerIdOfStore } from '../stores/seller-store';
 
 /**
  * Who may follow a channel: an order's customer, its store's seller and its rider; a store's
@@ -11,7 +11,7 @@ export async function mayFollow(db: Db, caller: AuthUser, channel: string): Prom
   if (caller.role === 'admin') return true;
   const [kind, id = ''] = channel.split('.');
   if (kind === 'order') return isPartyTo(db, caller, id);
-  if (kind === 'store') return caller.role === 'seller' && (await storeSellerId(db, id)) === caller.id;
+  if (kind === 'store') return caller.role === 'seller' && (await sellerIdOfStore(db, id)) === caller.id;
   if (kind === 'rider') return caller.role === 'rider' && id === caller.id;
   return false;
 }

@@ -14,7 +14,7 @@ export async function findStore(db: Db, storeId: string): Promise<StoreRow | und
 }
 
 /** The id of the seller's store, or a 404 telling them to open one. */
-export async function sellerStoreId(db: Db, sellerId: string): Promise<string> {
+export async function storeIdOfSeller(db: Db, sellerId: string): Promise<string> {
   const [row] = await db.select({ id: stores.id }).from(stores).where(eq(stores.sellerId, sellerId));
   if (!row) throw new AppError(404, 'NOT_FOUND', 'Open your store first (POST /seller/store)');
   return row.id;
@@ -122,7 +122,7 @@ export async function storeForOrder(db: Db, storeId: string, to: LatLng) {
 }
 
 /** The seller who owns a store, if there is such a store. */
-export async function storeSellerId(db: Db, storeId: string): Promise<string | undefined> {
+export async function sellerIdOfStore(db: Db, storeId: string): Promise<string | undefined> {
   const [row] = await db.select({ sellerId: stores.sellerId }).from(stores).where(eq(stores.id, storeId));
   return row?.sellerId;
 }

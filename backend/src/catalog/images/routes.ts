@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { currentUser } from '../../accounts/auth';
 import { AppError } from '../../platform/http/errors';
-import { sellerStoreId, setStoreImage } from '../../stores/seller-store';
+import { setStoreImage, storeIdOfSeller } from '../../stores/seller-store';
 import { storeDetailsSnapshot, storeDetailsView } from '../../stores/store-view';
 import { type CatalogDeps, catalogChanged, storeChanged } from '../catalog-cache';
 import { addProductImage, findProduct } from '../inventory';
@@ -77,7 +77,7 @@ export const productImageRoutes: FastifyPluginAsyncZod<CatalogDeps> = async (app
       },
     },
     async (request, reply) => {
-      const storeId = await sellerStoreId(db, currentUser(request).id);
+      const storeId = await storeIdOfSeller(db, currentUser(request).id);
       // Checked before reading the upload: a photo for someone else's product is not even looked at.
       if (!(await findProduct(db, storeId, request.params.id)))
         throw new AppError(404, 'NOT_FOUND', 'Product not found');
@@ -100,7 +100,7 @@ export const productImageRoutes: FastifyPluginAsyncZod<CatalogDeps> = async (app
       },
     },
     async (request, reply) => {
-      const storeId = await sellerStoreId(db, currentUser(request).id);
+      const storeId = await storeIdOfSeller(db, currentUser(request).id);
       const image = await saveUpload(request, storage, 'stores');
       const row = await setStoreImage(db, storeId, request.query.kind, image);
       await storeChanged(cache, storeId);
