@@ -87,7 +87,7 @@ describe('seller store', () => {
       payload: { ...store, name: 'Second' },
     });
     expect(again.statusCode).toBe(409);
-    expect(again.json().error.message).toBe('You already have a store: change it with PATCH /seller/store');
+    expect(again.json().error.message).toBe('You already have a store: change it instead');
   });
 
   it('is each seller’s own: another seller sees only theirs', async () => {

@@ -243,6 +243,6 @@ describe('seller inventory', () => {
       payload: { name: 'X', price_paise: 1, unit: '1', stock: 1 },
     });
     expect(res.statusCode).toBe(404);
-    expect(res.json().error.message).toBe('Open your store first (POST /seller/store)');
+    expect(res.json().error.message).toBe('Open your store first');
   });
 });

@@ -16,7 +16,7 @@ export async function findStore(db: Db, storeId: string): Promise<StoreRow | und
 /** The id of the seller's store, or a 404 telling them to open one. */
 export async function storeIdOfSeller(db: Db, sellerId: string): Promise<string> {
   const [row] = await db.select({ id: stores.id }).from(stores).where(eq(stores.sellerId, sellerId));
-  if (!row) throw new AppError(404, 'NOT_FOUND', 'Open your store first (POST /seller/store)');
+  if (!row) throw new AppError(404, 'NOT_FOUND', 'Open your store first');
   return row.id;
 }
 
@@ -94,7 +94,7 @@ export async function createSellerStore(db: Db, sellerId: string, input: CreateS
     return row;
   } catch (error) {
     if (violatedUniqueConstraint(error) !== 'stores_seller_key') throw error;
-    throw new AppError(409, 'CONFLICT', 'You already have a store: change it with PATCH /seller/store');
+    throw new AppError(409, 'CONFLICT', 'You already have a store: change it instead');
   }
 }
 
