@@ -1,20 +1,21 @@
 import { StyleSheet, Text, View, type ViewStyle } from 'react-native';
 import type { OrderEvent } from '../contract/orders';
+import { type OrderStatus, progressStatuses } from '../domain/order-machine';
 import { formatClockTime } from './clock-time';
 import { messages } from './messages';
 import { type Colors, spacing, typeScale } from './theme';
-import { type ProgressStatus, progressSteps, type StepState, type TimelineStep, timelineSteps } from './timeline-steps';
+import { type StepState, type TimelineStep, timelineSteps } from './timeline-steps';
 import { useTheme } from './use-theme';
 
 export interface StatusTimelineProps {
   /** The order's events, in any order. */
   timeline: readonly OrderEvent[];
   /** The steps to show; all of a delivery's steps unless an app leaves some out. */
-  steps?: readonly ProgressStatus[];
+  steps?: readonly OrderStatus[];
 }
 
 /** Where an order is: the steps it has passed, the one it is at and those to come, or how it ended and why. */
-export function StatusTimeline({ timeline, steps = progressSteps }: StatusTimelineProps) {
+export function StatusTimeline({ timeline, steps = progressStatuses }: StatusTimelineProps) {
   const rows = timelineSteps(steps, timeline);
   return (
     <View accessibilityRole="list">

@@ -25,9 +25,6 @@ export {
   typeScale,
 } from './theme';
 export {
-  type EndedStatus,
-  type ProgressStatus,
-  progressSteps,
   type StepState,
   type TimelineStep,
   timelineSteps,

@@ -1,21 +1,7 @@
 import type { OrderEvent } from '../contract/orders';
-import { isFinal, type OrderStatus, orderStatuses } from '../domain/order-machine';
+import { isEnded, isFinal, type OrderStatus, progressStatuses } from '../domain/order-machine';
 
-/** Where an order can stop short of delivery. */
-export type EndedStatus = 'REJECTED' | 'CANCELLED' | 'FAILED';
-/** The steps of a delivery that goes to plan. */
-export type ProgressStatus = Exclude<OrderStatus, EndedStatus>;
-
-const endings: readonly OrderStatus[] = ['REJECTED', 'CANCELLED', 'FAILED'];
-
-/** Every step of a delivery, in the order an order passes them. */
-export const progressSteps: readonly ProgressStatus[] = orderStatuses.filter(
-  (status): status is ProgressStatus => !endings.includes(status),
-);
-
-const progressOrder: readonly OrderStatus[] = progressSteps;
-const rank = (status: OrderStatus) => progressOrder.indexOf(status);
-const isEnded = (status: OrderStatus) => isFinal(status) && status !== 'DELIVERED';
+const rank = (status: OrderStatus) => progressStatuses.indexOf(status);
 
 export type StepState = 'done' | 'current' | 'upcoming' | 'ended';
 
@@ -33,7 +19,7 @@ export interface TimelineStep {
  * assigned"): the current step is then the last shown step the order has reached. An order that
  * ended early shows the steps it reached and then the ending, with its reason, instead of the rest.
  */
-export function timelineSteps(steps: readonly ProgressStatus[], timeline: readonly OrderEvent[]): TimelineStep[] {
+export function timelineSteps(steps: readonly OrderStatus[], timeline: readonly OrderEvent[]): TimelineStep[] {
   const events = [...timeline].sort((a, b) => a.seq - b.seq);
   const last = events.at(-1);
   const reached = Math.max(-1, ...events.map((event) => rank(event.status)));
