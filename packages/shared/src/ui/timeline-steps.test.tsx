@@ -47,7 +47,7 @@ describe('timelineSteps', () => {
   });
 
   it('dates a step by the move into it, not by a change within it (a rider taken early)', () => {
-    const early: OrderEvent = { ...event(3, 'ACCEPTED'), kind: 'rider_assigned_early', from_status: 'ACCEPTED' };
+    const early: OrderEvent = { ...event(3, 'ACCEPTED'), kind: 'rider_assigned_early' };
     const rows = timelineSteps(
       ['PENDING', 'ACCEPTED', 'PREPARING'],
       [event(1, 'PENDING'), event(2, 'ACCEPTED'), early],
