@@ -243,14 +243,8 @@ export async function openOffersOf(db: Db, riderId: string): Promise<DeliveryOff
       ),
     );
   if (offers.length === 0) return [];
-  const byId = new Map(
-    (
-      await ordersForDelivery(
-        db,
-        offers.map((offer) => offer.orderId),
-      )
-    ).map((o) => [o.id, o]),
-  );
+  const orderIds = offers.map((offer) => offer.orderId);
+  const byId = new Map((await ordersForDelivery(db, orderIds)).map((order) => [order.id, order]));
   return offers.flatMap((offer) => {
     const order = byId.get(offer.orderId);
     return order ? [offerView(offer, order)] : [];
