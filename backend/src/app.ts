@@ -9,11 +9,13 @@ import { productImageRoutes } from './catalog/images/routes';
 import { catalogRoutes } from './catalog/routes';
 import { sellerProductRoutes } from './catalog/seller-product-routes';
 import { type DispatchDeps, dispatchJobHandlers } from './delivery/dispatch';
+import { deliveryEffects } from './delivery/jobs';
 import { createPositionIngest } from './delivery/positions';
 import { riderRoutes } from './delivery/rider-routes';
 import { notificationRoutes } from './notifications/routes';
 import { orderJobHandlers } from './orders/order-jobs';
 import { orderRoutes } from './orders/routes';
+import type { OrderDeps } from './orders/transitions';
 import type { Config } from './platform/config';
 import { docs } from './platform/http/docs';
 import { errorHandling } from './platform/http/errors';
@@ -85,12 +87,13 @@ export async function buildApp({ config, platform, webApps, runJobs = true }: Ap
     reply.header('x-request-id', request.id);
   });
   const db = platform.database.db;
-  const orders = {
+  const orders: OrderDeps = {
     db,
     bus: platform.bus,
     cache: platform.cache,
     pendingTimeoutMs: config.orderAcceptTimeoutMs,
-    dispatchFrom: config.dispatchFrom,
+    // Modules above orders act on its events through these, so orders imports none of them.
+    eventEffects: [deliveryEffects(config.dispatchFrom)],
   };
   const positions = createPositionIngest({ db, bus: platform.bus });
   const delivery = { ...orders, dispatch: config.dispatch, positions };

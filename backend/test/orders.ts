@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Order } from '@kupwara/shared';
+import { type Order, type OrderActor, type OrderStatus, pathBetween } from '@kupwara/shared';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import { register } from '../src/accounts/users';
@@ -7,6 +7,7 @@ import type { Db } from '../src/platform/db';
 import { bearer, KUPWARA, makeProduct, makeStore, north, PASSWORD, registerUser, uniquePhone } from './factories';
 
 type Session = { access_token: string };
+type Party = Session & { user: { id: string } };
 
 export const newKey = () => `test-${randomUUID()}`;
 
@@ -73,4 +74,40 @@ export async function placeOrder(app: FastifyInstance, customer: Session, storeI
   const res = await postOrder(app, customer, orderBody(storeId, lines));
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as Order;
+}
+
+/** Who plays each part in an order: `makeMarket`'s people (the operator acts for the system). */
+export interface Parties {
+  customer: Party;
+  seller: Party;
+  rider: Party;
+  admin: Party;
+}
+
+/**
+ * Walks an order through the API from where it is to `to` along the machine's path, each move
+ * made by the party the table names, with what it needs (a reason, the customer's code, the
+ * market's rider). Fails the test on any answer but 200; returns the order as the last move left it.
+ */
+export async function advanceOrder(app: FastifyInstance, parties: Parties, orderId: string, to: OrderStatus) {
+  let order = await getOrder(app, parties.admin, orderId);
+  const path = pathBetween(order.status, to);
+  if (path.length === 0 && order.status !== to) throw new Error(`no way from ${order.status} to ${to}`);
+  const who: Record<OrderActor, Party> = { ...parties, system: parties.admin };
+  const otp = path.some((step) => step.needs.includes('otp'))
+    ? (await getOrder(app, parties.customer, orderId)).delivery_otp
+    : undefined;
+  const given = {
+    reason: { reason: 'Walked here by a test' },
+    otp: { otp },
+    rider: { rider_id: parties.rider.user.id },
+  };
+  for (const step of path) {
+    const [actor = 'system'] = step.by;
+    const body = Object.assign({ to: step.to }, ...step.needs.map((need) => given[need]));
+    const res = await transition(app, who[actor], orderId, body);
+    expect(res.statusCode, res.body).toBe(200);
+    order = res.json() as Order;
+  }
+  return order;
 }

@@ -4,11 +4,11 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeTestApp } from '../../test/app';
 import { bearer, KUPWARA, north, registerUser } from '../../test/factories';
-import { line, makeMarket, placeOrder, transition } from '../../test/orders';
+import { advanceOrder, line, makeMarket, placeOrder, transition } from '../../test/orders';
 import { listen, signedInSocket } from '../../test/sockets';
+import type { DispatchFrom, DispatchOptions } from '../platform/config';
 import type { Db } from '../platform/db';
-import { type DispatchOptions, defaultDispatch } from './dispatch';
-import type { DispatchFrom } from './jobs';
+import { defaultDispatch } from './dispatch';
 
 type Session = Awaited<ReturnType<typeof registerUser>>;
 type Market = Awaited<ReturnType<typeof makeMarket>>;
@@ -58,9 +58,7 @@ function helpers(app: FastifyInstance, db: Db) {
 
   async function readyOrder(market: Market) {
     const order = await placeOrder(app, market.customer, market.store.id, [line(market.rice)]);
-    for (const to of ['ACCEPTED', 'PREPARING', 'READY_FOR_PICKUP'] as const) {
-      expect((await transition(app, market.seller, order.id, { to })).statusCode).toBe(200);
-    }
+    await advanceOrder(app, market, order.id, 'READY_FOR_PICKUP');
     return order;
   }
 
@@ -91,9 +89,7 @@ describe('dispatch', () => {
   it('offers a ready order to the nearest free rider, then the next on a decline or a timeout, and assigns it once', async () => {
     const market = await makeMarket(app, db, 50);
     const busy = await h.riderAt(50);
-    const earlier = await placeOrder(app, market.customer, market.store.id, [line(market.rice)]);
-    for (const to of ['ACCEPTED', 'PREPARING', 'READY_FOR_PICKUP'] as const)
-      await transition(app, market.seller, earlier.id, { to });
+    const earlier = await h.readyOrder(market);
     // The closest rider takes an earlier order: they are busy from now on.
     await eventually(async () => expect((await h.offersOf(earlier.id)).length).toBeGreaterThan(0));
     const first = (await h.offersOf(earlier.id))[0];
@@ -222,14 +218,112 @@ describe('dispatch as soon as the shop accepts', () => {
     await new Promise((resolve) => setTimeout(resolve, 700));
     expect((await h.assignments(rider)).offers).toEqual([]);
 
-    for (const to of ['PREPARING', 'READY_FOR_PICKUP'] as const) {
-      expect((await transition(app, market.seller, order.id, { to })).statusCode).toBe(200);
-    }
+    await advanceOrder(app, market, order.id, 'READY_FOR_PICKUP');
     await eventually(async () => {
       const res = await app.inject({ url: `/api/v1/orders/${order.id}`, headers: bearer(rider) });
       expect(res.json()).toMatchObject({ status: 'RIDER_ASSIGNED', rider: { id: rider.user.id } });
     });
     expect((await transition(app, rider, order.id, { to: 'PICKED_UP' })).statusCode).toBe(200);
+  });
+});
+
+describe('a rider taken early, in the order’s timeline', () => {
+  let app: FastifyInstance;
+  let db: Db;
+  let h: ReturnType<typeof helpers>;
+  let url: string;
+
+  beforeAll(async () => {
+    ({ app, db } = await start({ waitingNoticeMs: 60_000 }, 'ACCEPTED'));
+    h = helpers(app, db);
+    url = await listen(app);
+  });
+  afterAll(() => app.close());
+
+  it('is an event of the order: numbered, on every party’s channel, replayed on resume, told to the customer and the shop', async () => {
+    const market = await makeMarket(app, db, 10);
+    const rider = await h.riderAt(600);
+    const order = await placeOrder(app, market.customer, market.store.id, [line(market.rice)]);
+    const following = [
+      [market.customer, `order.${order.id}`],
+      [market.seller, `store.${market.store.id}`],
+      [rider, `rider.${rider.user.id}`],
+    ] as const;
+    const sockets = await Promise.all(
+      following.map(async ([who, channel]) => {
+        const socket = await signedInSocket(url, who);
+        socket.send({ type: 'subscribe', channel });
+        await socket.next((frame) => frame.type === 'subscribed' && frame.channel === channel);
+        return socket;
+      }),
+    );
+
+    const accepted = (await transition(app, market.seller, order.id, { to: 'ACCEPTED' })).json() as Order;
+    const taken = await h.answer(rider, await h.offerFor(rider), 'accept');
+    expect(taken.statusCode, taken.body).toBe(200);
+    // Same state, one more version and one more event: the change within the state.
+    const early = {
+      order_id: order.id,
+      seq: 3,
+      kind: 'rider_assigned_early',
+      status: accepted.status,
+      from_status: accepted.status,
+      actor: 'system',
+      reason: null,
+    };
+    const mine = taken.json() as Order;
+    expect(mine).toMatchObject({
+      status: accepted.status,
+      version: accepted.version + 1,
+      rider: { id: rider.user.id },
+    });
+    expect(mine.timeline.map((event) => [event.seq, event.kind])).toEqual([
+      [1, 'transition'],
+      [2, 'transition'],
+      [3, 'rider_assigned_early'],
+    ]);
+    expect(mine.timeline.at(-1)).toMatchObject(early);
+    const customerView = await app.inject({ url: `/api/v1/orders/${order.id}`, headers: bearer(market.customer) });
+    expect(customerView.json()).toMatchObject({
+      version: mine.version,
+      rider: { id: rider.user.id, name: 'Aamir Lone' },
+    });
+
+    for (const [i, [, channel]] of following.entries()) {
+      const frame = await sockets[i]?.next((f) => f.type === 'event' && f.channel === channel && f.seq === 3);
+      expect([channel, frame]).toEqual([channel, expect.objectContaining({ event: expect.objectContaining(early) })]);
+    }
+
+    // A customer back from a drop gets it from the database.
+    const resumed = await signedInSocket(url, market.customer);
+    resumed.send({ type: 'subscribe', channel: `order.${order.id}`, since: 2 });
+    const replayed = await resumed.next((frame) => frame.type === 'event' && frame.seq === 3);
+    expect(replayed).toMatchObject({ channel: `order.${order.id}`, event: early });
+
+    await eventually(async () => {
+      const told = await db.execute<{ user_id: string; title: string; body: string }>(
+        sql`SELECT user_id, title, body FROM notifications
+            WHERE data->>'order_id' = ${order.id} AND data->>'seq' = '3' ORDER BY title DESC`,
+      );
+      expect(told.rows).toEqual([
+        {
+          user_id: market.customer.user.id,
+          title: 'Rider on the way to the shop',
+          body: 'Aamir Lone is on the way to Lone General Store for your order',
+        },
+        {
+          user_id: market.seller.user.id,
+          title: 'Rider on the way',
+          body: "Aamir Lone is coming to collect Shabnam Bhat's order",
+        },
+      ]);
+    });
+    // The shop's figures count moves between states: the change within one is not a second acceptance.
+    const facts = await db.execute<{ seq: number }>(
+      sql`SELECT seq FROM order_facts WHERE order_id = ${order.id} ORDER BY seq`,
+    );
+    expect(facts.rows).toEqual([{ seq: 1 }, { seq: 2 }]);
+    for (const socket of [...sockets, resumed]) socket.socket.terminate();
   });
 });
 
@@ -254,9 +348,7 @@ describe('dispatch among many riders', () => {
       INSERT INTO delivery_offers (id, order_id, rider_id, status, distance_m, expires_at)
       SELECT gen_random_uuid(), ${order.id}, r, 'declined', 100, now()
       FROM unnest(${`{${declined.map((rider) => rider.user.id).join(',')}}`}::uuid[]) AS r`);
-    for (const to of ['ACCEPTED', 'PREPARING', 'READY_FOR_PICKUP'] as const) {
-      expect((await transition(app, market.seller, order.id, { to })).statusCode).toBe(200);
-    }
+    await advanceOrder(app, market, order.id, 'READY_FOR_PICKUP');
     const offer = await h.offerFor(free);
     expect(offer.order_id).toBe(order.id);
   });

@@ -1,32 +1,17 @@
-import { activeStatuses, type DeliveryOffer, type LatLng, type Order, type OrderStatus } from '@kupwara/shared';
+import { activeStatuses, type DeliveryOffer, isAwaitingRider, type LatLng, type Order } from '@kupwara/shared';
 import { and, eq, gt, sql } from 'drizzle-orm';
-import { contactOf } from '../accounts/users';
 import { requestNotifications } from '../notifications/requests';
-import { getOrder } from '../orders/order-queries';
-import { type OrderRow, SYSTEM } from '../orders/order-view';
-import { orders } from '../orders/tables';
+import { assignRiderEarly } from '../orders/early-rider';
+import { ordersForDelivery } from '../orders/order-queries';
+import { SYSTEM } from '../orders/order-view';
 import { type OrderDeps, transitionOrder } from '../orders/transitions';
+import type { DispatchOptions } from '../platform/config';
 import type { Db } from '../platform/db';
 import { AppError, notFound } from '../platform/http/errors';
 import { newId } from '../platform/ids';
 import { enqueue, type Job, type JobHandler, wakeRunners } from '../platform/jobs';
 import { type DispatchJob, deliveryJobs, dispatchJob } from './jobs';
 import { deliveryOffers } from './tables';
-
-export interface DispatchOptions {
-  /** How long a rider has to take an offer before it goes to the next nearest. */
-  offerTimeoutMs: number;
-  /** After this long without a rider the seller and the customer are told (dispatch keeps trying). */
-  waitingNoticeMs: number;
-  /** After this long without a rider the order FAILS (its stock goes back). */
-  giveUpMs: number;
-  /** How far from the shop a rider may be offered work. */
-  radiusM: number;
-  /** Deliveries a rider may carry at once (batching when above 1). */
-  maxActivePerRider: number;
-  /** How soon to look again when no rider is free. */
-  retryMs: number;
-}
 
 export const defaultDispatch: DispatchOptions = {
   offerTimeoutMs: 30_000,
@@ -36,9 +21,6 @@ export const defaultDispatch: DispatchOptions = {
   maxActivePerRider: 1,
   retryMs: 15_000,
 };
-/** States in which an order without a rider can be given one (early dispatch: before it is ready). */
-const awaitingRider: readonly OrderStatus[] = ['ACCEPTED', 'PREPARING', 'READY_FOR_PICKUP'];
-
 /** A position older than this says nothing about where the rider is. */
 const FRESH_POSITION = '5 minutes';
 
@@ -46,9 +28,11 @@ export type DispatchDeps = OrderDeps & { dispatch: DispatchOptions };
 
 export type OfferMessage = { type: 'offer'; offer: DeliveryOffer };
 
+type DeliveryOrder = Awaited<ReturnType<typeof ordersForDelivery>>[number];
+
 const offerView = (
   offer: Pick<typeof deliveryOffers.$inferSelect, 'id' | 'orderId' | 'distanceM' | 'expiresAt'>,
-  order: Pick<OrderRow, 'storeName' | 'storeAddress' | 'storeLocation' | 'deliveryLocation'>,
+  order: Pick<DeliveryOrder, 'storeName' | 'storeAddress' | 'storeLocation' | 'deliveryLocation'>,
 ): DeliveryOffer => ({
   id: offer.id,
   order_id: offer.orderId,
@@ -95,8 +79,8 @@ export async function nearestFreeRider(db: Db, orderId: string, shop: LatLng, op
 /** One round of dispatch for an order; the job queues the next round itself while nobody takes it. */
 export async function dispatchOnce(deps: DispatchDeps, job: DispatchJob, now = new Date()): Promise<void> {
   const { db, bus, dispatch: options } = deps;
-  const [order] = await db.select().from(orders).where(eq(orders.id, job.order_id));
-  if (!order || order.riderId || !awaitingRider.includes(order.status)) return;
+  const [order] = await ordersForDelivery(db, [job.order_id]);
+  if (!order || order.riderId || !isAwaitingRider(order.status)) return;
   const waited = now.getTime() - Date.parse(job.started_at);
   if (waited >= options.giveUpMs) {
     const reason = 'No rider could be found';
@@ -217,18 +201,10 @@ export async function acceptOffer(deps: DispatchDeps, riderId: string, offerId: 
       )
       .returning({ orderId: deliveryOffers.orderId });
     if (!offer) return refuseAnswer(tx, riderId, offerId);
-    const [order] = await tx.select().from(orders).where(eq(orders.id, offer.orderId)).for('update');
-    if (order?.status === 'ACCEPTED' || order?.status === 'PREPARING') {
-      // Early dispatch: the rider is committed and rides to the shop; the order becomes RIDER_ASSIGNED
-      // when the shop says it is ready.
-      if (order.riderId) throw new AppError(409, 'CONFLICT', 'This order already has a rider');
-      const rider = await contactOf(tx, riderId);
-      await tx
-        .update(orders)
-        .set({ riderId, riderName: rider?.name, riderPhone: rider?.phone, version: order.version + 1 })
-        .where(eq(orders.id, order.id));
-      return (await getOrder(tx, { id: riderId, role: 'rider' }, order.id)) as Order;
-    }
+    // Early dispatch: the rider is committed and rides to the shop; the order becomes RIDER_ASSIGNED
+    // when the shop says it is ready.
+    const early = await assignRiderEarly(deps, tx, offer.orderId, riderId);
+    if (early) return early;
     const assigned = await transitionOrder({ ...deps, db: tx }, SYSTEM, offer.orderId, {
       to: 'RIDER_ASSIGNED',
       rider_id: riderId,
@@ -256,10 +232,9 @@ export function dispatchJobHandlers(deps: DispatchDeps): Record<string, JobHandl
 
 /** A rider's offers still open, newest first. */
 export async function openOffersOf(db: Db, riderId: string): Promise<DeliveryOffer[]> {
-  const rows = await db
-    .select({ offer: deliveryOffers, order: orders })
+  const offers = await db
+    .select()
     .from(deliveryOffers)
-    .innerJoin(orders, eq(orders.id, deliveryOffers.orderId))
     .where(
       and(
         eq(deliveryOffers.riderId, riderId),
@@ -267,5 +242,11 @@ export async function openOffersOf(db: Db, riderId: string): Promise<DeliveryOff
         gt(deliveryOffers.expiresAt, sql`now()`),
       ),
     );
-  return rows.map(({ offer, order }) => offerView(offer, order));
+  if (offers.length === 0) return [];
+  const orderIds = offers.map((offer) => offer.orderId);
+  const byId = new Map((await ordersForDelivery(db, orderIds)).map((order) => [order.id, order]));
+  return offers.flatMap((offer) => {
+    const order = byId.get(offer.orderId);
+    return order ? [offerView(offer, order)] : [];
+  });
 }

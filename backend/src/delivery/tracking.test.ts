@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp } from '../../test/app';
 import { bearer, KUPWARA, north } from '../../test/factories';
-import { HOME, line, makeMarket, placeOrder, transition } from '../../test/orders';
+import { advanceOrder, HOME, line, makeMarket, placeOrder, transition } from '../../test/orders';
 import { listen, signedInSocket, type TestSocket } from '../../test/sockets';
 import type { Db } from '../platform/db';
 
@@ -39,11 +39,7 @@ const settle = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
 async function assignedOrder() {
   const market = await makeMarket(app, db);
   const order = await placeOrder(app, market.customer, market.store.id, [line(market.rice)]);
-  for (const to of ['ACCEPTED', 'PREPARING', 'READY_FOR_PICKUP'] as const) {
-    expect((await transition(app, market.seller, order.id, { to })).statusCode).toBe(200);
-  }
-  const assign = { to: 'RIDER_ASSIGNED', rider_id: market.rider.user.id };
-  expect((await transition(app, market.admin, order.id, assign)).statusCode).toBe(200);
+  await advanceOrder(app, market, order.id, 'RIDER_ASSIGNED');
   return { market, order };
 }
 

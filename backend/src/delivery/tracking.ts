@@ -1,9 +1,11 @@
 import {
   type LatLng,
   metresBetween,
+  type OrderStatus,
   type PositionPoint,
   RIDER_SPEED_KMH,
   ROAD_FACTOR,
+  riderHeading,
   type TrackingPosition,
 } from '@kupwara/shared';
 import { eq } from 'drizzle-orm';
@@ -34,10 +36,12 @@ export type Fix = Omit<PositionPoint, 'recorded_at'> & { riderId: string; at: nu
 /** A bus message on an order's channel that is a position, not an order event. */
 export type PositionMessage = { type: 'position'; position: TrackingPosition };
 
-type Delivery = { id: string; status: string; storeLocation: LatLng; deliveryLocation: LatLng };
+type Delivery = { id: string; status: OrderStatus; storeLocation: LatLng; deliveryLocation: LatLng };
 
-function tracking(fix: Fix, delivery: Delivery, eta: EtaEstimator): TrackingPosition {
-  const toward = delivery.status === 'PICKED_UP' || delivery.status === 'IN_TRANSIT' ? 'customer' : 'store';
+/** Where the rider is and the way left to where they head next; undefined once the order has ended. */
+function tracking(fix: Fix, delivery: Delivery, eta: EtaEstimator): TrackingPosition | undefined {
+  const toward = riderHeading(delivery.status);
+  if (!toward) return undefined;
   const { distanceM, seconds } = eta.estimate(
     fix,
     toward === 'store' ? delivery.storeLocation : delivery.deliveryLocation,
@@ -64,8 +68,9 @@ export async function publishPositions(db: Db, bus: Bus, fixes: readonly Fix[], 
   await Promise.all(
     deliveries.flatMap((delivery) => {
       const fix = byRider.get(delivery.riderId ?? '');
-      if (!fix) return [];
-      const message: PositionMessage = { type: 'position', position: tracking(fix, delivery, eta) };
+      const position = fix && tracking(fix, delivery, eta);
+      if (!position) return [];
+      const message: PositionMessage = { type: 'position', position };
       return [bus.publish(`order.${delivery.id}`, message)];
     }),
   );

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeTestApp } from '../../test/app';
 import { bearer } from '../../test/factories';
-import { line, makeMarket, placeOrder, transition } from '../../test/orders';
+import { advanceOrder, line, makeMarket, placeOrder } from '../../test/orders';
 import type { Db } from '../platform/db';
 
 let app: FastifyInstance;
@@ -22,7 +22,7 @@ describe('a person’s notifications', () => {
   it('lists what each was told, newest first, a page at a time, and nobody else’s', async () => {
     const market = await makeMarket(app, db);
     const order = await placeOrder(app, market.customer, market.store.id, [line(market.rice)]);
-    for (const to of ['ACCEPTED', 'PREPARING'] as const) await transition(app, market.seller, order.id, { to });
+    await advanceOrder(app, market, order.id, 'PREPARING');
     await vi.waitFor(
       async () => {
         const res = await list(market.customer);

@@ -1,5 +1,4 @@
 import { type OrderEvent, restoresStock } from '@kupwara/shared';
-import { type DispatchFrom, deliveryJobs, dispatchJob } from '../delivery/jobs';
 import type { NewJob } from '../platform/jobs';
 import { type OrderEventRow, type OrderRow, orderEventView } from './order-view';
 
@@ -29,8 +28,14 @@ export type OrderParties = Pick<
 
 export type EventJob = { order: OrderParties; event: OrderEvent };
 
-/** What must happen after an order's event (its first, or a move from one state to another). */
-export function effectsOf(order: OrderRow, event: OrderEventRow, dispatchFrom: DispatchFrom): NewJob[] {
+/**
+ * What another module does after an order's events (delivery: look for a rider, hand the order to
+ * one taken early), given to this module in its deps so that it imports none of them.
+ */
+export type EventEffects = (order: OrderParties, event: OrderEventRow) => NewJob[];
+
+/** What must happen after an order's event (its first, a move from one state to another, or a change within one). */
+export function effectsOf(order: OrderRow, event: OrderEventRow, others: readonly EventEffects[]): NewJob[] {
   const parties: OrderParties = {
     id: order.id,
     storeId: order.storeId,
@@ -45,11 +50,7 @@ export function effectsOf(order: OrderRow, event: OrderEventRow, dispatchFrom: D
     totalPaise: order.totalPaise,
   };
   const payload: EventJob = { order: parties, event: orderEventView(event) };
-  const effects: NewJob[] = [{ kind: orderJobs.event, payload }];
-  if (event.status === dispatchFrom) effects.push(dispatchJob(order.id, event.recordedAt));
-  if (event.status === 'READY_FOR_PICKUP' && order.riderId) {
-    effects.push({ kind: deliveryJobs.assignEarlyRider, payload: { order_id: order.id, rider_id: order.riderId } });
-  }
+  const effects: NewJob[] = [{ kind: orderJobs.event, payload }, ...others.flatMap((plan) => plan(parties, event))];
   if (event.fromStatus && restoresStock(event.fromStatus, event.status)) {
     effects.push({ kind: orderJobs.restoreStock, payload: { order_id: order.id } });
   }

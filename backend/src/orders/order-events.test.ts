@@ -33,6 +33,7 @@ describe('the side effects of a move', () => {
     const rejected = {
       order_id: placed.id,
       seq: 2,
+      kind: 'transition',
       status: 'REJECTED',
       from_status: 'PENDING',
       actor: 'seller',

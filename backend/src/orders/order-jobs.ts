@@ -1,5 +1,5 @@
 import type { OrderEvent, OrderStatus } from '@kupwara/shared';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, type SQLWrapper } from 'drizzle-orm';
 import { recordOrderFact } from '../analytics/facts';
 import { catalogChanged } from '../catalog/catalog-cache';
 import { restoreStock } from '../catalog/stock';
@@ -25,6 +25,13 @@ function messagesFor(order: OrderParties, event: OrderEvent): Message {
   const rider = order.riderName ?? 'Your rider';
   const reason = event.reason ? `: ${event.reason}` : '';
   const lost = { title: 'Order failed', body: `Order from ${store} could not be completed${reason}` };
+  if (event.kind === 'rider_assigned_early') {
+    // The rider tapped to take it: they know. The customer and the shop learn who is coming.
+    return {
+      customer: { title: 'Rider on the way to the shop', body: `${rider} is on the way to ${store} for your order` },
+      seller: { title: 'Rider on the way', body: `${rider} is coming to collect ${order.customerName}'s order` },
+    };
+  }
   const byStatus: Record<OrderStatus, Message> = {
     PENDING: {
       seller: { title: 'New order', body: `${order.customerName}: ${order.itemCount} items, please accept or reject` },
@@ -86,17 +93,23 @@ export function orderJobHandlers(deps: OrderDeps): Record<string, JobHandler> {
       if (order.riderId) channels.push(`rider.${order.riderId}`);
       await Promise.all(channels.map((channel) => bus.publish(channel, event)));
       const told = notificationsFor(order, event);
-      const fact = recordOrderFact(db, {
-        orderId: order.id,
-        seq: event.seq,
-        storeId: order.storeId,
-        customerId: order.customerId,
-        status: event.status,
-        itemCount: order.itemCount,
-        totalPaise: order.totalPaise,
-        occurredAt: new Date(event.occurred_at),
-      });
-      await executeAsOneStatement(db, told.length > 0 ? [fact, requestNotifications(db, told)] : [fact]);
+      const writes: SQLWrapper[] = told.length > 0 ? [requestNotifications(db, told)] : [];
+      // The facts count moves between states: a change within one would count its state twice.
+      if (event.kind === 'transition') {
+        writes.push(
+          recordOrderFact(db, {
+            orderId: order.id,
+            seq: event.seq,
+            storeId: order.storeId,
+            customerId: order.customerId,
+            status: event.status,
+            itemCount: order.itemCount,
+            totalPaise: order.totalPaise,
+            occurredAt: new Date(event.occurred_at),
+          }),
+        );
+      }
+      if (writes.length > 0) await executeAsOneStatement(db, writes);
     },
     // Marks the order first, in the same transaction: a second run finds it marked and puts nothing back twice.
     async [orderJobs.restoreStock](job) {

@@ -4,7 +4,8 @@ import { decodeIdCursor, encodeCursor } from '../platform/cursor';
 import type { Db } from '../platform/db';
 import { notFound } from '../platform/http/errors';
 import { anyId } from '../platform/ids';
-import { actorIn, type OrderCaller, type OrderRow, orderEventView, orderSummaryView, orderView } from './order-view';
+import { actorOf, partyCondition } from './access';
+import { type OrderCaller, type OrderRow, orderEventView, orderSummaryView, orderView } from './order-view';
 import { orderEvents, orderItems, orders } from './tables';
 
 export async function orderParts(db: Db, orderId: string) {
@@ -23,10 +24,12 @@ export async function orderDetails(db: Db, row: OrderRow, viewer: OrderActor): P
 
 /** An order the caller is party to; anyone else's is not found. */
 export async function getOrder(db: Db, caller: OrderCaller, orderId: string): Promise<Order> {
-  const [row] = await db.select().from(orders).where(eq(orders.id, orderId));
-  const viewer = row && actorIn(row, caller);
-  if (!row || !viewer) throw notFound('Order');
-  return orderDetails(db, row, viewer);
+  const [row] = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.id, orderId), partyCondition(caller)));
+  if (!row) throw notFound('Order');
+  return orderDetails(db, row, actorOf(caller));
 }
 
 export interface OrderListQuery {
@@ -37,10 +40,7 @@ export interface OrderListQuery {
 
 /** The caller's own orders, newest first: a customer's, a seller's store's, a rider's deliveries (all of them for an operator). */
 export async function listOrders(db: Db, caller: OrderCaller, query: OrderListQuery) {
-  const conditions: (SQL | undefined)[] = [];
-  if (caller.role === 'customer') conditions.push(eq(orders.customerId, caller.id));
-  if (caller.role === 'seller') conditions.push(eq(orders.sellerId, caller.id));
-  if (caller.role === 'rider') conditions.push(eq(orders.riderId, caller.id));
+  const conditions: (SQL | undefined)[] = [partyCondition(caller)];
   if (query.status) conditions.push(inArray(orders.status, query.status));
   if (query.cursor) {
     conditions.push(lt(orders.id, decodeIdCursor(query.cursor)));
@@ -62,10 +62,10 @@ export async function listOrders(db: Db, caller: OrderCaller, query: OrderListQu
 /** Whether the caller plays a part in the order (and may follow its events). */
 export async function isPartyTo(db: Db, caller: OrderCaller, orderId: string): Promise<boolean> {
   const [row] = await db
-    .select({ customerId: orders.customerId, sellerId: orders.sellerId, riderId: orders.riderId })
+    .select({ id: orders.id })
     .from(orders)
-    .where(eq(orders.id, orderId));
-  return Boolean(row && actorIn(row, caller));
+    .where(and(eq(orders.id, orderId), partyCondition(caller)));
+  return row !== undefined;
 }
 
 /** The order's events after `since` in order, and its newest sequence number (`since` absent: none, just the number). */
@@ -114,4 +114,22 @@ export async function deliveredBy(db: Db, riderId: string, since: Date) {
     .from(orders)
     .where(and(eq(orders.riderId, riderId), eq(orders.status, 'DELIVERED'), gt(orders.updatedAt, since)))
     .orderBy(desc(orders.updatedAt));
+}
+
+/** What delivery needs of orders to find and brief a rider: how far each got, who has it, where it is picked up and taken. */
+export async function ordersForDelivery(db: Db, orderIds: readonly string[]) {
+  return db
+    .select({
+      id: orders.id,
+      status: orders.status,
+      riderId: orders.riderId,
+      customerId: orders.customerId,
+      sellerId: orders.sellerId,
+      storeName: orders.storeName,
+      storeAddress: orders.storeAddress,
+      storeLocation: orders.storeLocation,
+      deliveryLocation: orders.deliveryLocation,
+    })
+    .from(orders)
+    .where(anyId(orders.id, orderIds));
 }

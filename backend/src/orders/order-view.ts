@@ -9,18 +9,10 @@ export type OrderEventRow = typeof orderEvents.$inferSelect;
 export type OrderCaller = { id: string; role: Role } | { id: null; role: 'system' };
 export const SYSTEM: OrderCaller = { id: null, role: 'system' };
 
-/** The part the caller plays in this order, or undefined when it is none of their business. */
-export function actorIn(row: Pick<OrderRow, 'customerId' | 'sellerId' | 'riderId'>, caller: OrderCaller) {
-  if (caller.role === 'system' || caller.role === 'admin') return 'system' satisfies OrderActor;
-  if (caller.role === 'customer' && row.customerId === caller.id) return 'customer' satisfies OrderActor;
-  if (caller.role === 'seller' && row.sellerId === caller.id) return 'seller' satisfies OrderActor;
-  if (caller.role === 'rider' && row.riderId === caller.id) return 'rider' satisfies OrderActor;
-  return undefined;
-}
-
 export const orderEventView = (row: OrderEventRow): OrderEvent => ({
   order_id: row.orderId,
   seq: row.seq,
+  kind: row.kind,
   status: row.status,
   from_status: row.fromStatus,
   actor: row.actor,

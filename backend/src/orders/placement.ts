@@ -102,6 +102,7 @@ export async function placeOrder(
     const event: OrderEventRow = {
       orderId: row.id,
       seq: 1,
+      kind: 'transition',
       status: 'PENDING',
       fromStatus: null,
       actor: 'customer',
@@ -118,7 +119,7 @@ export async function placeOrder(
         tx.insert(orders).values(row),
         tx.insert(orderItems).values(items),
         tx.insert(orderEvents).values(event),
-        enqueue(tx, [...effectsOf(row, event, deps.dispatchFrom), timeoutJob(row.id, now, deps.pendingTimeoutMs)]),
+        enqueue(tx, [...effectsOf(row, event, deps.eventEffects), timeoutJob(row.id, now, deps.pendingTimeoutMs)]),
       ],
     };
   });

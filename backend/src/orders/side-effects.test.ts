@@ -5,6 +5,7 @@ import { makeTestApp } from '../../test/app';
 import { getOrder, line, makeMarket, placeOrder, transition } from '../../test/orders';
 import { jobHandlers } from '../app';
 import { defaultDispatch } from '../delivery/dispatch';
+import { deliveryEffects } from '../delivery/jobs';
 import type { Db } from '../platform/db';
 import { createJobRunner, type JobHandler } from '../platform/jobs';
 import type { Platform } from '../platform/platform';
@@ -28,7 +29,7 @@ const deps = () => ({
   bus: platform.bus,
   cache: platform.cache,
   pendingTimeoutMs: TIMEOUT_MS,
-  dispatchFrom: 'READY_FOR_PICKUP' as const,
+  eventEffects: [deliveryEffects('READY_FOR_PICKUP')],
   dispatch: defaultDispatch,
 });
 const eventually = (check: () => Promise<void>) => vi.waitFor(check, { timeout: 15_000, interval: 50 });

@@ -1,4 +1,4 @@
-import { orderActors, orderStatuses } from '@kupwara/shared';
+import { orderActors, orderEventKinds, orderStatuses } from '@kupwara/shared';
 import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/tables';
 import { geographyPoint } from '../platform/geography';
@@ -6,6 +6,7 @@ import { stores } from '../stores/tables';
 
 export const orderStatusEnum = pgEnum('order_status', orderStatuses);
 export const orderActorEnum = pgEnum('order_actor', orderActors);
+export const orderEventKindEnum = pgEnum('order_event_kind', orderEventKinds);
 export const paymentMethodEnum = pgEnum('payment_method', ['cash']);
 
 /**
@@ -84,7 +85,10 @@ export const orderItems = pgTable(
   (t) => [primaryKey({ columns: [t.orderId, t.productId] })],
 );
 
-/** The order's history: one row per transition, numbered 1, 2, 3 … per order (the realtime resume point). */
+/**
+ * The order's history: one row per change, numbered 1, 2, 3 … per order (the realtime resume point).
+ * Most are moves between states; a change within one (a rider taken early) repeats the state.
+ */
 export const orderEvents = pgTable(
   'order_events',
   {
@@ -92,6 +96,7 @@ export const orderEvents = pgTable(
       .notNull()
       .references(() => orders.id, { onDelete: 'cascade' }),
     seq: integer('seq').notNull(),
+    kind: orderEventKindEnum('kind').notNull().default('transition'),
     status: orderStatusEnum('status').notNull(),
     fromStatus: orderStatusEnum('from_status'),
     actor: orderActorEnum('actor').notNull(),

@@ -12,7 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeTestApp } from '../../test/app';
 import { bearer, registerUser } from '../../test/factories';
-import { getOrder, line, makeMarket, newKey, placeOrder, transition } from '../../test/orders';
+import { advanceOrder, getOrder, line, makeMarket, newKey, placeOrder, transition } from '../../test/orders';
 import type { Db } from '../platform/db';
 import type { Platform } from '../platform/platform';
 
@@ -49,25 +49,10 @@ function stepTo(market: Market, to: OrderStatus, otp?: string): { who: Session; 
   return { who: step.who, body: { to, ...step.body } };
 }
 
-// The states after PENDING up to DELIVERED, in the order the lifecycle lists them.
-const happyPath = orderStatuses.slice(1, orderStatuses.indexOf('DELIVERED') + 1);
-
 /** A fresh order walked to `status` through the API. */
 async function orderIn(market: Market, status: OrderStatus): Promise<Order> {
-  let order = await placeOrder(app, market.customer, market.store.id, [line(market.rice)]);
-  const otp = order.delivery_otp;
-  const path = happyPath.includes(status)
-    ? happyPath.slice(0, happyPath.indexOf(status) + 1)
-    : status === 'PENDING'
-      ? []
-      : [status];
-  for (const to of path) {
-    const { who, body } = stepTo(market, to, otp);
-    const res = await transition(app, who, order.id, body);
-    expect(res.statusCode, res.body).toBe(200);
-    order = res.json();
-  }
-  return order;
+  const order = await placeOrder(app, market.customer, market.store.id, [line(market.rice)]);
+  return advanceOrder(app, market, order.id, status);
 }
 
 const stockOf = async (productId: string) =>
@@ -76,7 +61,7 @@ const stockOf = async (productId: string) =>
 const eventually = (check: () => Promise<void>) => vi.waitFor(check, { timeout: 10_000, interval: 50 });
 
 describe('moving an order', () => {
-  it('walks from PENDING to DELIVERED with the timeline numbered 1 to 8 and the code used up', async () => {
+  it('walks a delivery to its end with the timeline numbered 1 to 8 and the code used up', async () => {
     const market = await makeMarket(app, db);
     const order = await orderIn(market, 'DELIVERED');
     expect(order.status).toBe('DELIVERED');
@@ -271,6 +256,7 @@ describe('moving an order', () => {
     }
     // Four orders of one each: three come back, the one on the road does not.
     await eventually(async () => expect(await stockOf(market.rice.id)).toBe(9));
-    expect([rejected.status, cancelled.status]).toEqual(['REJECTED', 'CANCELLED']);
+    expect(rejected.status).toBe('REJECTED');
+    expect(cancelled.status).toBe('CANCELLED');
   });
 });

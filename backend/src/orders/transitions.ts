@@ -2,7 +2,6 @@ import { timingSafeEqual } from 'node:crypto';
 import { applyTransition, type Order, type TransitionRequest } from '@kupwara/shared';
 import { and, eq } from 'drizzle-orm';
 import { contactOf } from '../accounts/users';
-import type { DispatchFrom } from '../delivery/jobs';
 import { requestNotifications } from '../notifications/requests';
 import type { Bus } from '../platform/bus';
 import type { Cache } from '../platform/cache';
@@ -10,9 +9,10 @@ import type { Db } from '../platform/db';
 import { AppError, invalidField, notFound } from '../platform/http/errors';
 import { runOnce, type WorkResult } from '../platform/idempotency';
 import { enqueue, wakeRunners } from '../platform/jobs';
-import { effectsOf } from './effects';
+import { actorOf, partyCondition } from './access';
+import { type EventEffects, effectsOf } from './effects';
 import { orderDetails, orderParts } from './order-queries';
-import { actorIn, type OrderCaller, type OrderEventRow, type OrderRow, orderView } from './order-view';
+import { type OrderCaller, type OrderEventRow, type OrderRow, orderView } from './order-view';
 import { orderEvents, orders } from './tables';
 
 export interface OrderDeps {
@@ -21,8 +21,8 @@ export interface OrderDeps {
   cache: Cache;
   /** How long a shop has to answer a new order before it is cancelled for them. */
   pendingTimeoutMs: number;
-  /** The event that starts looking for a rider. */
-  dispatchFrom: DispatchFrom;
+  /** Other modules' side effects of an order's events (delivery's), composed in app.ts. */
+  eventEffects: readonly EventEffects[];
 }
 
 /** Wrong delivery codes allowed before the hand-over locks (4 digits: 5 guesses in 10,000). */
@@ -68,9 +68,13 @@ export async function transitionOrder(
   // The server's own moves (timeouts) carry no key, so nothing is stored under this empty user.
   const request = { userId: caller.id ?? '', key, method: 'POST', path: `/orders/${orderId}/transitions`, body: input };
   const answer = await runOnce(deps.db, request, async (tx): Promise<TransitionWork> => {
-    const [row] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update');
-    const actor = row && actorIn(row, caller);
-    if (!row || !actor) throw notFound('Order');
+    const [row] = await tx
+      .select()
+      .from(orders)
+      .where(and(eq(orders.id, orderId), partyCondition(caller)))
+      .for('update');
+    if (!row) throw notFound('Order');
+    const actor = actorOf(caller);
     const move = applyTransition(row, input, actor);
     if (!move.ok) {
       const { refusal } = move;
@@ -124,6 +128,7 @@ export async function transitionOrder(
     const event: OrderEventRow = {
       orderId: row.id,
       seq: updated.lastSeq,
+      kind: move.event.kind,
       status: input.to,
       fromStatus: from,
       actor,
@@ -149,7 +154,7 @@ export async function transitionOrder(
           })
           .where(and(eq(orders.id, row.id), eq(orders.version, row.version))),
         tx.insert(orderEvents).values(event),
-        enqueue(tx, effectsOf(updated, event, deps.dispatchFrom)),
+        enqueue(tx, effectsOf(updated, event, deps.eventEffects)),
       ],
     };
   });

@@ -1,8 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { S3StorageOptions } from '../catalog/images/s3-storage';
-import type { DispatchOptions } from '../delivery/dispatch';
-import type { DispatchFrom } from '../delivery/jobs';
 
 // The only place that reads process.env: everything else receives a Config.
 
@@ -67,6 +65,25 @@ const envSchema = z
     path: ['JWT_SECRET'],
     message: 'is required in production (at least 32 random characters)',
   });
+
+/** The order event that starts looking for a rider. */
+export type DispatchFrom = z.output<typeof envSchema>['DISPATCH_FROM'];
+
+/** Offering orders to riders. */
+export interface DispatchOptions {
+  /** How long a rider has to take an offer before it goes to the next nearest. */
+  offerTimeoutMs: number;
+  /** After this long without a rider the seller and the customer are told (dispatch keeps trying). */
+  waitingNoticeMs: number;
+  /** After this long without a rider the order FAILS (its stock goes back). */
+  giveUpMs: number;
+  /** How far from the shop a rider may be offered work. */
+  radiusM: number;
+  /** Deliveries a rider may carry at once (batching when above 1). */
+  maxActivePerRider: number;
+  /** How soon to look again when no rider is free. */
+  retryMs: number;
+}
 
 export interface Config {
   env: 'development' | 'test' | 'production';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../../test/app';
 import { clonePostgresTemplate } from '../../test/databases';
 import { registerUser } from '../../test/factories';
-import { line, makeMarket, placeOrder, transition } from '../../test/orders';
+import { advanceOrder, line, makeMarket, placeOrder, transition } from '../../test/orders';
 import { listen, openSocket, signedInSocket, type TestSocket } from '../../test/sockets';
 import { createTokenSigner } from '../accounts/tokens';
 import { type Db, openPostgres } from '../platform/db';
@@ -67,11 +67,7 @@ describe('the realtime socket', () => {
     const other = await makeMarket(app, db);
     const order = await placeOrder(app, market.customer, market.store.id, [line(market.rice)]);
     const assigned = await placeOrder(app, market.customer, market.store.id, [line(market.rice)]);
-    for (const to of ['ACCEPTED', 'PREPARING', 'READY_FOR_PICKUP'] as const) {
-      expect((await transition(app, market.seller, assigned.id, { to })).statusCode).toBe(200);
-    }
-    const assign = { to: 'RIDER_ASSIGNED', rider_id: market.rider.user.id };
-    expect((await transition(app, market.admin, assigned.id, assign)).statusCode).toBe(200);
+    await advanceOrder(app, market, assigned.id, 'RIDER_ASSIGNED');
 
     const cases: [string, { access_token: string }, string, 'subscribed' | 'FORBIDDEN'][] = [
       ['customer, own order', market.customer, `order.${order.id}`, 'subscribed'],
@@ -114,7 +110,7 @@ describe('the realtime socket', () => {
     expect((await transition(app, market.seller, order.id, { to: 'ACCEPTED' })).statusCode).toBe(200);
     const event = await customer.next(isEvent(`order.${order.id}`, 2));
     expect(event).toMatchObject({
-      event: { order_id: order.id, status: 'ACCEPTED', from_status: 'PENDING', actor: 'seller' },
+      event: { order_id: order.id, kind: 'transition', status: 'ACCEPTED', from_status: order.status, actor: 'seller' },
     });
     await seller.next(isEvent(`store.${market.store.id}`, 2));
     // Subscribing without `since` starts from now: the order's first event is not replayed.
@@ -135,7 +131,7 @@ describe('the realtime socket', () => {
     await first.next(isEvent(channel, 1));
     first.socket.terminate();
 
-    for (const to of ['ACCEPTED', 'PREPARING'] as const) await transition(app, market.seller, order.id, { to });
+    await advanceOrder(app, market, order.id, 'PREPARING');
     const again = await connect(market.customer);
     await subscribe(again, channel, 1);
     await again.next(isEvent(channel, 3));
@@ -150,11 +146,7 @@ describe('the realtime socket', () => {
     const order = await placeOrder(app, market.customer, market.store.id, [line(market.rice)]);
     const channel = `order.${order.id}`;
     const client = await connect(market.customer);
-    const moves = (async () => {
-      for (const to of ['ACCEPTED', 'PREPARING', 'READY_FOR_PICKUP'] as const) {
-        await transition(app, market.seller, order.id, { to });
-      }
-    })();
+    const moves = advanceOrder(app, market, order.id, 'READY_FOR_PICKUP');
     await subscribe(client, channel, 0);
     await moves;
     await client.next(isEvent(channel, 4));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { orderActors, orderStatuses } from '../domain/order-machine';
+import { orderActors, orderEventKinds, orderStatuses } from '../domain/order-machine';
 import { id, text, timestamp } from './common';
 import { latLng } from './geo';
 
@@ -55,6 +55,8 @@ export const orderItem = z.object({
 export const orderEvent = z.object({
   order_id: id,
   seq: z.number().int(),
+  /** A move between states, or a change within one (`status` equals `from_status`: a rider taken early). */
+  kind: z.enum(orderEventKinds),
   status: orderStatus,
   /** Absent for the order's first event. */
   from_status: orderStatus.nullable(),
@@ -101,7 +103,7 @@ export type Order = z.infer<typeof order>;
 export const orderList = z.object({ items: z.array(orderSummary), next_cursor: z.string().nullable() });
 
 export const orderListQuery = z.object({
-  /** One status or several, comma-separated: `PENDING,ACCEPTED`. */
+  /** One status or several, comma-separated (`status=A,B`). */
   status: z
     .string()
     .transform((value) => value.split(','))

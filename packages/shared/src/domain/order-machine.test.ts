@@ -8,6 +8,7 @@ import {
   finalStatuses,
   isAwaitingRider,
   isCarried,
+  isReadyForRider,
   type MoveRequest,
   nextTransitions,
   type OrderActor,
@@ -15,6 +16,7 @@ import {
   orderActors,
   orderStatuses,
   orderTransitions,
+  pathBetween,
   progressStatuses,
   restoresStock,
   riderHeading,
@@ -172,9 +174,39 @@ describe('the order state machine', () => {
     expect(
       awaitingRiderStatuses.every((status) => nextTransitions(status, 'system').some((t) => t.to === 'FAILED')),
     ).toBe(true);
+    expect(orderStatuses.filter(isReadyForRider)).toEqual(['READY_FOR_PICKUP']);
     expect(orderStatuses.filter(isCarried)).toEqual(['RIDER_ASSIGNED', 'PICKED_UP', 'IN_TRANSIT']);
     expect(carriedStatuses.map(riderHeading)).toEqual(['store', 'customer', 'customer']);
     expect(riderHeading('PREPARING')).toBe('store');
     expect(finalStatuses.map(riderHeading)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
+  const pairs = orderStatuses.flatMap((from) => orderStatuses.map((to) => ({ from, to })));
+  const onPlan = (status: OrderStatus) => progressStatuses.indexOf(status);
+
+  it.each(pairs)('walks $from to $to along the table, or says there is no way', ({ from, to }) => {
+    const path = pathBetween(from, to);
+    // Forward along the delivery going to plan, or one written move to an ending.
+    const way = endedStatuses.includes(to) ? Boolean(allowed[`${from} → ${to}`]) : onPlan(from) < onPlan(to);
+    expect(path.length > 0).toBe(way && onPlan(from) >= 0);
+    for (const [i, step] of path.entries()) {
+      expect(orderTransitions).toContain(step);
+      expect(step.from).toBe(i === 0 ? from : path[i - 1]?.to);
+    }
+    if (path.length > 0) expect(path.at(-1)?.to).toBe(to);
+  });
+
+  it('walks the whole delivery in seven moves, each by the party the table names', () => {
+    expect(pathBetween('PENDING', 'DELIVERED').map((step) => [step.to, step.by])).toEqual([
+      ['ACCEPTED', ['seller']],
+      ['PREPARING', ['seller']],
+      ['READY_FOR_PICKUP', ['seller']],
+      ['RIDER_ASSIGNED', ['system']],
+      ['PICKED_UP', ['rider']],
+      ['IN_TRANSIT', ['rider']],
+      ['DELIVERED', ['rider']],
+    ]);
+    expect(pathBetween('PREPARING', 'PENDING')).toEqual([]);
+    expect(pathBetween('ACCEPTED', 'CANCELLED')).toEqual([]);
   });
 });

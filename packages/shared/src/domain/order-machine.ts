@@ -98,6 +98,29 @@ export const restoresStock = (from: OrderStatus, to: OrderStatus) =>
 export const findTransition = (from: OrderStatus, to: OrderStatus): TransitionRule | undefined =>
   orderTransitions.find((candidate) => candidate.from === from && candidate.to === to);
 
+/** The state from which the next move gives the order its rider: a rider taken early is assigned once it gets here. */
+export const isReadyForRider = (status: OrderStatus) =>
+  orderTransitions.some((candidate) => candidate.from === status && candidate.needs.includes('rider'));
+
+/**
+ * The moves that take an order from `from` to `to`: along the delivery going to plan (each state's
+ * one move that does not end it), or the one move to an ending. Empty when no such way exists.
+ */
+export function pathBetween(from: OrderStatus, to: OrderStatus): TransitionRule[] {
+  if (isEnded(to)) {
+    const ending = findTransition(from, to);
+    return ending ? [ending] : [];
+  }
+  const path: TransitionRule[] = [];
+  for (let at = from; at !== to; ) {
+    const step = orderTransitions.find((candidate) => candidate.from === at && !isEnded(candidate.to));
+    if (!step) return [];
+    path.push(step);
+    at = step.to;
+  }
+  return path;
+}
+
 /** The moves `actor` may make from `status`: the buttons an app shows. */
 export const nextTransitions = (status: OrderStatus, actor: OrderActor): TransitionRule[] =>
   orderTransitions.filter((candidate) => candidate.from === status && candidate.by.includes(actor));
@@ -174,9 +197,7 @@ export function applyTransition<O extends MachineOrder>(
 }
 
 /** States in which a rider may be taken before the order is ready (it stays in its state; the rider rides to the shop). */
-const earlyRiderStatuses: readonly OrderStatus[] = awaitingRiderStatuses.filter(
-  (status) => status !== 'READY_FOR_PICKUP',
-);
+const earlyRiderStatuses: readonly OrderStatus[] = awaitingRiderStatuses.filter((status) => !isReadyForRider(status));
 
 /**
  * A rider taken while the shop still prepares: the status stays, the version moves on and the

@@ -37,6 +37,7 @@ const event = (seq: number) => ({
   event: {
     order_id: ORDER,
     seq,
+    kind: 'transition',
     status: 'ACCEPTED',
     from_status: 'PENDING',
     actor: 'seller',

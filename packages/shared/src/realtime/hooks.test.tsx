@@ -1,6 +1,6 @@
 import type { Order, OrderEvent } from '@kupwara/shared';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, renderHook } from '@testing-library/react-native';
+import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
+import { act, renderHook, waitFor } from '@testing-library/react-native';
 import type { ReactNode } from 'react';
 import type { ChannelFrame, RealtimeClient } from './client';
 import { orderQueryKey, RealtimeContext, useOrderLive } from './hooks';
@@ -9,6 +9,7 @@ const ORDER = '01900000-0000-7000-8000-000000000001';
 const step = (seq: number, status: OrderEvent['status'], from: OrderEvent['status'] | null): OrderEvent => ({
   order_id: ORDER,
   seq,
+  kind: 'transition',
   status,
   from_status: from,
   actor: 'seller',
@@ -33,7 +34,8 @@ function fakeRealtime() {
 
 it('keeps the cached order current from its channel, resuming after the last event it holds', () => {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const cached = { id: ORDER, status: 'PENDING', timeline: [step(1, 'PENDING', null)] } as unknown as Order;
+  const placed = step(1, 'PENDING', null);
+  const cached = { id: ORDER, status: placed.status, timeline: [placed] } as unknown as Order;
   queryClient.setQueryData(orderQueryKey(ORDER), cached);
   const realtime = fakeRealtime();
   const wrapper = ({ children }: { children: ReactNode }) => (
@@ -49,7 +51,7 @@ it('keeps the cached order current from its channel, resuming after the last eve
       type: 'event',
       channel: `order.${ORDER}`,
       seq: 2,
-      event: step(2, 'ACCEPTED', 'PENDING'),
+      event: step(2, 'ACCEPTED', placed.status),
     }),
   );
   const order = queryClient.getQueryData<Order>(orderQueryKey(ORDER));
@@ -71,6 +73,42 @@ it('keeps the cached order current from its channel, resuming after the last eve
   };
   act(() => realtime.deliver(`order.${ORDER}`, { type: 'position', channel: `order.${ORDER}`, position }));
   expect(result.current.position).toEqual(position);
+  unmount();
+  queryClient.clear();
+});
+
+it('gives the cached order the rider taken early, keeping its status, by reading the order again', async () => {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const key = orderQueryKey(ORDER);
+  const placed = step(1, 'PENDING', null);
+  const accepted = step(2, 'ACCEPTED', placed.status);
+  const early: OrderEvent = { ...step(3, accepted.status, accepted.status), kind: 'rider_assigned_early' };
+  const rider = { id: '01900000-0000-7000-8000-000000000002', name: 'Bilal Mir', phone: '+919419000001' };
+  const before = { id: ORDER, status: accepted.status, rider: null, timeline: [placed, accepted] } as unknown as Order;
+  let server = before;
+  const realtime = fakeRealtime();
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <QueryClientProvider client={queryClient}>
+      <RealtimeContext.Provider value={realtime.client}>{children}</RealtimeContext.Provider>
+    </QueryClientProvider>
+  );
+  const { unmount } = renderHook(
+    () => {
+      useQuery({ queryKey: key, queryFn: async () => server });
+      return useOrderLive(ORDER);
+    },
+    { wrapper },
+  );
+  await waitFor(() => expect(queryClient.getQueryData(key)).toEqual(before));
+
+  server = { ...before, rider, timeline: [placed, accepted, early] };
+  act(() => realtime.deliver(`order.${ORDER}`, { type: 'event', channel: `order.${ORDER}`, seq: 3, event: early }));
+  await waitFor(() => expect(queryClient.getQueryData<Order>(key)?.rider).toEqual(rider));
+  const order = queryClient.getQueryData<Order>(key);
+  expect([order?.status, order?.timeline.map((event) => event.kind)]).toEqual([
+    accepted.status,
+    ['transition', 'transition', 'rider_assigned_early'],
+  ]);
   unmount();
   queryClient.clear();
 });

@@ -9,6 +9,7 @@ function event(seq: number, status: OrderStatus, hours: number, minutes: number,
   const made: OrderEvent = {
     order_id: '0197718a-2b3c-7d4e-8f50-61728394a5b6',
     seq,
+    kind: 'transition',
     status,
     from_status: null,
     actor: 'seller',

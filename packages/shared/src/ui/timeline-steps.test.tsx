@@ -7,6 +7,7 @@ function event(seq: number, status: OrderStatus, reason: string | null = null): 
   return {
     order_id: '0197718a-2b3c-7d4e-8f50-61728394a5b6',
     seq,
+    kind: 'transition',
     status,
     from_status: null,
     actor: 'system',
@@ -43,6 +44,19 @@ describe('timelineSteps', () => {
       at: '2025-06-14T08:07:00.000Z',
       reason: 'Rider had an accident',
     });
+  });
+
+  it('dates a step by the move into it, not by a change within it (a rider taken early)', () => {
+    const early: OrderEvent = { ...event(3, 'ACCEPTED'), kind: 'rider_assigned_early' };
+    const rows = timelineSteps(
+      ['PENDING', 'ACCEPTED', 'PREPARING'],
+      [event(1, 'PENDING'), event(2, 'ACCEPTED'), early],
+    );
+    expect(rows.map((row) => [row.status, row.state, row.at])).toEqual([
+      ['PENDING', 'done', '2025-06-14T08:01:00.000Z'],
+      ['ACCEPTED', 'current', '2025-06-14T08:02:00.000Z'],
+      ['PREPARING', 'upcoming', undefined],
+    ]);
   });
 
   it('has no current step when none of the shown steps is reached yet', () => {

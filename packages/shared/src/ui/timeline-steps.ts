@@ -20,7 +20,8 @@ export interface TimelineStep {
  * ended early shows the steps it reached and then the ending, with its reason, instead of the rest.
  */
 export function timelineSteps(steps: readonly OrderStatus[], timeline: readonly OrderEvent[]): TimelineStep[] {
-  const events = [...timeline].sort((a, b) => a.seq - b.seq);
+  // A change within a state (a rider taken early) is no step of its own and must not date one.
+  const events = timeline.filter((event) => event.kind === 'transition').sort((a, b) => a.seq - b.seq);
   const last = events.at(-1);
   const reached = Math.max(-1, ...events.map((event) => rank(event.status)));
   const reachedSteps = steps.filter((step) => rank(step) <= reached);

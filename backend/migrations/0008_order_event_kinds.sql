@@ -1,0 +1,2 @@
+CREATE TYPE "public"."order_event_kind" AS ENUM('transition', 'rider_assigned_early');--> statement-breakpoint
+ALTER TABLE "order_events" ADD COLUMN "kind" "order_event_kind" DEFAULT 'transition' NOT NULL;
