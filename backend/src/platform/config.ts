@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
-import type { S3StorageOptions } from '../catalog/images/s3-storage';
 import type { DispatchOptions } from '../delivery/dispatch';
 import type { DispatchFrom } from '../delivery/jobs';
+import type { S3StorageOptions } from './media/s3-storage';
 
 // The only place that reads process.env: everything else receives a Config.
 
