@@ -1,4 +1,4 @@
-import type { DeliveryOffer, Order } from '@kupwara/shared';
+import { channels, type DeliveryOffer, type Order } from '@kupwara/shared';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -107,7 +107,7 @@ describe('dispatch', () => {
     const far = await h.riderAt(2000);
     const outOfReach = await h.riderAt(20_000);
     const socket = await signedInSocket(await listen(app), far);
-    socket.send({ type: 'subscribe', channel: `rider.${far.user.id}` });
+    socket.send({ type: 'subscribe', channel: channels.rider(far.user.id) });
     await socket.next((frame) => frame.type === 'subscribed');
 
     const order = await h.readyOrder(market);
@@ -121,7 +121,7 @@ describe('dispatch', () => {
     await h.offerFor(middle);
     const toFar = await h.offerFor(far);
     const frame = await socket.next((f) => f.type === 'offer');
-    expect(frame).toMatchObject({ type: 'offer', channel: `rider.${far.user.id}`, offer: { id: toFar.id } });
+    expect(frame).toMatchObject({ type: 'offer', channel: channels.rider(far.user.id), offer: { id: toFar.id } });
 
     // Another rider cannot take it; the far rider's two taps assign it once.
     expect((await h.answer(near, toFar, 'accept')).statusCode).toBe(404);
@@ -203,7 +203,7 @@ describe('dispatch as soon as the shop accepts', () => {
 
     // The customer sees the rider coming to the shop already.
     const customer = await signedInSocket(await listen(app), market.customer);
-    customer.send({ type: 'subscribe', channel: `order.${order.id}` });
+    customer.send({ type: 'subscribe', channel: channels.order(order.id) });
     await customer.next((frame) => frame.type === 'subscribed');
     const fix = { ...north(KUPWARA, 300), recorded_at: new Date().toISOString() };
     await app.inject({

@@ -1,4 +1,11 @@
-import { activeStatuses, type DeliveryOffer, type LatLng, type Order, type OrderStatus } from '@kupwara/shared';
+import {
+  activeStatuses,
+  channels,
+  type DeliveryOffer,
+  type LatLng,
+  type Order,
+  type OrderStatus,
+} from '@kupwara/shared';
 import { and, eq, gt, sql } from 'drizzle-orm';
 import { contactOf } from '../accounts/users';
 import { requestNotifications } from '../notifications/requests';
@@ -6,6 +13,7 @@ import { getOrder } from '../orders/order-queries';
 import { type OrderRow, SYSTEM } from '../orders/order-view';
 import { orders } from '../orders/tables';
 import { type OrderDeps, transitionOrder } from '../orders/transitions';
+import { broadcast } from '../platform/broadcast';
 import type { Db } from '../platform/db';
 import { AppError, notFound } from '../platform/http/errors';
 import { newId } from '../platform/ids';
@@ -43,8 +51,6 @@ const awaitingRider: readonly OrderStatus[] = ['ACCEPTED', 'PREPARING', 'READY_F
 const FRESH_POSITION = '5 minutes';
 
 export type DispatchDeps = OrderDeps & { dispatch: DispatchOptions };
-
-export type OfferMessage = { type: 'offer'; offer: DeliveryOffer };
 
 const offerView = (
   offer: Pick<typeof deliveryOffers.$inferSelect, 'id' | 'orderId' | 'distanceM' | 'expiresAt'>,
@@ -133,7 +139,7 @@ export async function dispatchOnce(deps: DispatchDeps, job: DispatchJob, now = n
   });
   if (offered === 'already') return;
   if (offered) {
-    await bus.publish(`rider.${offered.riderId}`, { type: 'offer', offer: offered.offer } satisfies OfferMessage);
+    await broadcast(bus, channels.rider(offered.riderId), { type: 'offer', offer: offered.offer });
     return;
   }
   // Nobody free now: tell the shop and the customer once it has taken long, and look again soon.

@@ -1,4 +1,4 @@
-import type { Order, OrderEvent } from '@kupwara/shared';
+import { channels, type Order, type OrderEvent } from '@kupwara/shared';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, renderHook } from '@testing-library/react-native';
 import type { ReactNode } from 'react';
@@ -42,12 +42,12 @@ it('keeps the cached order current from its channel, resuming after the last eve
     </QueryClientProvider>
   );
   const { result, unmount } = renderHook(() => useOrderLive(ORDER), { wrapper });
-  expect(realtime.subscriptions).toEqual([{ channel: `order.${ORDER}`, since: 1 }]);
+  expect(realtime.subscriptions).toEqual([{ channel: channels.order(ORDER), since: 1 }]);
 
   act(() =>
-    realtime.deliver(`order.${ORDER}`, {
+    realtime.deliver(channels.order(ORDER), {
       type: 'event',
-      channel: `order.${ORDER}`,
+      channel: channels.order(ORDER),
       seq: 2,
       event: step(2, 'ACCEPTED', 'PENDING'),
     }),
@@ -69,7 +69,7 @@ it('keeps the cached order current from its channel, resuming after the last eve
     distance_m: 900,
     eta_seconds: 180,
   };
-  act(() => realtime.deliver(`order.${ORDER}`, { type: 'position', channel: `order.${ORDER}`, position }));
+  act(() => realtime.deliver(channels.order(ORDER), { type: 'position', channel: channels.order(ORDER), position }));
   expect(result.current.position).toEqual(position);
   unmount();
   queryClient.clear();
