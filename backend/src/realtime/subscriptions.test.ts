@@ -193,9 +193,8 @@ describe('when the bus loses an event', () => {
     await subscribe(customer, channel, 0);
     await customer.next(isEvent(channel, 1));
     await subscribe(seller, channels.store(market.store.id));
-    for (const to of ['ACCEPTED', 'PREPARING'] as const) {
-      expect((await transition(node, market.seller, order.id, { to })).statusCode).toBe(200);
-    }
+    expect((await transition(node, market.seller, order.id, { to: 'ACCEPTED' })).statusCode).toBe(200);
+    expect((await transition(node, market.seller, order.id, { to: 'PREPARING' })).statusCode).toBe(200);
     const third = (await getOrder(node, market.customer, order.id)).timeline[2];
     if (!third) throw new Error('the order has no third event');
 
