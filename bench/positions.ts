@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
+import { channels } from '@kupwara/shared';
 import { sql } from 'drizzle-orm';
 import WebSocket from 'ws';
 import { createTokenSigner } from '../backend/src/accounts/tokens';
@@ -107,7 +108,7 @@ try {
       socket.on('message', (data) => {
         const frame = JSON.parse(data.toString());
         if (frame.type === 'authenticated')
-          socket.send(JSON.stringify({ type: 'subscribe', channel: `order.${orderId}` }));
+          socket.send(JSON.stringify({ type: 'subscribe', channel: channels.order(orderId) }));
         else if (frame.type === 'subscribed') resolve(socket);
         else if (frame.type === 'position') receipts.push(Date.now() - Date.parse(frame.position.recorded_at));
       });

@@ -6,6 +6,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { channels } from '@kupwara/shared';
 import WebSocket from 'ws';
 import { alwaysOpen, centre } from './town';
 
@@ -135,11 +136,11 @@ try {
   const storeLatencies: number[] = [];
   started = performance.now();
   sockets.push(
-    ...(await inBatches(orders, 200, (order) => follow(wsUrl, customer, `order.${order.id}`, orderLatencies))),
+    ...(await inBatches(orders, 200, (order) => follow(wsUrl, customer, channels.order(order.id), orderLatencies))),
   );
   sockets.push(
     ...(await inBatches(Array.from({ length: STORE_SOCKETS }), 100, () =>
-      follow(wsUrl, seller, `store.${store.id}`, storeLatencies),
+      follow(wsUrl, seller, channels.store(store.id), storeLatencies),
     )),
   );
   const memoryWithSockets = await residentMb(child.pid);

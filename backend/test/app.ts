@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type AppConfig, buildApp } from '../src/app';
-import type { S3StorageOptions } from '../src/catalog/images/s3-storage';
 import { defaultDispatch } from '../src/delivery/dispatch';
 import type { Database, QueryLog } from '../src/platform/db';
+import type { S3StorageOptions } from '../src/platform/media/s3-storage';
 import { createPlatform, type Platform } from '../src/platform/platform';
 import { openTestDatabase } from './databases';
 

@@ -1,4 +1,4 @@
-import type { ServerFrame } from '@kupwara/shared';
+import type { ChannelName, ServerFrame } from '@kupwara/shared';
 import type { FastifyInstance } from 'fastify';
 import WebSocket from 'ws';
 
@@ -69,3 +69,22 @@ export async function signedInSocket(url: string, session: { access_token: strin
   await client.next((frame) => frame.type === 'authenticated');
   return client;
 }
+
+/** Subscribes and waits for the answer about the channel: `subscribed`, or an error. */
+export function subscribe(client: TestSocket, channel: ChannelName, since?: number): Promise<ServerFrame> {
+  client.send({ type: 'subscribe', channel, ...(since === undefined ? {} : { since }) });
+  return client.next(
+    (frame) =>
+      (frame.type === 'subscribed' || frame.type === 'error') && 'channel' in frame && frame.channel === channel,
+  );
+}
+
+export const isEvent = (channel: ChannelName, seq: number) => (frame: ServerFrame) =>
+  frame.type === 'event' && frame.channel === channel && frame.seq === seq;
+
+/** The sequence numbers of the events a socket got on a channel, in the order they came. */
+export const seqsOn = (client: TestSocket, channel: ChannelName) =>
+  client.frames.flatMap((frame) => (frame.type === 'event' && frame.channel === channel ? [frame.seq] : []));
+
+/** Time for frames that should not come to have come. */
+export const settle = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));

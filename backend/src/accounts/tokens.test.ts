@@ -4,16 +4,18 @@ import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp } from '../../test/app';
 import { registerUser } from '../../test/factories';
-import type { AppConfig } from '../app';
 import { createTokenSigner } from './tokens';
 
 let app: FastifyInstance;
-let config: AppConfig;
+let jwtSecret: string;
 let user: { id: string; role: 'customer'; sessionId: string };
 let valid: string;
 
 beforeAll(async () => {
-  ({ app, config } = await makeTestApp());
+  ({
+    app,
+    config: { jwtSecret },
+  } = await makeTestApp());
   const session = await registerUser(app);
   valid = session.access_token;
   user = { id: session.user.id, role: 'customer', sessionId: 'unused' };
@@ -51,7 +53,7 @@ function forge(
     .setIssuer(issuer)
     .setAudience(audience)
     .setExpirationTime('10m')
-    .sign(key ?? new TextEncoder().encode(config.jwtSecret));
+    .sign(key ?? new TextEncoder().encode(jwtSecret));
 }
 
 describe('access tokens', () => {
@@ -72,7 +74,7 @@ describe('access tokens', () => {
   });
 
   it('an expired one is refused, saying so', async () => {
-    const signer = createTokenSigner(config.jwtSecret);
+    const signer = createTokenSigner(jwtSecret);
     const { token } = await signer.sign(user, new Date(Date.now() - 16 * 60_000));
     await expectRejected(token, 'Access token expired');
   });

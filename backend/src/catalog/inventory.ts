@@ -4,7 +4,7 @@ import type { Db } from '../platform/db';
 import { violatedConstraint } from '../platform/db-errors';
 import { AppError, invalidField, notFound } from '../platform/http/errors';
 import { newId } from '../platform/ids';
-import type { StoredImage } from './images/stored-image';
+import type { StoredImage } from '../platform/media/stored-image';
 import type { ProductRow } from './product-view';
 import { products } from './tables';
 

@@ -1,6 +1,6 @@
 import type { Product } from '@kupwara/shared';
-import { toImageSet } from './images/image-set';
-import type { MediaStorage } from './images/storage';
+import { toImageSet } from '../platform/media/image-set';
+import type { MediaStorage } from '../platform/media/storage';
 import type { products } from './tables';
 
 export type ProductRow = typeof products.$inferSelect;

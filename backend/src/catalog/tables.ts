@@ -12,8 +12,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { StoredImage } from '../platform/media/stored-image';
 import { stores } from '../stores/tables';
-import type { StoredImage } from './images/stored-image';
 
 /** A small tree: top-level kinds of shop (grocery, bakery …) and the shelves under them. */
 export const categories = pgTable(

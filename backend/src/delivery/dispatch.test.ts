@@ -1,4 +1,4 @@
-import type { DeliveryOffer, Order } from '@kupwara/shared';
+import { channels, type DeliveryOffer, type Order } from '@kupwara/shared';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -103,7 +103,7 @@ describe('dispatch', () => {
     const far = await h.riderAt(2000);
     const outOfReach = await h.riderAt(20_000);
     const socket = await signedInSocket(await listen(app), far);
-    socket.send({ type: 'subscribe', channel: `rider.${far.user.id}` });
+    socket.send({ type: 'subscribe', channel: channels.rider(far.user.id) });
     await socket.next((frame) => frame.type === 'subscribed');
 
     const order = await h.readyOrder(market);
@@ -117,7 +117,7 @@ describe('dispatch', () => {
     await h.offerFor(middle);
     const toFar = await h.offerFor(far);
     const frame = await socket.next((f) => f.type === 'offer');
-    expect(frame).toMatchObject({ type: 'offer', channel: `rider.${far.user.id}`, offer: { id: toFar.id } });
+    expect(frame).toMatchObject({ type: 'offer', channel: channels.rider(far.user.id), offer: { id: toFar.id } });
 
     // Another rider cannot take it; the far rider's two taps assign it once.
     expect((await h.answer(near, toFar, 'accept')).statusCode).toBe(404);
@@ -199,7 +199,7 @@ describe('dispatch as soon as the shop accepts', () => {
 
     // The customer sees the rider coming to the shop already.
     const customer = await signedInSocket(await listen(app), market.customer);
-    customer.send({ type: 'subscribe', channel: `order.${order.id}` });
+    customer.send({ type: 'subscribe', channel: channels.order(order.id) });
     await customer.next((frame) => frame.type === 'subscribed');
     const fix = { ...north(KUPWARA, 300), recorded_at: new Date().toISOString() };
     await app.inject({
@@ -245,9 +245,9 @@ describe('a rider taken early, in the order’s timeline', () => {
     const rider = await h.riderAt(600);
     const order = await placeOrder(app, market.customer, market.store.id, [line(market.rice)]);
     const following = [
-      [market.customer, `order.${order.id}`],
-      [market.seller, `store.${market.store.id}`],
-      [rider, `rider.${rider.user.id}`],
+      [market.customer, channels.order(order.id)],
+      [market.seller, channels.store(market.store.id)],
+      [rider, channels.rider(rider.user.id)],
     ] as const;
     const sockets = await Promise.all(
       following.map(async ([who, channel]) => {
@@ -296,9 +296,9 @@ describe('a rider taken early, in the order’s timeline', () => {
 
     // A customer back from a drop gets it from the database.
     const resumed = await signedInSocket(url, market.customer);
-    resumed.send({ type: 'subscribe', channel: `order.${order.id}`, since: 2 });
+    resumed.send({ type: 'subscribe', channel: channels.order(order.id), since: 2 });
     const replayed = await resumed.next((frame) => frame.type === 'event' && frame.seq === 3);
-    expect(replayed).toMatchObject({ channel: `order.${order.id}`, event: early });
+    expect(replayed).toMatchObject({ channel: channels.order(order.id), event: early });
 
     await eventually(async () => {
       const told = await db.execute<{ user_id: string; title: string; body: string }>(

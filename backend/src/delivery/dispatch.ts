@@ -1,10 +1,18 @@
-import { activeStatuses, type DeliveryOffer, isAwaitingRider, type LatLng, type Order } from '@kupwara/shared';
+import {
+  activeStatuses,
+  channels,
+  type DeliveryOffer,
+  isAwaitingRider,
+  type LatLng,
+  type Order,
+} from '@kupwara/shared';
 import { and, eq, gt, sql } from 'drizzle-orm';
 import { requestNotifications } from '../notifications/requests';
 import { assignRiderEarly } from '../orders/early-rider';
 import { ordersForDelivery } from '../orders/order-queries';
 import { SYSTEM } from '../orders/order-view';
 import { type OrderDeps, transitionOrder } from '../orders/transitions';
+import { broadcast } from '../platform/broadcast';
 import type { DispatchOptions } from '../platform/config';
 import type { Db } from '../platform/db';
 import { AppError, notFound } from '../platform/http/errors';
@@ -25,8 +33,6 @@ export const defaultDispatch: DispatchOptions = {
 const FRESH_POSITION = '5 minutes';
 
 export type DispatchDeps = OrderDeps & { dispatch: DispatchOptions };
-
-export type OfferMessage = { type: 'offer'; offer: DeliveryOffer };
 
 type DeliveryOrder = Awaited<ReturnType<typeof ordersForDelivery>>[number];
 
@@ -117,7 +123,7 @@ export async function dispatchOnce(deps: DispatchDeps, job: DispatchJob, now = n
   });
   if (offered === 'already') return;
   if (offered) {
-    await bus.publish(`rider.${offered.riderId}`, { type: 'offer', offer: offered.offer } satisfies OfferMessage);
+    await broadcast(bus, channels.rider(offered.riderId), { type: 'offer', offer: offered.offer });
     return;
   }
   // Nobody free now: tell the shop and the customer once it has taken long, and look again soon.

@@ -1,4 +1,4 @@
-import type { ServerFrame } from '@kupwara/shared';
+import { channels, type ServerFrame } from '@kupwara/shared';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp } from '../../test/app';
@@ -60,15 +60,15 @@ describe('tracking a delivery', () => {
     const customer = await connect(market.customer);
     const seller = await connect(market.seller);
     const outsider = await connect(other.customer);
-    await follow(customer, `order.${order.id}`);
-    await follow(seller, `store.${market.store.id}`);
-    outsider.send({ type: 'subscribe', channel: `order.${order.id}` });
+    await follow(customer, channels.order(order.id));
+    await follow(seller, channels.store(market.store.id));
+    outsider.send({ type: 'subscribe', channel: channels.order(order.id) });
     await outsider.next((frame) => frame.type === 'error' && frame.code === 'FORBIDDEN');
 
     expect((await report(market.rider, 800)).statusCode).toBe(200);
     const frame = await customer.next((f) => f.type === 'position');
     expect(frame).toMatchObject({
-      channel: `order.${order.id}`,
+      channel: channels.order(order.id),
       position: { order_id: order.id, rider_id: market.rider.user.id, toward: 'store' },
     });
     // 800 m from the shop (at the town centre), by road 1.3 × that, at 18 km/h.
@@ -85,7 +85,7 @@ describe('tracking a delivery', () => {
   it('sends at most one position every two seconds, and the newest to whoever starts following', async () => {
     const { market, order } = await assignedOrder();
     const customer = await connect(market.customer);
-    await follow(customer, `order.${order.id}`);
+    await follow(customer, channels.order(order.id));
     // A rider riding north, at 10 m/s.
     await report(market.rider, 100, 20);
     await report(market.rider, 200, 10);
@@ -94,7 +94,7 @@ describe('tracking a delivery', () => {
     expect(positions(customer)).toHaveLength(1);
 
     const late = await connect(market.customer);
-    await follow(late, `order.${order.id}`);
+    await follow(late, channels.order(order.id));
     const newest = await late.next((f) => f.type === 'position');
     expect(newest.type === 'position' && newest.position.lat).toBeCloseTo(north(KUPWARA, 300).lat, 6);
     await settle();
@@ -106,7 +106,7 @@ describe('tracking a delivery', () => {
     await transition(app, market.rider, order.id, { to: 'PICKED_UP' });
     await report(market.rider, 50);
     const customer = await connect(market.customer);
-    await follow(customer, `order.${order.id}`);
+    await follow(customer, channels.order(order.id));
     const frame = await customer.next((f) => f.type === 'position');
     expect(frame.type === 'position' && frame.position.toward).toBe('customer');
     const expected = 1.3 * (HOME.location.lat - north(KUPWARA, 50).lat) * 111_195;
@@ -116,7 +116,7 @@ describe('tracking a delivery', () => {
   it('takes a rider’s locations over the socket, answers with the ref, and refuses them from anyone else', async () => {
     const { market, order } = await assignedOrder();
     const customer = await connect(market.customer);
-    await follow(customer, `order.${order.id}`);
+    await follow(customer, channels.order(order.id));
     const rider = await connect(market.rider);
     const at = new Date().toISOString();
     const fixes = [

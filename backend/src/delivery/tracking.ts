@@ -1,4 +1,5 @@
 import {
+  channels,
   type LatLng,
   metresBetween,
   type OrderStatus,
@@ -10,6 +11,7 @@ import {
 } from '@kupwara/shared';
 import { eq } from 'drizzle-orm';
 import { activeDeliveriesOf, activeRiderOf } from '../orders/order-queries';
+import { broadcast } from '../platform/broadcast';
 import type { Bus } from '../platform/bus';
 import type { Db } from '../platform/db';
 import { riderPositions } from './tables';
@@ -32,9 +34,6 @@ export const BROADCAST_EVERY_MS = 2000;
 
 /** A rider's fix as the server handles it: the phone's time in milliseconds. */
 export type Fix = Omit<PositionPoint, 'recorded_at'> & { riderId: string; at: number };
-
-/** A bus message on an order's channel that is a position, not an order event. */
-export type PositionMessage = { type: 'position'; position: TrackingPosition };
 
 type Delivery = { id: string; status: OrderStatus; storeLocation: LatLng; deliveryLocation: LatLng };
 
@@ -70,8 +69,7 @@ export async function publishPositions(db: Db, bus: Bus, fixes: readonly Fix[], 
       const fix = byRider.get(delivery.riderId ?? '');
       const position = fix && tracking(fix, delivery, eta);
       if (!position) return [];
-      const message: PositionMessage = { type: 'position', position };
-      return [bus.publish(`order.${delivery.id}`, message)];
+      return [broadcast(bus, channels.order(delivery.id), { type: 'position', position })];
     }),
   );
 }

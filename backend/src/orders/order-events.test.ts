@@ -1,8 +1,10 @@
+import { type ChannelMessage, type ChannelName, channels } from '@kupwara/shared';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeTestApp } from '../../test/app';
 import { line, makeMarket, placeOrder, transition } from '../../test/orders';
+import { hearBroadcasts } from '../platform/broadcast';
 import type { Db } from '../platform/db';
 import type { Platform } from '../platform/platform';
 
@@ -22,11 +24,12 @@ const eventually = (check: () => Promise<void>) => vi.waitFor(check, { timeout: 
 describe('the side effects of a move', () => {
   it('tells the right people, records the facts and broadcasts the event on the order’s and store’s channels', async () => {
     const market = await makeMarket(app, db);
-    const heard: { channel: string; message: unknown }[] = [];
-    const listen = (channel: string) => platform.bus.subscribe(channel, (message) => heard.push({ channel, message }));
-    await listen(`store.${market.store.id}`);
+    const heard: { channel: ChannelName; message: ChannelMessage }[] = [];
+    const listen = (channel: ChannelName) =>
+      hearBroadcasts(platform.bus, channel, (message) => heard.push({ channel, message }));
+    await listen(channels.store(market.store.id));
     const placed = await placeOrder(app, market.customer, market.store.id, [line(market.rice)]);
-    await listen(`order.${placed.id}`);
+    await listen(channels.order(placed.id));
     const res = await transition(app, market.seller, placed.id, { to: 'REJECTED', reason: 'Closing early today' });
     expect(res.statusCode).toBe(200);
 
@@ -43,9 +46,15 @@ describe('the side effects of a move', () => {
     await eventually(async () =>
       expect(heard).toEqual(
         expect.arrayContaining([
-          { channel: `store.${market.store.id}`, message: expect.objectContaining(placedEvent) },
-          { channel: `store.${market.store.id}`, message: expect.objectContaining(rejected) },
-          { channel: `order.${placed.id}`, message: expect.objectContaining(rejected) },
+          {
+            channel: channels.store(market.store.id),
+            message: { type: 'event', event: expect.objectContaining(placedEvent) },
+          },
+          {
+            channel: channels.store(market.store.id),
+            message: { type: 'event', event: expect.objectContaining(rejected) },
+          },
+          { channel: channels.order(placed.id), message: { type: 'event', event: expect.objectContaining(rejected) } },
         ]),
       ),
     );

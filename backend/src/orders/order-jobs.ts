@@ -1,9 +1,10 @@
-import type { OrderEvent, OrderStatus } from '@kupwara/shared';
+import { channels, type OrderEvent, type OrderStatus } from '@kupwara/shared';
 import { and, eq, isNull, type SQLWrapper } from 'drizzle-orm';
 import { recordOrderFact } from '../analytics/facts';
 import { catalogChanged } from '../catalog/catalog-cache';
 import { restoreStock } from '../catalog/stock';
 import { type NotificationRequest, requestNotifications } from '../notifications/requests';
+import { broadcast } from '../platform/broadcast';
 import { AppError } from '../platform/http/errors';
 import type { Job, JobHandler } from '../platform/jobs';
 import { executeAsOneStatement } from '../platform/together';
@@ -89,9 +90,9 @@ export function orderJobHandlers(deps: OrderDeps): Record<string, JobHandler> {
     // the broadcast (clients drop an event whose seq they have) and writes nothing twice.
     async [orderJobs.event](job) {
       const { order, event } = job.payload as EventJob;
-      const channels = [`order.${order.id}`, `store.${order.storeId}`];
-      if (order.riderId) channels.push(`rider.${order.riderId}`);
-      await Promise.all(channels.map((channel) => bus.publish(channel, event)));
+      const followers = [channels.order(order.id), channels.store(order.storeId)];
+      if (order.riderId) followers.push(channels.rider(order.riderId));
+      await Promise.all(followers.map((channel) => broadcast(bus, channel, { type: 'event', event })));
       const told = notificationsFor(order, event);
       const writes: SQLWrapper[] = told.length > 0 ? [requestNotifications(db, told)] : [];
       // The facts count moves between states: a change within one would count its state twice.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bothImplementations } from '../../test/implementations';
-import { createMemoryCache, createRedisCache } from './cache';
+import { createMemoryCache, createRedisCache, keyDigest } from './cache';
 
 const kinds = bothImplementations(
   () => createMemoryCache(),
@@ -39,5 +39,15 @@ describe.each(kinds)('$name cache', ({ enabled, make }) => {
     const read = await cache.get<{ children: string[] }>('tree');
     read?.children.push('meat');
     expect(await cache.get('tree')).toEqual({ children: ['dairy'] });
+  });
+});
+
+describe('keyDigest', () => {
+  it('gives equal queries one short key and different queries different keys', () => {
+    const query = { lat: 34.5297, lng: 74.2543, radius_km: 5 };
+    expect(keyDigest(query)).toBe(keyDigest({ lat: 34.5297, lng: 74.2543, radius_km: 5 }));
+    expect(keyDigest(query)).toMatch(/^[\w-]{22}$/);
+    expect(keyDigest({ ...query, radius_km: 6 })).not.toBe(keyDigest(query));
+    expect(keyDigest({ ...query, category: 'dairy' })).not.toBe(keyDigest(query));
   });
 });

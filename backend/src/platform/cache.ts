@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
 
@@ -40,6 +40,10 @@ export function createRedisCache(redis: Redis, prefix = 'cache:'): Cache {
     },
   };
 }
+
+/** A short cache key for a value, such as a query: equal values (with their keys in the same order) share it. */
+export const keyDigest = (value: unknown) =>
+  createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 22);
 
 /** The cached value under `key`, or what `load` gives (then cached for `ttlSeconds`). */
 export async function remember<T>(cache: Cache, key: string, ttlSeconds: number, load: () => Promise<T>): Promise<T> {

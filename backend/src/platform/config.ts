@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import type { S3StorageOptions } from '../catalog/images/s3-storage';
+import type { S3StorageOptions } from './media/s3-storage';
 
 // The only place that reads process.env: everything else receives a Config.
 

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { Redis } from 'ioredis';
-import { createS3Storage } from '../catalog/images/s3-storage';
-import { createFileStorage, type MediaStorage } from '../catalog/images/storage';
 import { type Bus, createMemoryBus, createRedisBus } from './bus';
 import { type Cache, createMemoryCache, createRedisCache } from './cache';
 import type { Config } from './config';
 import { type Database, openPglite, openPostgres } from './db';
+import { createS3Storage } from './media/s3-storage';
+import { createFileStorage, type MediaStorage } from './media/storage';
 import { createMemoryRateLimiter, createRedisRateLimiter, type RateLimiter } from './rate-limit';
 
 /** The shared services every module is given: what differs between embedded and production lives here. */

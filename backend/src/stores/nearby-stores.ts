@@ -1,8 +1,8 @@
 import { deliveryEtaMinutes, deliveryFeePaise, type NearbyStoresQuery } from '@kupwara/shared';
 import { and, arrayContains, asc, getTableColumns, type SQL, sql } from 'drizzle-orm';
-import type { MediaStorage } from '../catalog/images/storage';
 import { decodeCursor, encodeCursor } from '../platform/cursor';
 import type { Db } from '../platform/db';
+import type { MediaStorage } from '../platform/media/storage';
 import { escapeLike } from '../platform/sql-text';
 import { type NearbySnapshot, storeDetailsSnapshot } from './store-view';
 import { stores } from './tables';

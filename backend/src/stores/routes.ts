@@ -1,11 +1,11 @@
 import { errorBody, idParams, nearbyStoreList, nearbyStoresQuery, storeDetails } from '@kupwara/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { type CatalogDeps, cachedNearbyStores, cachedStoreDetails } from '../catalog/catalog-cache';
 import { notFound } from '../platform/http/errors';
+import { cachedNearbyStores, cachedStoreDetails, type StoreDeps } from './store-cache';
 import { nearbyStoreView, storeDetailsView } from './store-view';
 
 /** Public: shops that deliver to a point, nearest first, and one shop's details. */
-export const storeRoutes: FastifyPluginAsyncZod<CatalogDeps> = async (app, deps) => {
+export const storeRoutes: FastifyPluginAsyncZod<StoreDeps> = async (app, deps) => {
   const tags = ['stores'];
 
   app.get(

@@ -1,15 +1,15 @@
 import { createStoreRequest, errorBody, storeDetails, updateStoreRequest } from '@kupwara/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { currentUser } from '../accounts/auth';
-import { type CatalogDeps, storeChanged } from '../catalog/catalog-cache';
 import { AppError, notFound } from '../platform/http/errors';
 import { createSellerStore, getSellerStore, StaleStoreError, updateSellerStore } from './seller-store';
+import { type StoreDeps, storeChanged } from './store-cache';
 import { type StoreRow, storeDetailsSnapshot, storeDetailsView } from './store-view';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
 
 /** A seller's own store: opened once, right after sign-up, then kept up to date. */
-export const sellerStoreRoutes: FastifyPluginAsyncZod<CatalogDeps> = async (app, deps) => {
+export const sellerStoreRoutes: FastifyPluginAsyncZod<StoreDeps> = async (app, deps) => {
   const { db, cache, storage } = deps;
   app.addHook('onRequest', app.requireRole('seller'));
   const tags = ['seller'];

@@ -1,10 +1,10 @@
 import type { CreateStoreRequest, LatLng, UpdateStoreRequest } from '@kupwara/shared';
 import { and, eq, sql } from 'drizzle-orm';
-import type { StoredImage } from '../catalog/images/stored-image';
 import type { Db } from '../platform/db';
 import { violatedUniqueConstraint } from '../platform/db-errors';
 import { AppError, notFound } from '../platform/http/errors';
 import { newId } from '../platform/ids';
+import type { StoredImage } from '../platform/media/stored-image';
 import type { StoreRow } from './store-view';
 import { stores } from './tables';
 

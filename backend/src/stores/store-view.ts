@@ -1,6 +1,6 @@
 import { type NearbyStore, type OpeningHours, openingStatus, type StoreDetails } from '@kupwara/shared';
-import { toImageSet } from '../catalog/images/image-set';
-import type { MediaStorage } from '../catalog/images/storage';
+import { toImageSet } from '../platform/media/image-set';
+import type { MediaStorage } from '../platform/media/storage';
 import type { stores } from './tables';
 
 export type StoreRow = typeof stores.$inferSelect;

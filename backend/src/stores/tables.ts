@@ -2,8 +2,8 @@ import type { OpeningHours } from '@kupwara/shared';
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/tables';
-import type { StoredImage } from '../catalog/images/stored-image';
 import { geographyPoint } from '../platform/geography';
+import type { StoredImage } from '../platform/media/stored-image';
 
 const nineToNine = { open: '09:00', close: '21:00' };
 export const defaultOpeningHours: OpeningHours = {

@@ -2,6 +2,7 @@ import { afterAll, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { advanceOrder, placeOrder, transition } from '../../../backend/test/orders';
 import { type ChannelFrame, createRealtimeClient, type RealtimeOptions } from '../src/client';
+import { channels } from '../src/contract/realtime';
 import { clientFor, lastingDatabase, line, makeMarket, startBackend } from './backend';
 
 const eventually = (check: () => void) => vi.waitFor(check, { timeout: 20_000, interval: 50 });
@@ -30,7 +31,7 @@ it('resumes an order’s channel after the server restarts, with no gap and no d
   const states: string[] = [];
   realtime.onState((state) => states.push(state));
   const frames: ChannelFrame[] = [];
-  realtime.subscribe(`order.${order.id}`, (frame) => frames.push(frame), { since: 1 });
+  realtime.subscribe(channels.order(order.id), (frame) => frames.push(frame), { since: 1 });
   const seqs = () => frames.flatMap((frame) => (frame.type === 'event' ? [frame.seq] : []));
 
   expect((await transition(first.app, market.seller, order.id, { to: 'ACCEPTED' })).statusCode).toBe(200);

@@ -4,14 +4,15 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { currentUser } from '../../accounts/auth';
 import { AppError } from '../../platform/http/errors';
+import { makeVariants } from '../../platform/media/process-image';
+import type { MediaStorage } from '../../platform/media/storage';
+import type { StoredImage } from '../../platform/media/stored-image';
 import { setStoreImage, storeIdOfSeller } from '../../stores/seller-store';
+import { storeChanged } from '../../stores/store-cache';
 import { storeDetailsSnapshot, storeDetailsView } from '../../stores/store-view';
-import { type CatalogDeps, catalogChanged, storeChanged } from '../catalog-cache';
+import { type CatalogDeps, catalogChanged } from '../catalog-cache';
 import { addProductImage, findProduct } from '../inventory';
 import { productView } from '../product-view';
-import { makeVariants } from './process-image';
-import type { MediaStorage } from './storage';
-import type { StoredImage } from './stored-image';
 
 export const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
 

@@ -1,14 +1,58 @@
 import { z } from 'zod';
+import { id } from './common';
 import { deliveryOffer, locationBatchResult, positionPoint, trackingPosition } from './delivery';
 import { orderEvent } from './orders';
 
-/** Channels: an order's events, a store's orders, a rider's work. */
-export const channelName = z
-  .string()
-  .regex(
-    /^(order|store|rider)\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
-    'must be order.{id}, store.{id} or rider.{id}',
-  );
+export const channelKinds = ['order', 'store', 'rider'] as const;
+export type ChannelKind = (typeof channelKinds)[number];
+/** A channel's name, on the socket and on the bus: `{kind}.{id}`. */
+export type ChannelName = `${ChannelKind}.${string}`;
+
+const channelOf =
+  (kind: ChannelKind) =>
+  (of: string): ChannelName =>
+    `${kind}.${of}`;
+
+/** The one place channel names are made. */
+export const channels = {
+  /** An order's events and its rider's position: for its customer, its store's seller and its rider. */
+  order: channelOf('order'),
+  /** Every order of a store as it happens: for that store's seller. */
+  store: channelOf('store'),
+  /** A rider's offers and the events of the orders they carry: for that rider. */
+  rider: channelOf('rider'),
+} as const;
+
+/**
+ * The kind and id of a channel name; undefined for anything else. The id is the contract's, in
+ * lower case as the server writes it: a channel is one exact name on the bus.
+ */
+export function parseChannel(name: string): { kind: ChannelKind; id: string } | undefined {
+  const dot = name.indexOf('.');
+  const kind = channelKinds.find((each) => each === name.slice(0, dot));
+  const of = name.slice(dot + 1);
+  if (!kind || of !== of.toLowerCase() || !id.safeParse(of).success) return undefined;
+  return { kind, id: of };
+}
+
+export const channelName = z.custom<ChannelName>(
+  (value) => typeof value === 'string' && parseChannel(value) !== undefined,
+  'must be order.{id}, store.{id} or rider.{id}',
+);
+
+/**
+ * What crosses the bus on a channel, from the process that recorded it to every process whose
+ * sockets follow the channel.
+ */
+export const channelMessage = z.discriminatedUnion('type', [
+  /** An order's event: on its order's channel, its store's, and its rider's once it has one. */
+  z.object({ type: z.literal('event'), event: orderEvent }),
+  /** Where an order's rider is now: on the order's channel. */
+  z.object({ type: z.literal('position'), position: trackingPosition }),
+  /** Work offered to a rider: on the rider's channel. */
+  z.object({ type: z.literal('offer'), offer: deliveryOffer }),
+]);
+export type ChannelMessage = z.infer<typeof channelMessage>;
 
 /** What a client sends on /ws, one JSON object per text frame. */
 export const clientFrame = z.discriminatedUnion('type', [

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { channels } from '../contract/realtime';
 import { createRealtimeClient, type SocketLike } from './client';
 
 /** A socket the test drives: it opens or fails when told, and keeps what the client sent. */
@@ -32,7 +33,7 @@ class FakeSocket implements SocketLike {
 const ORDER = '01900000-0000-7000-8000-000000000001';
 const event = (seq: number) => ({
   type: 'event',
-  channel: `order.${ORDER}`,
+  channel: channels.order(ORDER),
   seq,
   event: {
     order_id: ORDER,
@@ -66,7 +67,7 @@ describe('the realtime client', () => {
   it('waits 1 s doubling to 30 s between attempts, with jitter, and starts over after a stable connection', () => {
     vi.useFakeTimers();
     const client = start();
-    client.subscribe(`order.${ORDER}`, () => {});
+    client.subscribe(channels.order(ORDER), () => {});
     const gaps: number[] = [];
     let last = Date.now();
     for (let attempt = 0; attempt < 8; attempt++) {
@@ -94,7 +95,7 @@ describe('the realtime client', () => {
     const client = start();
     const seqs: number[] = [];
     let resumed = 0;
-    client.subscribe(`order.${ORDER}`, (frame) => frame.type === 'event' && seqs.push(frame.seq), {
+    client.subscribe(channels.order(ORDER), (frame) => frame.type === 'event' && seqs.push(frame.seq), {
       since: 3,
       onResume: () => {
         resumed += 1;
@@ -104,7 +105,7 @@ describe('the realtime client', () => {
     first?.open();
     expect(first?.sent).toEqual([{ type: 'auth', token: 'token' }]);
     first?.receive({ type: 'authenticated', user_id: 'u', expires_at: '2026-11-29T11:00:00.000Z' });
-    expect(first?.sent.at(-1)).toEqual({ type: 'subscribe', channel: `order.${ORDER}`, since: 3 });
+    expect(first?.sent.at(-1)).toEqual({ type: 'subscribe', channel: channels.order(ORDER), since: 3 });
     for (const seq of [3, 4, 5, 4]) first?.receive(event(seq));
     expect(seqs).toEqual([4, 5]);
     expect(resumed).toBe(0);
@@ -114,7 +115,7 @@ describe('the realtime client', () => {
     const second = FakeSocket.made[1];
     second?.open();
     second?.receive({ type: 'authenticated', user_id: 'u', expires_at: '2026-11-29T11:00:00.000Z' });
-    expect(second?.sent.at(-1)).toEqual({ type: 'subscribe', channel: `order.${ORDER}`, since: 5 });
+    expect(second?.sent.at(-1)).toEqual({ type: 'subscribe', channel: channels.order(ORDER), since: 5 });
     expect(resumed).toBe(1);
     for (const seq of [5, 6]) second?.receive(event(seq));
     expect(seqs).toEqual([4, 5, 6]);
@@ -133,14 +134,14 @@ describe('the realtime client', () => {
       },
       WebSocket: FakeSocket,
     });
-    client.subscribe(`order.${ORDER}`, () => {});
+    client.subscribe(channels.order(ORDER), () => {});
     const socket = FakeSocket.made[0];
     socket?.open();
     socket?.receive({ type: 'authenticated', user_id: 'u', expires_at: '2026-11-29T11:00:00.000Z' });
     socket?.receive({ type: 'error', code: 'TOKEN_EXPIRED', message: 'send a fresh token' });
     await vi.waitFor(() => expect(socket?.sent.at(-1)).toEqual({ type: 'auth', token: 'new' }));
     socket?.receive({ type: 'authenticated', user_id: 'u', expires_at: '2026-11-29T12:00:00.000Z' });
-    expect(socket?.sent.at(-1)).toEqual({ type: 'subscribe', channel: `order.${ORDER}` });
+    expect(socket?.sent.at(-1)).toEqual({ type: 'subscribe', channel: channels.order(ORDER) });
     client.close();
   });
 });

@@ -1,4 +1,4 @@
-import type { ClientFrame, ServerFrame } from '../contract/realtime';
+import { type ChannelName, type ClientFrame, parseChannel, type ServerFrame } from '../contract/realtime';
 
 /** What a channel's listener receives: an order event, a rider's position, or an offer. */
 export type ChannelFrame = Extract<ServerFrame, { type: 'event' | 'position' | 'offer' }>;
@@ -44,10 +44,11 @@ interface Channel {
 
 export interface RealtimeClient {
   /**
-   * Listens to a channel. For `order.{id}`, pass the last sequence number the app already has: the
-   * missed events are replayed, and each event is delivered once, in order, across reconnections.
+   * Listens to a channel. For an order's (`channels.order(id)`), pass the last sequence number the
+   * app already has: the missed events are replayed, and each event is delivered once, in order,
+   * across reconnections.
    */
-  subscribe(channel: string, listener: Listener, options?: { since?: number; onResume?: () => void }): () => void;
+  subscribe(channel: ChannelName, listener: Listener, options?: { since?: number; onResume?: () => void }): () => void;
   /** Send a frame on the socket now if connected (false otherwise). */
   send(frame: ClientFrame): boolean;
   /** The token changed (refreshed, or another user logged in): authenticate again. */
@@ -61,12 +62,24 @@ export interface RealtimeClient {
 
 const OPEN = 1;
 
+/** The order of an order's channel: only those replay from a sequence number. */
+function orderOf(name: ChannelName) {
+  const parsed = parseChannel(name);
+  return parsed?.kind === 'order' ? parsed.id : undefined;
+}
+
+/** Where an order's channel resumes: after the newest event delivered. */
+function sinceOf(name: ChannelName, channel: Channel) {
+  const orderId = orderOf(name);
+  return orderId === undefined ? undefined : channel.seen.get(orderId);
+}
+
 /** One WebSocket for every channel, reconnecting with backoff and resuming each channel where it was. */
 export function createRealtimeClient(options: RealtimeOptions): RealtimeClient {
   const { url, initialDelayMs = 1000, maxDelayMs = 30_000, stableAfterMs = 10_000, random = Math.random } = options;
   const Socket =
     options.WebSocket ?? (globalThis as unknown as { WebSocket: new (url: string) => SocketLike }).WebSocket;
-  const channels = new Map<string, Channel>();
+  const channels = new Map<ChannelName, Channel>();
   const stateListeners = new Set<(state: ConnectionState) => void>();
   let socket: SocketLike | undefined;
   let state: ConnectionState = 'offline';
@@ -90,10 +103,7 @@ export function createRealtimeClient(options: RealtimeOptions): RealtimeClient {
     return true;
   };
 
-  const sinceOf = (name: string, channel: Channel) =>
-    name.startsWith('order.') ? channel.seen.get(name.slice('order.'.length)) : undefined;
-
-  function subscribeOnServer(name: string, channel: Channel) {
+  function subscribeOnServer(name: ChannelName, channel: Channel) {
     const since = sinceOf(name, channel);
     send({ type: 'subscribe', channel: name, ...(since === undefined ? {} : { since }) });
   }
@@ -192,8 +202,8 @@ export function createRealtimeClient(options: RealtimeOptions): RealtimeClient {
         channel = { listeners: new Set(), resumed: new Set(), seen: new Map() };
         channels.set(name, channel);
       }
-      if (since !== undefined && name.startsWith('order.')) {
-        const orderId = name.slice('order.'.length);
+      const orderId = orderOf(name);
+      if (since !== undefined && orderId !== undefined) {
         channel.seen.set(orderId, Math.max(since, channel.seen.get(orderId) ?? 0));
       }
       channel.listeners.add(listener);

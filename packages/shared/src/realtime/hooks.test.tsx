@@ -1,4 +1,4 @@
-import type { Order, OrderEvent } from '@kupwara/shared';
+import { channels, type Order, type OrderEvent } from '@kupwara/shared';
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { act, renderHook, waitFor } from '@testing-library/react-native';
 import type { ReactNode } from 'react';
@@ -44,12 +44,12 @@ it('keeps the cached order current from its channel, resuming after the last eve
     </QueryClientProvider>
   );
   const { result, unmount } = renderHook(() => useOrderLive(ORDER), { wrapper });
-  expect(realtime.subscriptions).toEqual([{ channel: `order.${ORDER}`, since: 1 }]);
+  expect(realtime.subscriptions).toEqual([{ channel: channels.order(ORDER), since: 1 }]);
 
   act(() =>
-    realtime.deliver(`order.${ORDER}`, {
+    realtime.deliver(channels.order(ORDER), {
       type: 'event',
-      channel: `order.${ORDER}`,
+      channel: channels.order(ORDER),
       seq: 2,
       event: step(2, 'ACCEPTED', placed.status),
     }),
@@ -71,7 +71,7 @@ it('keeps the cached order current from its channel, resuming after the last eve
     distance_m: 900,
     eta_seconds: 180,
   };
-  act(() => realtime.deliver(`order.${ORDER}`, { type: 'position', channel: `order.${ORDER}`, position }));
+  act(() => realtime.deliver(channels.order(ORDER), { type: 'position', channel: channels.order(ORDER), position }));
   expect(result.current.position).toEqual(position);
   unmount();
   queryClient.clear();
@@ -102,7 +102,9 @@ it('gives the cached order the rider taken early, keeping its status, by reading
   await waitFor(() => expect(queryClient.getQueryData(key)).toEqual(before));
 
   server = { ...before, rider, timeline: [placed, accepted, early] };
-  act(() => realtime.deliver(`order.${ORDER}`, { type: 'event', channel: `order.${ORDER}`, seq: 3, event: early }));
+  act(() =>
+    realtime.deliver(channels.order(ORDER), { type: 'event', channel: channels.order(ORDER), seq: 3, event: early }),
+  );
   await waitFor(() => expect(queryClient.getQueryData<Order>(key)?.rider).toEqual(rider));
   const order = queryClient.getQueryData<Order>(key);
   expect([order?.status, order?.timeline.map((event) => event.kind)]).toEqual([

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useRef, useState } from 'react';
 import type { TrackingPosition } from '../contract/delivery';
 import type { Order } from '../contract/orders';
+import { type ChannelName, channels } from '../contract/realtime';
 import type { ChannelFrame, ConnectionState, RealtimeClient } from './client';
 import { withEvent } from './order-cache';
 
@@ -23,7 +24,7 @@ export function useConnectionState(): ConnectionState {
 
 /** Listens to a channel while the component is mounted (null: none). */
 export function useChannel(
-  channel: string | null,
+  channel: ChannelName | null,
   onFrame: (frame: ChannelFrame) => void,
   options: { since?: number; onResume?: () => void } = {},
 ) {
@@ -51,7 +52,7 @@ export function useOrderLive(orderId: string | null): { position: TrackingPositi
   const key = orderId ? orderQueryKey(orderId) : null;
   const since = key ? queryClient.getQueryData<Order>(key)?.timeline.at(-1)?.seq : undefined;
   useChannel(
-    orderId && `order.${orderId}`,
+    orderId ? channels.order(orderId) : null,
     (frame) => {
       if (frame.type === 'position') setPosition(frame.position);
       if (frame.type !== 'event' || !key) return;

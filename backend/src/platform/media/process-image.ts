@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import sharp, { type Metadata } from 'sharp';
-import { AppError } from '../../platform/http/errors';
+import { AppError } from '../http/errors';
 
 export const VARIANT_WIDTHS = [160, 480, 960] as const;
 const ACCEPTED = new Set(['jpeg', 'png', 'webp', 'avif', 'gif', 'tiff']);

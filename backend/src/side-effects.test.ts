@@ -1,15 +1,15 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { makeTestApp } from '../../test/app';
-import { getOrder, line, makeMarket, placeOrder, transition } from '../../test/orders';
-import { jobHandlers } from '../app';
-import { defaultDispatch } from '../delivery/dispatch';
-import { deliveryEffects } from '../delivery/jobs';
-import type { Db } from '../platform/db';
-import { createJobRunner, type JobHandler } from '../platform/jobs';
-import type { Platform } from '../platform/platform';
-import { PENDING_TIMEOUT_REASON } from './order-jobs';
+import { makeTestApp } from '../test/app';
+import { getOrder, line, makeMarket, placeOrder, transition } from '../test/orders';
+import { jobHandlers } from './app';
+import { defaultDispatch } from './delivery/dispatch';
+import { deliveryEffects } from './delivery/jobs';
+import { PENDING_TIMEOUT_REASON } from './orders/order-jobs';
+import type { Db } from './platform/db';
+import { createJobRunner, type JobHandler } from './platform/jobs';
+import type { Platform } from './platform/platform';
 
 // This app runs no jobs of its own: the tests play the runner, crashing it and starting another.
 let app: FastifyInstance;
