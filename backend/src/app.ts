@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { apiPrefix } from '@kupwara/shared';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { auth } from './accounts/auth';
@@ -21,6 +22,7 @@ import { docs } from './platform/http/docs';
 import { errorHandling } from './platform/http/errors';
 import { health } from './platform/http/health';
 import { metrics } from './platform/http/metrics';
+import { routeTableOnly } from './platform/http/route';
 import { serveMedia, serveWebApps, type WebApp } from './platform/http/web-apps';
 import { forgetOldAnswers } from './platform/idempotency';
 import { createJobRunner, type JobHandler } from './platform/jobs';
@@ -118,6 +120,7 @@ export async function buildApp({ config, platform, webApps, runJobs = true }: Ap
   });
 
   await app.register(errorHandling);
+  await app.register(routeTableOnly);
   await app.register(metrics);
   await app.register(docs);
   await app.register(health, { platform });
@@ -137,7 +140,7 @@ export async function buildApp({ config, platform, webApps, runJobs = true }: Ap
       await api.register(orderRoutes, orders);
       await api.register(riderRoutes, delivery);
     },
-    { prefix: '/api/v1' },
+    { prefix: apiPrefix },
   );
   await realtime(app, { db, bus: platform.bus, positions, ...config.realtime });
   if (platform.mediaDir) await serveMedia(app, platform.mediaDir);

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { type Role, role } from '@kupwara/shared';
+import { role } from '@kupwara/shared';
 import { errors, jwtVerify, SignJWT } from 'jose';
+import type { AuthUser } from '../platform/http/auth-user';
 import { AppError } from '../platform/http/errors';
 
 export const ACCESS_TOKEN_SECONDS = 15 * 60;
@@ -9,12 +10,7 @@ const ISSUER = 'kupwaracart';
 const AUDIENCE = 'kupwaracart-api';
 const ALGORITHM = 'HS256';
 
-/** Who an access token speaks for: the user, their role, and the session (refresh family) it came from. */
-export interface AuthUser {
-  id: string;
-  role: Role;
-  sessionId: string;
-}
+export type { AuthUser };
 
 export interface TokenSigner {
   sign(user: AuthUser, now?: Date): Promise<{ token: string; expiresAt: Date }>;

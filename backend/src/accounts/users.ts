@@ -2,7 +2,7 @@ import type { LoginRequest, Me, RegisterRequest, UpdateMeRequest } from '@kupwar
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db';
 import { violatedUniqueConstraint } from '../platform/db-errors';
-import { AppError, invalidField } from '../platform/http/errors';
+import { AppError, invalidField, notFound } from '../platform/http/errors';
 import { newId } from '../platform/ids';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords';
 import { endOtherSessions } from './sessions';
@@ -60,13 +60,22 @@ export async function contactOf(db: Db, userId: string) {
   return row;
 }
 
-export async function getMe(db: Db, userId: string): Promise<Me | undefined> {
+async function getMe(db: Db, userId: string): Promise<Me | undefined> {
   const [row] = await db
     .select(meColumns)
     .from(users)
     .leftJoin(riderProfiles, eq(riderProfiles.userId, users.id))
     .where(eq(users.id, userId));
   return row ? toMe(row) : undefined;
+}
+
+const accountGone = () => new AppError(401, 'UNAUTHENTICATED', 'Your account no longer exists');
+
+/** The caller's own profile; a token that outlived its account gets 401. */
+export async function profileOf(db: Db, userId: string): Promise<Me> {
+  const me = await getMe(db, userId);
+  if (!me) throw accountGone();
+  return me;
 }
 
 /** Sign-up, or (role admin) the operator's own account made from the command line or the demo seed. */
@@ -113,7 +122,7 @@ export async function updateMe(db: Db, caller: { id: string; sessionId: string }
     .select({ role: users.role, passwordHash: users.passwordHash })
     .from(users)
     .where(eq(users.id, caller.id));
-  if (!current) throw new AppError(401, 'UNAUTHENTICATED', 'Your account no longer exists');
+  if (!current) throw accountGone();
   if (input.vehicle_type && current.role !== 'rider') throw invalidField('body.vehicle_type', 'is only for riders');
   let passwordHash: string | undefined;
   if (input.current_password !== undefined && input.new_password !== undefined) {
@@ -146,17 +155,15 @@ export async function updateMe(db: Db, caller: { id: string; sessionId: string }
   } catch (error) {
     duplicateAccount(error);
   }
-  const me = await getMe(db, caller.id);
-  if (!me) throw new AppError(401, 'UNAUTHENTICATED', 'Your account no longer exists');
-  return me;
+  return profileOf(db, caller.id);
 }
 
-/** A rider going online (offered work) or offline; false when the account is not a rider. */
-export async function setRiderAvailability(db: Db, riderId: string, available: boolean): Promise<boolean> {
-  const rows = await db
+/** A rider going online (offered work) or offline; 404 when the account has no rider profile. */
+export async function setRiderAvailability(db: Db, riderId: string, available: boolean): Promise<void> {
+  const [row] = await db
     .update(riderProfiles)
     .set({ isAvailable: available, updatedAt: new Date() })
     .where(eq(riderProfiles.userId, riderId))
     .returning({ userId: riderProfiles.userId });
-  return rows.length > 0;
+  if (!row) throw notFound('Rider profile');
 }

@@ -5,14 +5,19 @@ import { violatedConstraint } from '../platform/db-errors';
 import { AppError, invalidField, notFound } from '../platform/http/errors';
 import { newId } from '../platform/ids';
 import type { StoredImage } from '../platform/media/stored-image';
+import { storeIdOfSeller, storeIdOfSellerQuery } from '../stores/seller-store';
 import type { ProductRow } from './product-view';
 import { products } from './tables';
 
 export const MAX_IMAGES_PER_PRODUCT = 8;
 
-// Scope in the query: a product of another store is not found, whoever asks.
-const ownProduct = (storeId: string, productId: string) =>
-  and(eq(products.id, productId), eq(products.storeId, storeId), isNull(products.deletedAt));
+// Scope in the query: a product of another seller's store is not found.
+const ownProduct = (db: Db, sellerId: string, productId: string) =>
+  and(
+    eq(products.id, productId),
+    inArray(products.storeId, storeIdOfSellerQuery(db, sellerId)),
+    isNull(products.deletedAt),
+  );
 
 /** A stale `version`: the change is refused and the seller gets the product as it is now. */
 export class StaleProductError extends AppError {
@@ -40,7 +45,9 @@ function productConstraint(error: unknown): never {
   throw error;
 }
 
-export async function createProduct(db: Db, storeId: string, input: CreateProductRequest): Promise<ProductRow> {
+/** A new product in the seller's store (404 until they open one). */
+export async function createProduct(db: Db, sellerId: string, input: CreateProductRequest): Promise<ProductRow> {
+  const storeId = await storeIdOfSeller(db, sellerId);
   try {
     const [row] = await db
       .insert(products)
@@ -64,14 +71,17 @@ export async function createProduct(db: Db, storeId: string, input: CreateProduc
   }
 }
 
-async function currentOrNotFound(db: Db, storeId: string, productId: string): Promise<never> {
-  const [current] = await db.select().from(products).where(ownProduct(storeId, productId));
+async function currentOrNotFound(db: Db, sellerId: string, productId: string): Promise<never> {
+  const [current] = await db
+    .select()
+    .from(products)
+    .where(ownProduct(db, sellerId, productId));
   if (!current) throw notFound('Product');
   throw new StaleProductError([current]);
 }
 
 /** Applies a seller's edit if they saw the latest version (server wins otherwise: 409 with the current product). */
-export async function updateProduct(db: Db, storeId: string, productId: string, input: UpdateProductRequest) {
+export async function updateProduct(db: Db, sellerId: string, productId: string, input: UpdateProductRequest) {
   const { version, ...changes } = input;
   let row: ProductRow | undefined;
   try {
@@ -89,32 +99,38 @@ export async function updateProduct(db: Db, storeId: string, productId: string, 
         version: sql`${products.version} + 1`,
         updatedAt: new Date(),
       })
-      .where(and(ownProduct(storeId, productId), eq(products.version, version)))
+      .where(and(ownProduct(db, sellerId, productId), eq(products.version, version)))
       .returning();
   } catch (error) {
     productConstraint(error);
   }
-  return row ?? currentOrNotFound(db, storeId, productId);
+  return row ?? currentOrNotFound(db, sellerId, productId);
 }
 
-/** Hides a product from the catalog; orders that name it keep it. */
-export async function deleteProduct(db: Db, storeId: string, productId: string, version?: number) {
+/** Hides a product from the catalog (orders that name it keep it); returns its store. */
+export async function deleteProduct(db: Db, sellerId: string, productId: string, version?: number) {
   const [row] = await db
     .update(products)
     .set({ deletedAt: new Date(), version: sql`${products.version} + 1`, updatedAt: new Date() })
-    .where(and(ownProduct(storeId, productId), version === undefined ? undefined : eq(products.version, version)))
-    .returning({ id: products.id });
-  if (!row) await currentOrNotFound(db, storeId, productId);
+    .where(and(ownProduct(db, sellerId, productId), version === undefined ? undefined : eq(products.version, version)))
+    .returning({ storeId: products.storeId });
+  return row ?? currentOrNotFound(db, sellerId, productId);
 }
 
 /** Stock counts for many products at once: all applied, or none (409 naming every stale one). */
-export async function setStock(db: Db, storeId: string, items: BulkStockRequest['items']): Promise<ProductRow[]> {
+export async function setStock(db: Db, sellerId: string, items: BulkStockRequest['items']): Promise<ProductRow[]> {
   return db.transaction(async (tx) => {
     const ids = items.map((item) => item.id);
     const rows = await tx
       .select()
       .from(products)
-      .where(and(inArray(products.id, ids), eq(products.storeId, storeId), isNull(products.deletedAt)))
+      .where(
+        and(
+          inArray(products.id, ids),
+          inArray(products.storeId, storeIdOfSellerQuery(tx, sellerId)),
+          isNull(products.deletedAt),
+        ),
+      )
       .for('update');
     const byId = new Map(rows.map((row) => [row.id, row]));
     const missing = ids.filter((id) => !byId.has(id));
@@ -139,9 +155,13 @@ export async function setStock(db: Db, storeId: string, items: BulkStockRequest[
 }
 
 /** Adds an uploaded image; the same photo twice is kept once. */
-export async function addProductImage(db: Db, storeId: string, productId: string, image: StoredImage) {
+export async function addProductImage(db: Db, sellerId: string, productId: string, image: StoredImage) {
   return db.transaction(async (tx) => {
-    const [row] = await tx.select().from(products).where(ownProduct(storeId, productId)).for('update');
+    const [row] = await tx
+      .select()
+      .from(products)
+      .where(ownProduct(tx, sellerId, productId))
+      .for('update');
     if (!row) throw notFound('Product');
     if (row.images.some((existing) => existing.id === image.id)) return row;
     if (row.images.length >= MAX_IMAGES_PER_PRODUCT) {
@@ -160,7 +180,12 @@ export async function addProductImage(db: Db, storeId: string, productId: string
   });
 }
 
-export async function findProduct(db: Db, storeId: string, productId: string) {
-  const [row] = await db.select().from(products).where(ownProduct(storeId, productId));
+/** One of the seller's products; 404 for anyone else's. */
+export async function sellerProduct(db: Db, sellerId: string, productId: string): Promise<ProductRow> {
+  const [row] = await db
+    .select()
+    .from(products)
+    .where(ownProduct(db, sellerId, productId));
+  if (!row) throw notFound('Product');
   return row;
 }

@@ -5,7 +5,7 @@ import { findUserIdByPhone, register } from '../accounts/users';
 import { createProduct } from '../catalog/inventory';
 import { categories } from '../catalog/tables';
 import type { Db } from '../platform/db';
-import { createSellerStore, getSellerStore, updateSellerStore } from '../stores/seller-store';
+import { createSellerStore, findSellerStore, updateSellerStore } from '../stores/seller-store';
 import { shelves, shops } from './town';
 
 export const DEMO_PASSWORD = 'kupwara-demo';
@@ -73,7 +73,7 @@ async function seedShops(db: Db) {
       (await findUserIdByPhone(db, phone)) ??
       (await register(db, { role: 'seller', name: `${name.split(' ')[0]} (owner)`, phone, password: DEMO_PASSWORD }))
         .id;
-    if (await getSellerStore(db, sellerId)) continue;
+    if (await findSellerStore(db, sellerId)) continue;
     const store = await createSellerStore(db, sellerId, {
       name,
       address: `${name}, Kupwara 193222`,
@@ -89,7 +89,7 @@ async function seedShops(db: Db) {
       min_order_paise: kind === 'meat' ? 20_000 : 0,
     });
     for (const [position, [product, shelf, rupees, unit, mrp]] of (shelves[kind] ?? []).entries()) {
-      await createProduct(db, store.id, {
+      await createProduct(db, sellerId, {
         name: product,
         description: '',
         price_paise: rupees * 100,

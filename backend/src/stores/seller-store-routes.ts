@@ -1,67 +1,30 @@
-import { createStoreRequest, errorBody, storeDetails, updateStoreRequest } from '@kupwara/shared';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { currentUser } from '../accounts/auth';
-import { AppError, notFound } from '../platform/http/errors';
-import { createSellerStore, getSellerStore, StaleStoreError, updateSellerStore } from './seller-store';
+import { routes } from '@kupwara/shared';
+import type { FastifyPluginAsync } from 'fastify';
+import { AppError } from '../platform/http/errors';
+import { route } from '../platform/http/route';
+import { createSellerStore, StaleStoreError, sellerStore, updateSellerStore } from './seller-store';
 import { type StoreDeps, storeChanged } from './store-cache';
 import { type StoreRow, storeDetailsSnapshot, storeDetailsView } from './store-view';
 
-const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
-
 /** A seller's own store: opened once, right after sign-up, then kept up to date. */
-export const sellerStoreRoutes: FastifyPluginAsyncZod<StoreDeps> = async (app, deps) => {
-  const { db, cache, storage } = deps;
-  app.addHook('onRequest', app.requireRole('seller'));
-  const tags = ['seller'];
+export const sellerStoreRoutes: FastifyPluginAsync<StoreDeps> = async (app, { db, cache, storage }) => {
   const view = (row: StoreRow) => storeDetailsView(storeDetailsSnapshot(row, storage), new Date());
 
-  app.post(
-    '/seller/store',
-    {
-      schema: {
-        tags,
-        summary: 'Open your store',
-        body: createStoreRequest,
-        response: { 201: storeDetails, ...errors },
-      },
-    },
-    async (request, reply) => {
-      const row = await createSellerStore(db, currentUser(request).id, request.body);
-      await storeChanged(cache, row.id);
-      return reply.status(201).send(view(row));
-    },
-  );
+  route(app, routes.createMyStore, async ({ user, body }) => {
+    const row = await createSellerStore(db, user.id, body);
+    await storeChanged(cache, row.id);
+    return view(row);
+  });
 
-  app.get(
-    '/seller/store',
-    { schema: { tags, summary: 'Your store', response: { 200: storeDetails, ...errors } } },
-    async (request) => {
-      const row = await getSellerStore(db, currentUser(request).id);
-      if (!row) throw notFound('Store');
-      return view(row);
-    },
-  );
+  route(app, routes.getMyStore, async ({ user }) => view(await sellerStore(db, user.id)));
 
-  app.patch(
-    '/seller/store',
-    {
-      schema: {
-        tags,
-        summary: 'Change your store: send the version you last saw (409 with the current store if it changed since)',
-        body: updateStoreRequest,
-        response: { 200: storeDetails, ...errors },
-      },
-    },
-    async (request) => {
-      try {
-        const row = await updateSellerStore(db, currentUser(request).id, request.body);
-        await storeChanged(cache, row.id);
-        return view(row);
-      } catch (error) {
-        if (error instanceof StaleStoreError)
-          throw new AppError(409, 'CONFLICT', error.message, { current: view(error.current) });
-        throw error;
-      }
-    },
-  );
+  route(app, routes.updateMyStore, async ({ user, body }) => {
+    const row = await updateSellerStore(db, user.id, body).catch((error: unknown) => {
+      if (error instanceof StaleStoreError)
+        throw new AppError(409, 'CONFLICT', error.message, { current: view(error.current) });
+      throw error;
+    });
+    await storeChanged(cache, row.id);
+    return view(row);
+  });
 };

@@ -15,10 +15,14 @@ export async function findStore(db: Db, storeId: string): Promise<StoreRow | und
 
 /** The id of the seller's store, or a 404 telling them to open one. */
 export async function storeIdOfSeller(db: Db, sellerId: string): Promise<string> {
-  const [row] = await db.select({ id: stores.id }).from(stores).where(eq(stores.sellerId, sellerId));
+  const [row] = await storeIdOfSellerQuery(db, sellerId);
   if (!row) throw new AppError(404, 'NOT_FOUND', 'Open your store first');
   return row.id;
 }
+
+/** The seller's store id as a subquery, to scope another table's WHERE: `inArray(t.storeId, storeIdOfSellerQuery(db, id))`. */
+export const storeIdOfSellerQuery = (db: Db, sellerId: string) =>
+  db.select({ id: stores.id }).from(stores).where(eq(stores.sellerId, sellerId));
 
 /** A seller's edit of their store, if they saw its latest version; a 409 with the store as it is otherwise. */
 export async function updateSellerStore(db: Db, sellerId: string, input: UpdateStoreRequest): Promise<StoreRow> {
@@ -49,17 +53,17 @@ export async function updateSellerStore(db: Db, sellerId: string, input: UpdateS
   throw new StaleStoreError(current);
 }
 
-/** A new logo or cover photo (the last upload wins: images are not edited against a version). */
+/** A new logo or cover photo of the seller's store (the last upload wins: images are not edited against a version). */
 export async function setStoreImage(
   db: Db,
-  storeId: string,
+  sellerId: string,
   kind: 'logo' | 'cover',
   image: StoredImage,
 ): Promise<StoreRow> {
   const [row] = await db
     .update(stores)
     .set({ [kind]: image, version: sql`${stores.version} + 1`, updatedAt: new Date() })
-    .where(eq(stores.id, storeId))
+    .where(eq(stores.sellerId, sellerId))
     .returning();
   if (!row) throw notFound('Store');
   return row;
@@ -71,8 +75,15 @@ export class StaleStoreError extends AppError {
   }
 }
 
-export async function getSellerStore(db: Db, sellerId: string): Promise<StoreRow | undefined> {
+export async function findSellerStore(db: Db, sellerId: string): Promise<StoreRow | undefined> {
   const [row] = await db.select().from(stores).where(eq(stores.sellerId, sellerId));
+  return row;
+}
+
+/** The seller's own store; 404 when they have none yet. */
+export async function sellerStore(db: Db, sellerId: string): Promise<StoreRow> {
+  const row = await findSellerStore(db, sellerId);
+  if (!row) throw notFound('Store');
   return row;
 }
 

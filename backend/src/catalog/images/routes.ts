@@ -1,9 +1,8 @@
 import multipart from '@fastify/multipart';
-import { errorBody, idParams, product, storeDetails, storeImageQuery } from '@kupwara/shared';
-import type { FastifyRequest } from 'fastify';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { currentUser } from '../../accounts/auth';
+import { maxUploadBytes, routes, uploadField } from '@kupwara/shared';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/http/errors';
+import { route } from '../../platform/http/route';
 import { makeVariants } from '../../platform/media/process-image';
 import type { MediaStorage } from '../../platform/media/storage';
 import type { StoredImage } from '../../platform/media/stored-image';
@@ -11,18 +10,16 @@ import { setStoreImage, storeIdOfSeller } from '../../stores/seller-store';
 import { storeChanged } from '../../stores/store-cache';
 import { storeDetailsSnapshot, storeDetailsView } from '../../stores/store-view';
 import { type CatalogDeps, catalogChanged } from '../catalog-cache';
-import { addProductImage, findProduct } from '../inventory';
+import { addProductImage, sellerProduct } from '../inventory';
 import { productView } from '../product-view';
 
-export const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
-
 const missingFile = () =>
-  new AppError(400, 'VALIDATION_FAILED', 'Send the photo as multipart/form-data in a field named image', {
-    fields: [{ field: 'image', message: 'is required' }],
+  new AppError(400, 'VALIDATION_FAILED', `Send the photo as multipart/form-data in a field named ${uploadField}`, {
+    fields: [{ field: uploadField, message: 'is required' }],
   });
 
 /**
- * Reads the multipart field "image" and stores its WebP variants under `folder`. Files first, then
+ * Reads the multipart field `uploadField` and stores its WebP variants under `folder`. Files first, then
  * the caller's row: a failure in between leaves unreferenced files, never a record pointing at
  * images that are not there.
  */
@@ -30,13 +27,13 @@ async function saveUpload(request: FastifyRequest, storage: MediaStorage, folder
   if (!request.isMultipart())
     throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the photo as multipart/form-data');
   const file = await request.file();
-  if (file?.fieldname !== 'image') throw missingFile();
+  if (file?.fieldname !== uploadField) throw missingFile();
   let upload: Buffer;
   try {
     upload = await file.toBuffer();
   } catch (error) {
     if (error instanceof request.server.multipartErrors.RequestFileTooLargeError) {
-      throw new AppError(413, 'PAYLOAD_TOO_LARGE', `Photos can be up to ${MAX_IMAGE_BYTES / 1024 / 1024} MB`);
+      throw new AppError(413, 'PAYLOAD_TOO_LARGE', `Photos can be up to ${maxUploadBytes / 1024 / 1024} MB`);
     }
     throw error;
   }
@@ -51,61 +48,27 @@ async function saveUpload(request: FastifyRequest, storage: MediaStorage, folder
   return { id, variants: stored };
 }
 
-const uploadErrors = {
-  400: errorBody,
-  401: errorBody,
-  403: errorBody,
-  404: errorBody,
-  409: errorBody,
-  413: errorBody,
-  415: errorBody,
-};
-
 /** Photos: one multipart upload becomes WebP at several widths; the product or store lists them. */
-export const productImageRoutes: FastifyPluginAsyncZod<CatalogDeps> = async (app, { db, cache, storage }) => {
-  app.addHook('onRequest', app.requireRole('seller'));
-  await app.register(multipart, { limits: { fileSize: MAX_IMAGE_BYTES, files: 1, fields: 0, parts: 2 } });
+export const productImageRoutes: FastifyPluginAsync<CatalogDeps> = async (app, { db, cache, storage }) => {
+  await app.register(multipart, { limits: { fileSize: maxUploadBytes, files: 1, fields: 0, parts: 2 } });
 
-  app.post(
-    '/seller/products/:id/images',
-    {
-      schema: {
-        tags: ['seller'],
-        summary: `Add a photo (JPEG, PNG or WebP, up to ${MAX_IMAGE_BYTES / 1024 / 1024} MB) as multipart field "image"`,
-        consumes: ['multipart/form-data'],
-        params: idParams,
-        response: { 201: product, ...uploadErrors },
-      },
-    },
-    async (request, reply) => {
-      const storeId = await storeIdOfSeller(db, currentUser(request).id);
-      // Checked before reading the upload: a photo for someone else's product is not even looked at.
-      if (!(await findProduct(db, storeId, request.params.id)))
-        throw new AppError(404, 'NOT_FOUND', 'Product not found');
-      const image = await saveUpload(request, storage, 'products');
-      const row = await addProductImage(db, storeId, request.params.id, image);
-      await catalogChanged(cache, storeId);
-      return reply.status(201).send(productView(row, storage));
-    },
-  );
+  route(app, routes.uploadProductImage, async (request) => {
+    const { user, params } = request;
+    // Checked before reading the upload: a photo for someone else's product is not even looked at.
+    await sellerProduct(db, user.id, params.id);
+    const image = await saveUpload(request, storage, 'products');
+    const row = await addProductImage(db, user.id, params.id, image);
+    await catalogChanged(cache, row.storeId);
+    return productView(row, storage);
+  });
 
-  app.post(
-    '/seller/store/images',
-    {
-      schema: {
-        tags: ['seller'],
-        summary: 'Set your store’s logo or cover photo (multipart field "image")',
-        consumes: ['multipart/form-data'],
-        querystring: storeImageQuery,
-        response: { 201: storeDetails, ...uploadErrors },
-      },
-    },
-    async (request, reply) => {
-      const storeId = await storeIdOfSeller(db, currentUser(request).id);
-      const image = await saveUpload(request, storage, 'stores');
-      const row = await setStoreImage(db, storeId, request.query.kind, image);
-      await storeChanged(cache, storeId);
-      return reply.status(201).send(storeDetailsView(storeDetailsSnapshot(row, storage), new Date()));
-    },
-  );
+  route(app, routes.uploadStoreImage, async (request) => {
+    const { user, query } = request;
+    // Checked before reading the upload, as above: a seller with no store yet is told to open one.
+    await storeIdOfSeller(db, user.id);
+    const image = await saveUpload(request, storage, 'stores');
+    const row = await setStoreImage(db, user.id, query.kind, image);
+    await storeChanged(cache, row.id);
+    return storeDetailsView(storeDetailsSnapshot(row, storage), new Date());
+  });
 };

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { Session } from '../contract/accounts';
 import type { ErrorCode } from '../contract/errors';
-import { type RouteName, type RouteSpec, type Routes, routes } from '../contract/routes';
+import type { RouteSpec } from '../contract/route-spec';
+import { type RouteName, type Routes, routes } from '../contract/routes';
 
 /** Codes the client itself gives when no answer came: the network failed, or the server took too long. */
 export type ClientErrorCode = 'NETWORK_ERROR' | 'TIMEOUT';

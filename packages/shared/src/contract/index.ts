@@ -9,5 +9,6 @@ export * from './health';
 export * from './notifications';
 export * from './orders';
 export * from './realtime';
+export * from './route-spec';
 export * from './routes';
 export * from './stores';
