@@ -127,20 +127,26 @@ describe('the action queue', () => {
     queue.close();
   });
 
-  it('cancels out an action the server refused: the server has nothing of it', async () => {
-    const { make, connectivity, answer } = kit();
+  it('cancels out an action the server refused (the server has nothing of it), freeing its lane', async () => {
+    const { log, make, connectivity, answer } = kit();
     const queue = make();
     await queue.enqueue('addNote', 'notes', { text: 'buy rice' });
+    await queue.enqueue('addNote', 'notes', { text: 'buy tea' });
     connectivity.set(true);
     await settleDown();
     answer({ ok: false, error: new ApiError(409, 'CONFLICT', 'the list changed') });
     await queue.flush();
     expect(queue.actions()).toMatchObject([
       { status: 'failed', error: { code: 'CONFLICT', message: 'buy rice: the list changed', conflict: true } },
+      { status: 'pending', attempts: 0 },
     ]);
     expect(await queue.enqueue('removeNote', 'notes', { note: 'key-1', unsent: true })).toMatchObject({
       outcome: 'annihilated',
     });
+    await settleDown();
+    expect(log.at(-1)).toBe('send add buy tea key-2');
+    answer({ ok: true, id: 'n2' });
+    await queue.flush();
     expect(queue.actions()).toEqual([]);
     queue.close();
   });

@@ -217,6 +217,8 @@ export function createActionQueue<Kinds extends ActionKindsOf<Kinds>>(
   async function annihilate(undone: AnyAction) {
     if (undone.status === 'pending') handlerOf(undone.kind).rollback?.(undone.params, undone);
     await save(list.filter((a) => a.id !== undone.id));
+    // A refused one held its lane: what waited behind it may go now.
+    void flush();
   }
 
   return {
