@@ -2,11 +2,12 @@ import { skipToken, useQuery } from '@tanstack/react-query';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react-native';
 import { ApiError } from '../api/client';
 import type { Order } from '../contract/orders';
+import type { OrderActor } from '../domain/order-machine';
 import { AppProviders } from '../providers';
 import { orderQueryKey } from '../realtime/hooks';
 import { type AppServices, createAppServices } from '../services';
 import { OrderActions } from './OrderActions';
-import type { MoveTarget, OrderParty } from './transition-order';
+import type { MoveTarget } from './transition-order';
 
 // The first render loads the whole kit (providers, persisted cache, queue): slow on a cold transform cache.
 jest.setTimeout(20_000);
@@ -35,12 +36,12 @@ afterEach(async () => {
 });
 
 /** The order as a screen holds it, from the query cache, with its actions under it. */
-function Tracked({ actor }: { actor: OrderParty }) {
+function Tracked({ actor }: { actor: OrderActor }) {
   const { data } = useQuery<MoveTarget>({ queryKey: orderQueryKey(ORDER), queryFn: skipToken });
   return data ? <OrderActions order={data} actor={actor} /> : null;
 }
 
-function show(status: MoveTarget['status'], actor: OrderParty, version = 1) {
+function show(status: MoveTarget['status'], actor: OrderActor, version = 1) {
   services.queryClient.setQueryData(orderQueryKey(ORDER), { id: ORDER, status, version });
   return render(
     <AppProviders services={services} buster="test">

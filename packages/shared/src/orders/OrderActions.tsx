@@ -1,18 +1,18 @@
 import { StyleSheet, Text, View } from 'react-native';
-import { isEnded } from '../domain/order-machine';
+import { isEnded, type OrderActor } from '../domain/order-machine';
 import { Button } from '../ui/Button';
 import { messages } from '../ui/messages';
 import { useToast } from '../ui/Toast';
 import { spacing, typeScale } from '../ui/theme';
 import { useTheme } from '../ui/use-theme';
-import type { MoveTarget, OrderParty } from './transition-order';
+import type { MoveTarget } from './transition-order';
 import { useOrderActions } from './use-order-actions';
 
 const words = messages.orderMove;
 
 export interface OrderActionsProps {
   order: MoveTarget;
-  actor: OrderParty;
+  actor: OrderActor;
 }
 
 /**

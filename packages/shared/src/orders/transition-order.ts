@@ -12,16 +12,14 @@ import type { ActionHandler, ActionKind, QueuedActionOf } from '../offline/queue
 import { orderQueryKey } from '../realtime/hooks';
 import { messages } from '../ui/messages';
 
-/** Who moves orders from an app; the server itself moves them as `system`. */
-export type OrderParty = Exclude<OrderActor, 'system'>;
-
 /** A queued move of an order: one step of the machine, as the person made it. */
 export interface TransitionOrderParams {
   /** The order; for one still waiting to be placed, the id of the queued action that places it. */
   order_id: string;
   /** Set when `order_id` names a queued placement: the move can only undo it before it is sent. */
   unplaced?: true;
-  actor: OrderParty;
+  /** The person's part in the order (an operator acts as `system`). */
+  actor: OrderActor;
   /** What is sent: the move, the version the person saw, and when they acted. */
   request: TransitionRequest;
 }
@@ -60,8 +58,8 @@ export const orderLane = (orderId: string) => `order:${orderId}`;
 /** The person's move as it is queued: the version they saw and when they acted travel with it. */
 export function transitionParams(
   target: MoveTarget,
-  actor: OrderParty,
-  move: Pick<TransitionRequest, 'to' | 'reason' | 'otp'>,
+  actor: OrderActor,
+  move: Pick<TransitionRequest, 'to' | 'reason' | 'otp' | 'rider_id'>,
   at = new Date(),
 ): TransitionOrderParams {
   const request: TransitionRequest = { ...move, version: target.version, occurred_at: at.toISOString() };

@@ -1,11 +1,10 @@
-import { nextTransitions, type OrderStatus, type TransitionRule } from '../domain/order-machine';
+import { nextTransitions, type OrderActor, type OrderStatus, type TransitionRule } from '../domain/order-machine';
 import { useQueuedActions } from '../offline/hooks';
 import type { Enqueued } from '../offline/queued-action';
 import { useServices } from '../providers';
 import type { QueuedKinds } from '../services';
 import {
   type MoveTarget,
-  type OrderParty,
   orderLane,
   type QueuedMove,
   queuedMovesOf,
@@ -22,13 +21,16 @@ export interface OrderMoves<O extends MoveTarget> {
   waiting: QueuedMove[];
   failed: QueuedMove[];
   /** Queues a move made now, carrying the version the person sees (its Idempotency-Key is made here too). */
-  move(to: OrderStatus, extras?: { reason?: string; otp?: string }): Promise<Enqueued<QueuedKinds, 'transitionOrder'>>;
+  move(
+    to: OrderStatus,
+    extras?: { reason?: string; otp?: string; rider_id?: string },
+  ): Promise<Enqueued<QueuedKinds, 'transitionOrder'>>;
   retry(id: string): Promise<void>;
   discard(id: string): Promise<void>;
 }
 
 /** An order's moves for one party, from the machine, through the app's queue. */
-export function useOrderActions<O extends MoveTarget>(order: O, actor: OrderParty): OrderMoves<O> {
+export function useOrderActions<O extends MoveTarget>(order: O, actor: OrderActor): OrderMoves<O> {
   const { queue } = useServices();
   const mine = queuedMovesOf(useQueuedActions(queue), order.id);
   const shown = withWaitingMoves(order, mine);
