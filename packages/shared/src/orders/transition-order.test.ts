@@ -62,9 +62,12 @@ const queued = (params: TransitionOrderParams, status: QueuedMove['status'] = 'p
 
 describe('a queued move of an order', () => {
   it('carries the version the person saw and when they acted', () => {
-    expect(transitionParams({ id: ORDER, status: 'PENDING', version: 3 }, 'customer', { to: 'CANCELLED' }, AT)).toEqual(
-      { order_id: ORDER, actor: 'customer', request: { to: 'CANCELLED', version: 3, occurred_at: AT.toISOString() } },
-    );
+    const seen = serverOrder({ version: 3 });
+    expect(transitionParams(seen, 'customer', { to: cancel.request.to }, AT)).toEqual({
+      order_id: ORDER,
+      actor: 'customer',
+      request: { to: 'CANCELLED', version: 3, occurred_at: AT.toISOString() },
+    });
   });
 
   it('names an order still being placed by its placement, and then only undoes it', () => {

@@ -16,6 +16,7 @@ jest.setTimeout(20_000);
   close() {}
 };
 
+const cancelling = { to: 'CANCELLED' } as const;
 let services: AppServices;
 let signedOut: jest.Mock;
 
@@ -34,7 +35,7 @@ const move = (id: string) =>
   services.queue.enqueue(
     'transitionOrder',
     `order:${id}`,
-    transitionParams({ id, status: 'PENDING', version: 1 }, 'customer', { to: 'CANCELLED' }),
+    transitionParams({ id, status: 'PENDING', version: 1 }, 'customer', cancelling),
   );
 const show = () =>
   render(
