@@ -85,7 +85,6 @@ export const messages = {
     rider: 'Your rider',
     callShop: 'Call the shop',
     callRider: 'Call the rider',
-    cancel: 'Cancel order',
     again: 'Order these again',
     riderAt: (metres: number, minutes: number, toward: string) =>
       `Rider is ${metres < 1000 ? `${metres} m` : `${(metres / 1000).toFixed(1)} km`} from ${toward}, about ${minutes} min`,
@@ -100,7 +99,6 @@ export const messages = {
   },
   profile: {
     title: 'Profile',
-    logout: 'Sign out',
     addresses: 'Your addresses',
     label: 'Name this place (Home, Work…)',
     save: 'Save this place',

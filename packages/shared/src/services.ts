@@ -1,10 +1,13 @@
 import { Platform } from 'react-native';
 import { createApiClient } from './api/client';
 import { newKey } from './api/keys';
-import { type ActionHandler, createActionQueue } from './offline/action-queue';
+import { createActionQueue } from './offline/action-queue';
 import { netInfoConnectivity } from './offline/netinfo-connectivity';
 import { createQueryClient } from './offline/query-client';
+import type { ActionHandlers } from './offline/queued-action';
+import { type OrderActionKinds, transitionOrderHandler } from './orders/transition-order';
 import { createRealtimeClient } from './realtime/client';
+import { createSignOut } from './session/sign-out';
 import { createCartStore } from './store/cart';
 import { appStorage, secureStorage } from './store/device-storage';
 import { createPlaceStore } from './store/place';
@@ -26,14 +29,28 @@ export const socketUrl = (apiBase: string) => apiBase.replace(/^http/, 'ws').rep
 
 export type AppName = 'customer' | 'seller' | 'rider';
 
-/** One app's client, wired once at start-up: session, API, socket, cache, queue and local stores. */
-export function createAppServices(
-  app: AppName,
-  handlers: (deps: {
+/**
+ * The kinds of action an app queues besides the shared ones. Each app registers its own, typed:
+ * `declare module '@kupwara/shared/app' { interface AppActionKinds { placeOrder: ActionKind<…> } }`.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: apps fill it in by declaration merging.
+export interface AppActionKinds {}
+
+/** Everything an app's queue holds: every app's order moves, and the app's own kinds. */
+export type QueuedKinds = OrderActionKinds & AppActionKinds;
+
+export interface AppServicesOptions {
+  /** How the app sends, shows and takes back each kind of action it registered. */
+  actions: (deps: {
     api: ReturnType<typeof createApiClient>;
     queryClient: ReturnType<typeof createQueryClient>;
-  }) => Record<string, ActionHandler<never>>,
-) {
+  }) => ActionHandlers<AppActionKinds>;
+  /** What else the app keeps for the person signed in (a cart, a chosen place): forgotten at sign-out. */
+  forget?: () => void;
+}
+
+/** One app's client, wired once at start-up: session, API, socket, cache, queue and local stores. */
+export function createAppServices(app: AppName, options: AppServicesOptions) {
   const baseUrl = apiBaseUrl();
   const session = createSessionStore(secureStorage, `kupwara.${app}.session`);
   const api = createApiClient({ baseUrl, tokens: session.tokens });
@@ -50,10 +67,14 @@ export function createAppServices(
     if (online) realtime.reconnectNow();
   });
   const queryClient = createQueryClient();
-  const queue = createActionQueue({
+  const handlers: ActionHandlers<QueuedKinds> = {
+    ...options.actions({ api, queryClient }),
+    transitionOrder: transitionOrderHandler({ api, queryClient }),
+  };
+  const queue = createActionQueue<QueuedKinds>({
     storage: appStorage,
     key: `kupwara.${app}.actions`,
-    handlers: handlers({ api, queryClient }),
+    handlers,
     connectivity,
     newId: newKey,
   });
@@ -66,6 +87,8 @@ export function createAppServices(
     connectivity,
     queryClient,
     queue,
+    /** Forgets what the person left on this phone, waiting actions included: ask first (`SignOutButton`). */
+    signOut: createSignOut({ session, api, queue, queryClient, forget: options.forget }),
     cart,
     place,
     /** Reads what was saved before the app closed; call once before the first screen. */

@@ -1,17 +1,25 @@
 import type { Order, PlaceOrderRequest } from '@kupwara/shared';
+import { QueryClient } from '@tanstack/react-query';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { newKey } from '../src/api/keys';
 import {
   type ActionHandler,
+  type ActionKind,
   type ApiClient,
   createActionQueue,
   describeCartConflict,
   manualConnectivity,
   memoryStorage,
+  orderLane,
   type QueuedAction,
+  type TransitionOrderKind,
+  transitionOrderHandler,
+  transitionParams,
+  unplacedOrder,
 } from '../src/client';
-import { clientFor, flakyLink, HOME, line, makeMarket, startBackend } from './backend';
+import { orderQueryKey } from '../src/realtime/hooks';
+import { clientFor, flakyLink, HOME, line, makeMarket, registerUser, startBackend } from './backend';
 
 let backend: Awaited<ReturnType<typeof startBackend>>;
 let market: Awaited<ReturnType<typeof makeMarket>>;
@@ -32,6 +40,9 @@ const orderBody = (note: string, price = market.rice.price_paise): PlaceOrderReq
   note,
 });
 
+/** What these tests queue: orders placed, and moves of orders (every app's kind). */
+type Kinds = { placeOrder: ActionKind<PlaceOrderRequest, Order>; transitionOrder: TransitionOrderKind };
+
 function placeHandler(api: ApiClient, log: { settled: string[]; rolledBack: string[] }) {
   const handler: ActionHandler<PlaceOrderRequest, Order> = {
     send: (body, idempotencyKey) => api.call('placeOrder', { body, idempotencyKey }),
@@ -39,8 +50,34 @@ function placeHandler(api: ApiClient, log: { settled: string[]; rolledBack: stri
     rollback: (body) => log.rolledBack.push(body.note ?? ''),
     conflict: (error) => describeCartConflict(error).message,
   };
-  return handler as ActionHandler<never>;
+  return handler;
 }
+
+/** A customer's queue as the app wires it: placing, and the shared moves keeping the order cache. */
+function customerQueue(api: ApiClient, connectivity: ReturnType<typeof manualConnectivity>) {
+  const queryClient = new QueryClient();
+  const conflicts: string[] = [];
+  const queue = createActionQueue<Kinds>({
+    storage: memoryStorage(),
+    handlers: {
+      placeOrder: placeHandler(api, { settled: [], rolledBack: [] }),
+      transitionOrder: transitionOrderHandler({ api, queryClient }),
+    },
+    connectivity,
+    newId: newKey,
+    initialRetryMs: 50,
+    maxRetryMs: 200,
+    onConflict: (_, message) => conflicts.push(message),
+  });
+  return { queue, queryClient, conflicts };
+}
+
+const eventsOf = async (orderId: string) =>
+  (
+    await backend.platform.database.db.execute<{ status: string }>(
+      sql`SELECT status FROM order_events WHERE order_id = ${orderId} ORDER BY seq`,
+    )
+  ).rows.map((row) => row.status);
 
 const ordersOnServer = async (customerId: string) =>
   (
@@ -64,9 +101,12 @@ describe('the action queue', () => {
     const connectivity = manualConnectivity(false);
     const log = { settled: [] as string[], rolledBack: [] as string[] };
     const storage = memoryStorage();
-    const queue = createActionQueue({
+    const queue = createActionQueue<Kinds>({
       storage,
-      handlers: { placeOrder: placeHandler(api, log) },
+      handlers: {
+        placeOrder: placeHandler(api, log),
+        transitionOrder: transitionOrderHandler({ api, queryClient: new QueryClient() }),
+      },
       connectivity,
       newId: newKey,
       initialRetryMs: 50,
@@ -103,26 +143,30 @@ describe('the action queue', () => {
     const storage = memoryStorage();
     const offline = manualConnectivity(false);
     const log = { settled: [] as string[], rolledBack: [] as string[] };
-    const before = createActionQueue({
+    const moves = transitionOrderHandler({ api, queryClient: new QueryClient() });
+    const before = createActionQueue<Kinds>({
       storage,
-      handlers: { placeOrder: placeHandler(api, log) },
+      handlers: { placeOrder: placeHandler(api, log), transitionOrder: moves },
       connectivity: offline,
       newId: newKey,
     });
     await before.enqueue('placeOrder', 'orders', orderBody('before the restart'));
     before.close();
 
-    const applied: QueuedAction[] = [];
-    const handler = { ...placeHandler(api, log), apply: (_: never, action: QueuedAction) => applied.push(action) };
+    const applied: unknown[] = [];
+    const handler = {
+      ...placeHandler(api, log),
+      optimistic: (_: PlaceOrderRequest, action: unknown) => applied.push(action),
+    };
     const online = manualConnectivity(false);
-    const after = createActionQueue({
+    const after = createActionQueue<Kinds>({
       storage,
-      handlers: { placeOrder: handler },
+      handlers: { placeOrder: handler, transitionOrder: moves },
       connectivity: online,
       newId: newKey,
     });
     await after.ready;
-    expect(after.actions().map((action) => action.payload)).toEqual([orderBody('before the restart')]);
+    expect(after.actions().map((action) => action.params)).toEqual([orderBody('before the restart')]);
     expect(applied).toHaveLength(1);
     online.set(true);
     await eventually(() => expect(after.actions()).toEqual([]));
@@ -137,11 +181,14 @@ describe('the action queue', () => {
       params: { id: market.tea.id },
       body: { price_paise: 27_500, mrp_paise: 30_000, version: market.tea.version },
     });
-    const conflicts: { action: QueuedAction; message: string }[] = [];
+    const conflicts: { action: QueuedAction<Kinds>; message: string }[] = [];
     const log = { settled: [] as string[], rolledBack: [] as string[] };
-    const queue = createActionQueue({
+    const queue = createActionQueue<Kinds>({
       storage: memoryStorage(),
-      handlers: { placeOrder: placeHandler(api, log) },
+      handlers: {
+        placeOrder: placeHandler(api, log),
+        transitionOrder: transitionOrderHandler({ api, queryClient: new QueryClient() }),
+      },
       connectivity: manualConnectivity(true),
       newId: newKey,
       onConflict: (action, message) => conflicts.push({ action, message }),
@@ -170,6 +217,99 @@ describe('the action queue', () => {
     const notes = await ordersOnServer(market.customer.user.id);
     expect(notes.slice(-2)).toEqual(['waits behind it', 'tea at the new price']);
     expect(notes).not.toContain('tea at the old price');
+    queue.close();
+  });
+
+  it('cancels an order still waiting for the network before anything is sent: the server never hears of it', async () => {
+    const customer = await registerUser(backend.app, { name: 'Gulshan Ara' });
+    const { api, sent } = clientFor(backend.url, customer);
+    const connectivity = manualConnectivity(false);
+    const { queue } = customerQueue(api, connectivity);
+    const placed = await queue.enqueue('placeOrder', 'orders', orderBody('changed my mind'));
+    await queue.enqueue('placeOrder', 'orders', orderBody('still wanted'));
+    if (placed.outcome !== 'queued') throw new Error('the placement was not queued');
+
+    const order = unplacedOrder(placed.action);
+    const cancelled = await queue.enqueue(
+      'transitionOrder',
+      orderLane(order.id),
+      transitionParams(order, 'customer', { to: 'CANCELLED' }),
+    );
+    expect(cancelled).toMatchObject({ outcome: 'annihilated', undone: { id: placed.action.id } });
+    expect(queue.actions().map((action) => action.kind === 'placeOrder' && action.params.note)).toEqual([
+      'still wanted',
+    ]);
+
+    connectivity.set(true);
+    await eventually(() => expect(queue.actions()).toEqual([]));
+    expect(await ordersOnServer(customer.user.id)).toEqual(['still wanted']);
+    expect(sent).toEqual(['POST /api/v1/orders']);
+    queue.close();
+  });
+
+  it('sends a queued move once though its answer is lost: the server replays it for the same key', async () => {
+    const customer = await registerUser(backend.app, { name: 'Mehraj Lone' });
+    const order = await clientFor(backend.url, customer).api.call('placeOrder', {
+      body: orderBody('to cancel'),
+      idempotencyKey: newKey(),
+    });
+    let lost = false;
+    // The first answer to the move is lost on the way back, after the server made it.
+    const losing: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (!lost && String(input).endsWith('/transitions')) {
+        lost = true;
+        throw new TypeError('fetch failed');
+      }
+      return response;
+    };
+    const { api, sent } = clientFor(backend.url, customer, losing);
+    const connectivity = manualConnectivity(false);
+    const { queue, queryClient } = customerQueue(api, connectivity);
+    queryClient.setQueryData(orderQueryKey(order.id), order);
+    await queue.enqueue(
+      'transitionOrder',
+      orderLane(order.id),
+      transitionParams(order, 'customer', { to: 'CANCELLED' }),
+    );
+    expect(queryClient.getQueryData<Order>(orderQueryKey(order.id))).toMatchObject({ status: 'CANCELLED', version: 2 });
+
+    connectivity.set(true);
+    await eventually(() => expect(queue.actions()).toEqual([]));
+    expect(sent).toEqual([
+      `POST /api/v1/orders/${order.id}/transitions`,
+      `POST /api/v1/orders/${order.id}/transitions`,
+    ]);
+    expect(await eventsOf(order.id)).toEqual([order.status, 'CANCELLED']);
+    expect(queryClient.getQueryData<Order>(orderQueryKey(order.id))).toMatchObject({ status: 'CANCELLED', version: 2 });
+    queue.close();
+  });
+
+  it('answers a move made on a stale version with the server’s order, adopted and told in plain words', async () => {
+    const customer = await registerUser(backend.app, { name: 'Nusrat Wani' });
+    const { api } = clientFor(backend.url, customer);
+    const seen = await api.call('placeOrder', { body: orderBody('accepted meanwhile'), idempotencyKey: newKey() });
+    const seller = clientFor(backend.url, market.seller).api;
+    await seller.call('transitionOrder', { params: { id: seen.id }, body: { to: 'ACCEPTED' } });
+
+    const connectivity = manualConnectivity(false);
+    const { queue, queryClient, conflicts } = customerQueue(api, connectivity);
+    queryClient.setQueryData(orderQueryKey(seen.id), seen);
+    await queue.enqueue('transitionOrder', orderLane(seen.id), transitionParams(seen, 'customer', { to: 'CANCELLED' }));
+    connectivity.set(true);
+    await eventually(() =>
+      expect(conflicts).toEqual(['This order is already accepted, so it can no longer be cancelled.']),
+    );
+
+    expect(queue.actions()).toMatchObject([
+      { kind: 'transitionOrder', status: 'failed', error: { code: 'CONFLICT', conflict: true } },
+    ]);
+    expect(queryClient.getQueryData<Order>(orderQueryKey(seen.id))).toMatchObject({
+      id: seen.id,
+      status: 'ACCEPTED',
+      version: 2,
+    });
+    expect(await eventsOf(seen.id)).toEqual([seen.status, 'ACCEPTED']);
     queue.close();
   });
 });

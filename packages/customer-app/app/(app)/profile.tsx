@@ -1,4 +1,4 @@
-import { useServices } from '@kupwara/shared/app';
+import { SignOutButton, useServices } from '@kupwara/shared/app';
 import { Button, Card, Input, spacing, typeScale, useTheme } from '@kupwara/shared/ui';
 import { router } from 'expo-router';
 import { useState } from 'react';
@@ -12,26 +12,13 @@ const words = messages.profile;
 
 export default function Profile() {
   const { colors } = useTheme();
-  const { session, api, queryClient, place, queue, cart } = useServices();
+  const { session, api, queryClient, place } = useServices();
   const me = useStore(session.store, (state) => state.session);
   const chosen = useStore(place.store, (state) => state.place);
   const addresses = useAddresses(true);
   const [label, setLabel] = useState('Home');
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string>();
-
-  async function signOut() {
-    const refresh = me?.refresh_token;
-    // What this person left on the phone is theirs: the next one to sign in starts clean.
-    for (const action of queue.actions()) await queue.discard(action.id);
-    cart.clear();
-    place.select(null);
-    await session.logout();
-    queryClient.clear();
-    router.replace('/login');
-    // Tell the server too, if it can be reached; signing out never waits for the network.
-    if (refresh) void api.call('logout', { body: { refresh_token: refresh } }).catch(() => {});
-  }
 
   // Addresses need the server (a blocking form): saved ones are then offered at checkout and in "Where".
   async function saveAddress() {
@@ -95,7 +82,7 @@ export default function Profile() {
             {problem}
           </Text>
         ) : null}
-        <Button variant="secondary" title={words.logout} onPress={signOut} />
+        <SignOutButton onSignedOut={() => router.replace('/login')} />
       </ScrollView>
     </Screen>
   );

@@ -1,5 +1,15 @@
 import { ApiError } from '../api/client';
 import type { Connectivity } from './connectivity';
+import type {
+  ActionHandler,
+  ActionHandlers,
+  ActionKindsOf,
+  Enqueued,
+  KindName,
+  ParamsOf,
+  QueuedAction,
+  QueuedActionOf,
+} from './queued-action';
 
 /** Where the queue keeps itself between app restarts (AsyncStorage, or a Map in tests). */
 export interface KeyValueStorage {
@@ -7,63 +17,39 @@ export interface KeyValueStorage {
   setItem(key: string, value: string): Promise<void>;
 }
 
-export interface QueuedAction<P = unknown> {
-  /** Also the action's Idempotency-Key: a repeat after a lost answer is the same action to the server. */
-  id: string;
-  kind: string;
-  /** Actions on one resource go in the order they were made; different resources do not wait for each other. */
-  resource: string;
-  payload: P;
-  /** When the user acted (the server keeps it as `occurred_at` where it matters). */
-  createdAt: string;
-  attempts: number;
-  status: 'pending' | 'failed';
-  error?: { code: string; message: string; details?: unknown; conflict: boolean };
-}
-
-export interface ActionHandler<P = never, R = unknown> {
-  /** Sends the action; `idempotencyKey` makes sending it twice the same as once. */
-  send(payload: P, idempotencyKey: string, action: QueuedAction<P>): Promise<R>;
-  /** Shows the change at once, before the server has it (and again after a restart). */
-  apply?(payload: P, action: QueuedAction<P>): void;
-  /** Takes back what `apply` showed, after the server refused the action for good. */
-  rollback?(payload: P, action: QueuedAction<P>): void;
-  /** The server took it: replace the optimistic guess with its answer. */
-  settle?(result: R, payload: P, action: QueuedAction<P>): void;
-  /**
-   * The server's state differs from what the user saw (409): adopt the server's version and say in
-   * plain words what changed. Without it, the server's message is shown.
-   */
-  conflict?(error: ApiError, payload: P, action: QueuedAction<P>): string;
-}
-
-export interface ActionQueueOptions {
+export interface ActionQueueOptions<Kinds extends ActionKindsOf<Kinds>> {
   storage: KeyValueStorage;
-  handlers: Record<string, ActionHandler<never>>;
+  handlers: ActionHandlers<Kinds>;
   connectivity: Connectivity;
   /** Storage key (one queue per signed-in app). */
   key?: string;
   newId: () => string;
   /** Told when an action met a conflict: the message is for the user. */
-  onConflict?: (action: QueuedAction, message: string) => void;
+  onConflict?: (action: QueuedAction<Kinds>, message: string) => void;
   initialRetryMs?: number;
   maxRetryMs?: number;
   random?: () => number;
 }
 
-export interface ActionQueue {
-  /** Resolves once the actions saved before a restart are back (and applied again). */
+export interface ActionQueue<Kinds extends ActionKindsOf<Kinds>> {
+  /** Resolves once the actions saved before a restart are back (and shown again). */
   ready: Promise<void>;
   /** Queues what the user just did, shows it at once, and sends it as soon as it can. */
-  enqueue<P>(kind: string, resource: string, payload: P): Promise<QueuedAction<P>>;
-  actions(): readonly QueuedAction[];
-  subscribe(listener: (actions: readonly QueuedAction[]) => void): () => void;
+  enqueue<Name extends KindName<Kinds>>(
+    kind: Name,
+    resource: string,
+    params: ParamsOf<Kinds, Name>,
+  ): Promise<Enqueued<Kinds, Name>>;
+  actions(): readonly QueuedAction<Kinds>[];
+  subscribe(listener: (actions: readonly QueuedAction<Kinds>[]) => void): () => void;
   /** Sends what can be sent now; resolves when every lane is done or waiting. */
   flush(): Promise<void>;
   /** A failed action, tried again as it was (same key). */
   retry(id: string): Promise<void>;
   /** A failed or waiting action, given up: what it showed is taken back. */
   discard(id: string): Promise<void>;
+  /** Every action given up at once (signing out): what they showed is taken back, nothing more is sent. */
+  clear(): Promise<void>;
   close(): void;
 }
 
@@ -73,75 +59,106 @@ const CONFLICTS = new Set(['CONFLICT', 'PRICE_CHANGED', 'OUT_OF_STOCK', 'INVALID
 const isTransient = (error: unknown) =>
   !(error instanceof ApiError) || error.transient || error.code === 'UNAUTHENTICATED';
 
+/** The server has nothing of it: never sent, or refused. */
+const unsent = (action: QueuedActionOf<string, unknown>) => action.status === 'failed' || action.attempts === 0;
+
+type AnyAction = QueuedActionOf<string, unknown>;
+
+/** A saved action as an older build wrote it: `payload` before it was `params`. */
+type SavedAction = Omit<AnyAction, 'params'> & { params?: unknown; payload?: unknown };
+const upgraded = ({ payload, params, ...action }: SavedAction): AnyAction => ({
+  ...action,
+  params: params === undefined ? payload : params,
+});
+
+/** An action saved by a build that had a kind this one lacks: kept where the user can see and discard it. */
+const orphaned = (action: AnyAction): AnyAction => ({
+  ...action,
+  status: 'failed',
+  error: {
+    code: 'UNKNOWN_ACTION',
+    message: 'This change was saved by an older version of the app and can no longer be sent.',
+    conflict: false,
+  },
+});
+
 /**
  * The offline-first queue of what the user did: saved before anything is sent, shown at once,
  * sent in order per resource when there is a network, with backoff while there is none.
  */
-export function createActionQueue(options: ActionQueueOptions): ActionQueue {
-  const {
-    storage,
-    handlers,
-    connectivity,
-    key = 'kupwara.actions',
-    initialRetryMs = 1000,
-    maxRetryMs = 60_000,
-  } = options;
+export function createActionQueue<Kinds extends ActionKindsOf<Kinds>>(
+  options: ActionQueueOptions<Kinds>,
+): ActionQueue<Kinds> {
+  const { storage, connectivity, key = 'kupwara.actions', initialRetryMs = 1000, maxRetryMs = 60_000 } = options;
+  // Inside the queue every kind is alike; the typed surface is `ActionQueue<Kinds>`.
+  const handlers = options.handlers as unknown as Record<string, ActionHandler<unknown, unknown> | undefined>;
   const random = options.random ?? Math.random;
-  let list: QueuedAction[] = [];
-  const listeners = new Set<(actions: readonly QueuedAction[]) => void>();
+  let list: AnyAction[] = [];
+  const listeners = new Set<(actions: readonly QueuedAction<Kinds>[]) => void>();
   let flushing: Promise<void> | undefined;
   let again = false;
   let failures = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let closed = false;
 
-  const handlerOf = (action: QueuedAction) => {
-    const handler = handlers[action.kind] as ActionHandler<unknown> | undefined;
-    if (!handler) throw new Error(`no handler for queued action "${action.kind}"`);
+  const typed = () => list as unknown as readonly QueuedAction<Kinds>[];
+  const handlerOf = (kind: string) => {
+    const handler = handlers[kind];
+    if (!handler) throw new Error(`no handler for queued action "${kind}"`);
     return handler;
   };
+  const queued = (id: string) => list.some((action) => action.id === id);
+  const replace = (id: string, change: (action: AnyAction) => AnyAction) =>
+    list.map((action) => (action.id === id ? change(action) : action));
 
   // Every change is saved before it is announced: what the user sees is what survives a restart.
   let saving = Promise.resolve();
-  async function save(next: QueuedAction[]) {
+  async function save(next: AnyAction[]) {
     list = next;
     const snapshot = JSON.stringify(next);
     saving = saving.then(() => storage.setItem(key, snapshot));
     await saving;
-    for (const listener of listeners) listener(list);
+    for (const listener of listeners) listener(typed());
   }
 
   const ready = (async () => {
     const saved = await storage.getItem(key);
-    list = saved ? (JSON.parse(saved) as QueuedAction[]) : [];
-    for (const action of list) if (action.status === 'pending') handlerOf(action).apply?.(action.payload, action);
-    for (const listener of listeners) listener(list);
+    list = (saved ? (JSON.parse(saved) as SavedAction[]) : []).map(upgraded).map((action) => {
+      const handler = handlers[action.kind];
+      if (!handler) return orphaned(action);
+      if (action.status === 'pending') handler.optimistic?.(action.params, action);
+      return action;
+    });
+    for (const listener of listeners) listener(typed());
   })();
 
-  async function sendOne(action: QueuedAction): Promise<'done' | 'wait' | 'blocked'> {
-    const handler = handlerOf(action);
+  async function sendOne(action: AnyAction): Promise<'done' | 'wait' | 'blocked'> {
+    const handler = handlerOf(action.kind);
+    // Counted before it goes: from here on the server may have it, so it can no longer be undone unsent.
+    const sending = { ...action, attempts: action.attempts + 1 };
+    const saved = save(replace(action.id, () => sending));
     try {
-      const result = await handler.send(action.payload as never, action.id, action);
-      handler.settle?.(result, action.payload, action);
+      await saved;
+      const result = await handler.send(action.params, action.id, sending);
+      // Given up while on its way (signed out): the answer is for nobody.
+      if (!queued(action.id)) return 'done';
+      handler.settle?.(result, action.params, sending);
       await save(list.filter((a) => a.id !== action.id));
       return 'done';
     } catch (caught) {
-      if (isTransient(caught)) {
-        await save(list.map((a) => (a.id === action.id ? { ...a, attempts: a.attempts + 1 } : a)));
-        return 'wait';
-      }
+      if (!queued(action.id)) return 'done';
+      if (isTransient(caught)) return 'wait';
       const error = caught as ApiError;
       const conflict = error.status === 409 || CONFLICTS.has(error.code);
-      handler.rollback?.(action.payload, action);
-      const message = conflict && handler.conflict ? handler.conflict(error, action.payload, action) : error.message;
-      const failed: QueuedAction = {
-        ...action,
-        attempts: action.attempts + 1,
+      handler.rollback?.(action.params, sending);
+      const message = conflict && handler.conflict ? handler.conflict(error, action.params, sending) : error.message;
+      const failed: AnyAction = {
+        ...sending,
         status: 'failed',
         error: { code: error.code, message, details: error.details, conflict },
       };
-      await save(list.map((a) => (a.id === action.id ? failed : a)));
-      if (conflict) options.onConflict?.(failed, message);
+      await save(replace(action.id, () => failed));
+      if (conflict) options.onConflict?.(failed as unknown as QueuedAction<Kinds>, message);
       return 'blocked';
     }
   }
@@ -196,42 +213,66 @@ export function createActionQueue(options: ActionQueueOptions): ActionQueue {
     }
   });
 
+  /** Drops an action that never reached the server together with the one that undoes it. */
+  async function annihilate(undone: AnyAction) {
+    if (undone.status === 'pending') handlerOf(undone.kind).rollback?.(undone.params, undone);
+    await save(list.filter((a) => a.id !== undone.id));
+    // A refused one held its lane: what waited behind it may go now.
+    void flush();
+  }
+
   return {
     ready,
-    async enqueue(kind, resource, payload) {
+    async enqueue(kind, resource, params) {
       await ready;
-      const action: QueuedAction<typeof payload> = {
+      const handler = handlerOf(kind);
+      const target = handler.undoes?.(params);
+      if (target !== undefined) {
+        const undone = list.find((a) => a.id === target);
+        if (!undone || !unsent(undone)) return { outcome: 'too-late' };
+        await annihilate(undone);
+        return { outcome: 'annihilated', undone: undone as unknown as QueuedAction<Kinds> };
+      }
+      const action: QueuedActionOf<typeof kind, typeof params> = {
         id: options.newId(),
         kind,
         resource,
-        payload,
+        params,
         createdAt: new Date().toISOString(),
         attempts: 0,
         status: 'pending',
       };
-      handlerOf(action).apply?.(payload, action);
+      handler.optimistic?.(params, action);
       await save([...list, action]);
       void flush();
-      return action;
+      return { outcome: 'queued', action };
     },
-    actions: () => list,
+    actions: typed,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     flush,
     async retry(id) {
-      await save(list.map((a) => (a.id === id ? { ...a, status: 'pending', error: undefined } : a)));
       const action = list.find((a) => a.id === id);
-      if (action) handlerOf(action).apply?.(action.payload, action);
+      const handler = action && handlers[action.kind];
+      if (!action || !handler) return;
+      await save(replace(id, (a) => ({ ...a, status: 'pending', error: undefined })));
+      handler.optimistic?.(action.params, action);
       await flush();
     },
     async discard(id) {
       const action = list.find((a) => a.id === id);
       if (!action) return;
-      if (action.status === 'pending') handlerOf(action).rollback?.(action.payload, action);
+      if (action.status === 'pending') handlers[action.kind]?.rollback?.(action.params, action);
       await save(list.filter((a) => a.id !== id));
       await flush();
+    },
+    async clear() {
+      const given = list;
+      await save([]);
+      for (const action of given)
+        if (action.status === 'pending') handlers[action.kind]?.rollback?.(action.params, action);
     },
     close() {
       closed = true;

@@ -2,6 +2,23 @@ import type { OrderStatus } from '../domain/order-machine';
 
 const actions = (count: number) => (count === 1 ? '1 action' : `${count} actions`);
 
+/** A move to each status: its button, and how a sentence says it was made ("can no longer be …"). */
+const orderMove = {
+  PENDING: { button: 'Place order', done: 'placed' },
+  ACCEPTED: { button: 'Accept order', done: 'accepted' },
+  PREPARING: { button: 'Start preparing', done: 'prepared' },
+  READY_FOR_PICKUP: { button: 'Ready for pickup', done: 'marked ready for pickup' },
+  RIDER_ASSIGNED: { button: 'Assign a rider', done: 'given a rider' },
+  PICKED_UP: { button: 'Picked up', done: 'picked up' },
+  IN_TRANSIT: { button: 'On my way', done: 'set on its way' },
+  DELIVERED: { button: 'Delivered', done: 'delivered' },
+  REJECTED: { button: 'Reject order', done: 'rejected' },
+  CANCELLED: { button: 'Cancel order', done: 'cancelled' },
+  FAILED: { button: 'Mark as failed', done: 'marked as failed' },
+} satisfies Record<OrderStatus, { button: string; done: string }>;
+
+const changes = (count: number) => (count === 1 ? '1 change has' : `${count} changes have`);
+
 /**
  * Every word the kit shows or reads aloud, in English. Urdu or Hindi will be another object of type
  * `Messages`; plurals and word order are functions so each language can build its own sentences.
@@ -22,6 +39,19 @@ export const messages = {
     CANCELLED: 'Cancelled',
     FAILED: 'Failed',
   } satisfies Record<OrderStatus, string>,
+  orderMove: {
+    button: (to: OrderStatus) => orderMove[to].button,
+    waiting: (to: OrderStatus) => `${orderMove[to].button}: waiting to be sent`,
+    /** The order moved on before the person's move reached it, to where the move no longer applies. */
+    refused: (now: OrderStatus, to: OrderStatus): string =>
+      `This order is already ${messages.orderStatus[now].toLowerCase()}, so it can no longer be ${orderMove[to].done}.`,
+    /** Only its version moved on (a rider was found, say): the move may still be right. */
+    changed: 'This order changed since you saw it: have a look and try again.',
+    cancelledUnsent: 'Your order was cancelled before it was sent.',
+    tooLate: 'Your order may have reached the shop already: once it shows in your orders, you can cancel it there.',
+    retry: 'Try again',
+    dismiss: 'OK',
+  },
   /** What a screen reader says for one step of an order's timeline. */
   timelineStep: {
     done: (step: string, time: string | undefined) => (time ? `${step}, done at ${time}` : `${step}, done`),
@@ -38,6 +68,14 @@ export const messages = {
     offline: "You're offline.",
     willSend: (count: number) => `${actions(count)} will be sent when you're back online.`,
     sending: (count: number) => `Sending ${actions(count)}…`,
+  },
+  signOut: {
+    button: 'Sign out',
+    title: 'Sign out?',
+    unsent: (count: number) =>
+      `${changes(count)} not been sent yet. If you sign out now, ${count === 1 ? 'it' : 'they'} will be lost.`,
+    keep: 'Keep waiting',
+    discard: 'Sign out and discard',
   },
 };
 

@@ -1,5 +1,5 @@
 import { isCarried, isFinal } from '@kupwara/shared';
-import { useOrderLive, useServices } from '@kupwara/shared/app';
+import { OrderActions, useOrderLive, useServices } from '@kupwara/shared/app';
 import {
   Button,
   Card,
@@ -24,7 +24,7 @@ const words = messages.order;
 export default function OrderTracking() {
   const { id = '' } = useLocalSearchParams<{ id: string }>();
   const { colors } = useTheme();
-  const { queue, cart } = useServices();
+  const { cart } = useServices();
   const order = useOrder(id);
   const { position } = useOrderLive(order.data ? id : null);
 
@@ -115,13 +115,7 @@ export default function OrderTracking() {
               }}
             />
           ) : null}
-          {current.status === 'PENDING' ? (
-            <Button
-              variant="secondary"
-              title={words.cancel}
-              onPress={() => queue.enqueue('cancelOrder', `order:${current.id}`, { order_id: current.id })}
-            />
-          ) : null}
+          <OrderActions order={current} actor="customer" />
         </View>
         {current.items.map((item) => (
           <View key={item.product_id} style={styles.item}>

@@ -1,6 +1,6 @@
 import type { OrderSummary } from '@kupwara/shared';
-import { useQueuedActions, useServices } from '@kupwara/shared/app';
-import { cartAfterConflict, conflictItems, type QueuedAction } from '@kupwara/shared/client';
+import { OrderActions, useQueuedActions, useServices } from '@kupwara/shared/app';
+import { cartAfterConflict, conflictItems, type QueuedActionOf, unplacedOrder } from '@kupwara/shared/client';
 import {
   Badge,
   Button,
@@ -28,7 +28,7 @@ export default function Orders() {
   const { colors } = useTheme();
   const { queue } = useServices();
   const orders = useOrders();
-  const queued = useQueuedActions(queue).filter((action) => action.kind === 'placeOrder') as QueuedAction<PlaceOrder>[];
+  const queued = useQueuedActions(queue).filter((action) => action.kind === 'placeOrder');
   return (
     <Screen
       title={words.title}
@@ -81,12 +81,15 @@ function OrderRow({ order }: { order: OrderSummary }) {
   );
 }
 
-/** An order made on this phone that the server does not have yet: waiting, or refused with why. */
-function QueuedOrder({ action }: { action: QueuedAction<PlaceOrder> }) {
+/**
+ * An order made on this phone that the server does not have yet: waiting (it can still be cancelled,
+ * and then nothing is sent), or refused with why.
+ */
+function QueuedOrder({ action }: { action: QueuedActionOf<'placeOrder', PlaceOrder> }) {
   const { colors } = useTheme();
   const { queue, cart } = useServices();
   const failed = action.status === 'failed';
-  const { shop, lines } = action.payload;
+  const { shop, lines } = action.params;
   // The customer's cart as the shop has it now: they look it over and order again.
   async function reviewCart() {
     cart.restore(shop, cartAfterConflict(lines, conflictItems(action.error?.details)));
@@ -115,7 +118,9 @@ function QueuedOrder({ action }: { action: QueuedAction<PlaceOrder> }) {
             <Button variant="secondary" title={words.discard} onPress={() => queue.discard(action.id)} />
           </View>
         </>
-      ) : null}
+      ) : (
+        <OrderActions order={unplacedOrder(action)} actor="customer" />
+      )}
     </Card>
   );
 }
