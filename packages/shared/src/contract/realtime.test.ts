@@ -44,6 +44,7 @@ describe('bus messages', () => {
   const event = {
     order_id: ID,
     seq: 1,
+    kind: 'transition',
     status: 'PENDING',
     from_status: null,
     actor: 'customer',
