@@ -2,7 +2,7 @@ import { type ChannelName, channels } from '@kupwara/shared';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../../test/app';
-import { getOrder, line, makeMarket, placeOrder, transition } from '../../test/orders';
+import { advanceOrder, getOrder, line, makeMarket, placeOrder, transition } from '../../test/orders';
 import { isEvent, listen, seqsOn, settle, signedInSocket, subscribe, type TestSocket } from '../../test/sockets';
 import { broadcast } from '../platform/broadcast';
 import type { Db } from '../platform/db';
@@ -36,11 +36,7 @@ describe('following channels', () => {
     const other = await makeMarket(app, db);
     const order = await placeOrder(app, market.customer, market.store.id, [line(market.rice)]);
     const assigned = await placeOrder(app, market.customer, market.store.id, [line(market.rice)]);
-    for (const to of ['ACCEPTED', 'PREPARING', 'READY_FOR_PICKUP'] as const) {
-      expect((await transition(app, market.seller, assigned.id, { to })).statusCode).toBe(200);
-    }
-    const assign = { to: 'RIDER_ASSIGNED', rider_id: market.rider.user.id };
-    expect((await transition(app, market.admin, assigned.id, assign)).statusCode).toBe(200);
+    await advanceOrder(app, market, assigned.id, 'RIDER_ASSIGNED');
 
     const cases: [string, { access_token: string }, ChannelName, 'subscribed' | 'FORBIDDEN'][] = [
       ['customer, own order', market.customer, channels.order(order.id), 'subscribed'],
@@ -83,7 +79,7 @@ describe('following channels', () => {
     expect((await transition(app, market.seller, order.id, { to: 'ACCEPTED' })).statusCode).toBe(200);
     const event = await customer.next(isEvent(channels.order(order.id), 2));
     expect(event).toMatchObject({
-      event: { order_id: order.id, status: 'ACCEPTED', from_status: 'PENDING', actor: 'seller' },
+      event: { order_id: order.id, kind: 'transition', status: 'ACCEPTED', from_status: order.status, actor: 'seller' },
     });
     await seller.next(isEvent(channels.store(market.store.id), 2));
     // Subscribing without `since` starts from now: the order's first event is not replayed.
@@ -104,7 +100,7 @@ describe('following channels', () => {
     await first.next(isEvent(channel, 1));
     first.socket.terminate();
 
-    for (const to of ['ACCEPTED', 'PREPARING'] as const) await transition(app, market.seller, order.id, { to });
+    await advanceOrder(app, market, order.id, 'PREPARING');
     const again = await connect(market.customer);
     await subscribe(again, channel, 1);
     await again.next(isEvent(channel, 3));
@@ -119,11 +115,7 @@ describe('following channels', () => {
     const order = await placeOrder(app, market.customer, market.store.id, [line(market.rice)]);
     const channel = channels.order(order.id);
     const client = await connect(market.customer);
-    const moves = (async () => {
-      for (const to of ['ACCEPTED', 'PREPARING', 'READY_FOR_PICKUP'] as const) {
-        await transition(app, market.seller, order.id, { to });
-      }
-    })();
+    const moves = advanceOrder(app, market, order.id, 'READY_FOR_PICKUP');
     await subscribe(client, channel, 0);
     await moves;
     await client.next(isEvent(channel, 4));
