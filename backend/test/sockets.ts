@@ -1,6 +1,9 @@
 import type { ChannelName, ServerFrame } from '@kupwara/shared';
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import WebSocket from 'ws';
+import type { AppConfig } from '../src/app';
+import { makeTestApp, type TestApp } from './app';
 
 export interface TestSocket {
   socket: WebSocket;
@@ -88,3 +91,47 @@ export const seqsOn = (client: TestSocket, channel: ChannelName) =>
 
 /** Time for frames that should not come to have come. */
 export const settle = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The real app listening on a port for one test file, with the sockets it opens: they and the app
+ * are closed when the file's tests end. Read its fields inside tests (they exist once `beforeAll` ran).
+ */
+export function liveTestApp(overrides: Partial<AppConfig> = {}) {
+  const sockets: TestSocket[] = [];
+  let test: TestApp | undefined;
+  let url = '';
+  const started = () => {
+    if (!test) throw new Error('liveTestApp is read before its beforeAll ran');
+    return test;
+  };
+  const track = (client: TestSocket) => {
+    sockets.push(client);
+    return client;
+  };
+  beforeAll(async () => {
+    test = await makeTestApp(overrides);
+    url = await listen(test.app);
+  });
+  afterAll(async () => {
+    for (const client of sockets) client.socket.terminate();
+    await test?.app.close();
+  });
+  return {
+    get app() {
+      return started().app;
+    },
+    get db() {
+      return started().platform.database.db;
+    },
+    get config() {
+      return started().config;
+    },
+    get url() {
+      return url;
+    },
+    /** Closes this socket with the others when the file ends. */
+    track,
+    /** A socket signed in as `session`, on this app or on another node's `url`. */
+    connect: async (session: { access_token: string }, to = url) => track(await signedInSocket(to, session)),
+  };
+}

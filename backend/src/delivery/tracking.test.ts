@@ -1,33 +1,10 @@
 import { channels, type ServerFrame } from '@kupwara/shared';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTestApp } from '../../test/app';
+import { describe, expect, it } from 'vitest';
 import { bearer, KUPWARA, north } from '../../test/factories';
 import { advanceOrder, HOME, line, makeMarket, placeOrder, transition } from '../../test/orders';
-import { listen, signedInSocket, type TestSocket } from '../../test/sockets';
-import type { Db } from '../platform/db';
+import { liveTestApp, type TestSocket } from '../../test/sockets';
 
-let app: FastifyInstance;
-let db: Db;
-let url: string;
-const sockets: TestSocket[] = [];
-
-beforeAll(async () => {
-  const test = await makeTestApp();
-  app = test.app;
-  db = test.platform.database.db;
-  url = await listen(app);
-});
-afterAll(async () => {
-  for (const client of sockets) client.socket.terminate();
-  await app.close();
-});
-
-const connect = async (session: { access_token: string }) => {
-  const client = await signedInSocket(url, session);
-  sockets.push(client);
-  return client;
-};
+const live = liveTestApp();
 const follow = async (client: TestSocket, channel: string) => {
   client.send({ type: 'subscribe', channel });
   await client.next((frame) => frame.type === 'subscribed' && frame.channel === channel);
@@ -37,14 +14,14 @@ const positions = (client: TestSocket) =>
 const settle = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function assignedOrder() {
-  const market = await makeMarket(app, db);
-  const order = await placeOrder(app, market.customer, market.store.id, [line(market.rice)]);
-  await advanceOrder(app, market, order.id, 'RIDER_ASSIGNED');
+  const market = await makeMarket(live.app, live.db);
+  const order = await placeOrder(live.app, market.customer, market.store.id, [line(market.rice)]);
+  await advanceOrder(live.app, market, order.id, 'RIDER_ASSIGNED');
   return { market, order };
 }
 
 const report = (rider: { access_token: string }, metresNorth: number, secondsAgo = 0) =>
-  app.inject({
+  live.app.inject({
     method: 'POST',
     url: '/api/v1/rider/locations',
     headers: bearer(rider),
@@ -56,10 +33,10 @@ const report = (rider: { access_token: string }, metresNorth: number, secondsAgo
 describe('tracking a delivery', () => {
   it('sends the rider’s positions to the order’s followers with the way left, and to nobody else', async () => {
     const { market, order } = await assignedOrder();
-    const other = await makeMarket(app, db);
-    const customer = await connect(market.customer);
-    const seller = await connect(market.seller);
-    const outsider = await connect(other.customer);
+    const other = await makeMarket(live.app, live.db);
+    const customer = await live.connect(market.customer);
+    const seller = await live.connect(market.seller);
+    const outsider = await live.connect(other.customer);
     await follow(customer, channels.order(order.id));
     await follow(seller, channels.store(market.store.id));
     outsider.send({ type: 'subscribe', channel: channels.order(order.id) });
@@ -84,7 +61,7 @@ describe('tracking a delivery', () => {
 
   it('sends at most one position every two seconds, and the newest to whoever starts following', async () => {
     const { market, order } = await assignedOrder();
-    const customer = await connect(market.customer);
+    const customer = await live.connect(market.customer);
     await follow(customer, channels.order(order.id));
     // A rider riding north, at 10 m/s.
     await report(market.rider, 100, 20);
@@ -93,7 +70,7 @@ describe('tracking a delivery', () => {
     await settle();
     expect(positions(customer)).toHaveLength(1);
 
-    const late = await connect(market.customer);
+    const late = await live.connect(market.customer);
     await follow(late, channels.order(order.id));
     const newest = await late.next((f) => f.type === 'position');
     expect(newest.type === 'position' && newest.position.lat).toBeCloseTo(north(KUPWARA, 300).lat, 6);
@@ -103,9 +80,9 @@ describe('tracking a delivery', () => {
 
   it('points the way to the customer once the order is picked up', async () => {
     const { market, order } = await assignedOrder();
-    await transition(app, market.rider, order.id, { to: 'PICKED_UP' });
+    await transition(live.app, market.rider, order.id, { to: 'PICKED_UP' });
     await report(market.rider, 50);
-    const customer = await connect(market.customer);
+    const customer = await live.connect(market.customer);
     await follow(customer, channels.order(order.id));
     const frame = await customer.next((f) => f.type === 'position');
     expect(frame.type === 'position' && frame.position.toward).toBe('customer');
@@ -115,9 +92,9 @@ describe('tracking a delivery', () => {
 
   it('takes a rider’s locations over the socket, answers with the ref, and refuses them from anyone else', async () => {
     const { market, order } = await assignedOrder();
-    const customer = await connect(market.customer);
+    const customer = await live.connect(market.customer);
     await follow(customer, channels.order(order.id));
-    const rider = await connect(market.rider);
+    const rider = await live.connect(market.rider);
     const at = new Date().toISOString();
     const fixes = [
       { ...north(KUPWARA, 400), recorded_at: at },

@@ -1,60 +1,27 @@
 import { channels } from '@kupwara/shared';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTestApp } from '../../test/app';
+import { describe, expect, it } from 'vitest';
 import { line, makeMarket, placeOrder, transition } from '../../test/orders';
-import {
-  isEvent,
-  listen,
-  openSocket,
-  seqsOn,
-  settle,
-  signedInSocket,
-  subscribe,
-  type TestSocket,
-} from '../../test/sockets';
+import { isEvent, liveTestApp, openSocket, seqsOn, settle, signedInSocket, subscribe } from '../../test/sockets';
 import { createTokenSigner } from '../accounts/tokens';
-import type { Db } from '../platform/db';
 
-let app: FastifyInstance;
-let db: Db;
-let url: string;
-let jwtSecret: string;
-const sockets: TestSocket[] = [];
-
-beforeAll(async () => {
-  const test = await makeTestApp({ realtime: { authTimeoutMs: 400 } });
-  app = test.app;
-  db = test.platform.database.db;
-  jwtSecret = test.config.jwtSecret;
-  url = await listen(app);
-});
-afterAll(async () => {
-  for (const client of sockets) client.socket.terminate();
-  await app.close();
-});
-
-const track = (client: TestSocket) => {
-  sockets.push(client);
-  return client;
-};
+const live = liveTestApp({ realtime: { authTimeoutMs: 400 } });
 
 /** A token of the user that expires one to two seconds from now (tokens last 15 minutes, to the second). */
 const expiringToken = (user: { id: string }) =>
-  createTokenSigner(jwtSecret).sign(
+  createTokenSigner(live.config.jwtSecret).sign(
     { id: user.id, role: 'customer', sessionId: 'test' },
     new Date(Date.now() - 15 * 60_000 + 2000),
   );
 
 async function orderOfItsOwn() {
-  const market = await makeMarket(app, db);
-  const order = await placeOrder(app, market.customer, market.store.id, [line(market.rice)]);
+  const market = await makeMarket(live.app, live.db);
+  const order = await placeOrder(live.app, market.customer, market.store.id, [line(market.rice)]);
   return { market, order, channel: channels.order(order.id) };
 }
 
 describe('signing in on the socket', () => {
   it('closes a socket that does not authenticate, and refuses anything before it does', async () => {
-    const client = track(await openSocket(url));
+    const client = live.track(await openSocket(live.url));
     client.send({ type: 'subscribe', channel: channels.rider('01900000-0000-7000-8000-000000000000') });
     expect(await client.next((frame) => frame.type === 'error')).toMatchObject({ code: 'UNAUTHENTICATED' });
     client.send({ type: 'auth', token: 'not-a-token' });
@@ -64,7 +31,7 @@ describe('signing in on the socket', () => {
 
   it('says TOKEN_EXPIRED when the token runs out, drops the subscriptions, and takes a fresh token on the same socket', async () => {
     const { market, order, channel } = await orderOfItsOwn();
-    const client = track(await openSocket(url));
+    const client = live.track(await openSocket(live.url));
     client.send({ type: 'auth', token: (await expiringToken(market.customer.user)).token });
     await client.next((frame) => frame.type === 'authenticated');
     expect(await subscribe(client, channel, 0)).toEqual({ type: 'subscribed', channel });
@@ -72,7 +39,7 @@ describe('signing in on the socket', () => {
     await client.next((frame) => frame.type === 'error' && frame.code === 'TOKEN_EXPIRED', 4000);
 
     // Signed out, the socket hears nothing of what it followed, and may not follow anything.
-    expect((await transition(app, market.seller, order.id, { to: 'ACCEPTED' })).statusCode).toBe(200);
+    expect((await transition(live.app, market.seller, order.id, { to: 'ACCEPTED' })).statusCode).toBe(200);
     client.send({ type: 'subscribe', channel, since: 1 });
     await client.next((frame) => frame.type === 'error' && frame.code === 'UNAUTHENTICATED');
     await settle();
@@ -87,7 +54,7 @@ describe('signing in on the socket', () => {
 
   it('closes a socket whose token expired and that sent no fresh one in time', async () => {
     const { market } = await orderOfItsOwn();
-    const client = track(await openSocket(url));
+    const client = live.track(await openSocket(live.url));
     client.send({ type: 'auth', token: (await expiringToken(market.customer.user)).token });
     await client.next((frame) => frame.type === 'authenticated');
     await client.next((frame) => frame.type === 'error' && frame.code === 'TOKEN_EXPIRED', 4000);
@@ -96,29 +63,29 @@ describe('signing in on the socket', () => {
 
   it('keeps the subscriptions when the same account sends a fresh token', async () => {
     const { market, order, channel } = await orderOfItsOwn();
-    const client = track(await signedInSocket(url, market.customer));
+    const client = live.track(await signedInSocket(live.url, market.customer));
     await subscribe(client, channel);
-    const fresh = await createTokenSigner(jwtSecret).sign({
+    const fresh = await createTokenSigner(live.config.jwtSecret).sign({
       id: market.customer.user.id,
       role: 'customer',
       sessionId: 'test',
     });
     client.send({ type: 'auth', token: fresh.token });
     await client.next((frame, i = client.frames.indexOf(frame)) => frame.type === 'authenticated' && i > 0);
-    expect((await transition(app, market.seller, order.id, { to: 'ACCEPTED' })).statusCode).toBe(200);
+    expect((await transition(live.app, market.seller, order.id, { to: 'ACCEPTED' })).statusCode).toBe(200);
     await client.next(isEvent(channel, 2));
   });
 
   it('starts from nothing when another account signs in on the same socket', async () => {
     const { market, order, channel } = await orderOfItsOwn();
-    const client = track(await signedInSocket(url, market.customer));
+    const client = live.track(await signedInSocket(live.url, market.customer));
     await subscribe(client, channel);
     client.send({ type: 'auth', token: market.seller.access_token });
     const seller = await client.next(
       (frame) => frame.type === 'authenticated' && frame.user_id === market.seller.user.id,
     );
     expect(seller).toMatchObject({ type: 'authenticated', user_id: market.seller.user.id });
-    expect((await transition(app, market.seller, order.id, { to: 'ACCEPTED' })).statusCode).toBe(200);
+    expect((await transition(live.app, market.seller, order.id, { to: 'ACCEPTED' })).statusCode).toBe(200);
     await settle();
     expect(seqsOn(client, channel)).toEqual([]);
   });

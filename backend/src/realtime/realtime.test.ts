@@ -1,41 +1,20 @@
 import { channels } from '@kupwara/shared';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../../test/app';
 import { clonePostgresTemplate } from '../../test/databases';
 import { registerUser } from '../../test/factories';
 import { line, makeMarket, placeOrder, transition } from '../../test/orders';
-import { isEvent, listen, openSocket, signedInSocket, subscribe, type TestSocket } from '../../test/sockets';
-import { type Db, openPostgres } from '../platform/db';
+import { isEvent, listen, liveTestApp, openSocket, subscribe } from '../../test/sockets';
+import { openPostgres } from '../platform/db';
 
-let app: FastifyInstance;
-let db: Db;
-let url: string;
-const sockets: TestSocket[] = [];
-
-beforeAll(async () => {
-  const test = await makeTestApp({ realtime: { heartbeatMs: 300 } });
-  app = test.app;
-  db = test.platform.database.db;
-  url = await listen(app);
-});
-afterAll(async () => {
-  for (const client of sockets) client.socket.terminate();
-  await app.close();
-});
-
-const track = (client: TestSocket) => {
-  sockets.push(client);
-  return client;
-};
-const connect = async (session: { access_token: string }) => track(await signedInSocket(url, session));
+const live = liveTestApp({ realtime: { heartbeatMs: 300 } });
 
 describe('the realtime socket', () => {
   it('answers ping with pong, before and after signing in', async () => {
-    const client = track(await openSocket(url));
+    const client = live.track(await openSocket(live.url));
     client.send({ type: 'ping' });
     await client.next((frame) => frame.type === 'pong');
-    client.send({ type: 'auth', token: (await registerUser(app)).access_token });
+    client.send({ type: 'auth', token: (await registerUser(live.app)).access_token });
     await client.next((frame) => frame.type === 'authenticated');
     client.send({ type: 'ping' });
     await client.next((frame, i = client.frames.indexOf(frame)) => frame.type === 'pong' && i > 1);
@@ -43,8 +22,8 @@ describe('the realtime socket', () => {
   });
 
   it('answers malformed frames with an error or a close, and lives on', async () => {
-    const market = await makeMarket(app, db);
-    const client = await connect(market.customer);
+    const market = await makeMarket(live.app, live.db);
+    const client = await live.connect(market.customer);
     const errors = async (frame: unknown, binary = false) => {
       const before = client.frames.length;
       if (binary) client.socket.send(Buffer.from([1, 2, 3]), { binary: true });
@@ -60,17 +39,17 @@ describe('the realtime socket', () => {
     client.send({ type: 'ping' });
     await client.next((frame) => frame.type === 'pong');
 
-    const huge = track(await openSocket(url));
+    const huge = live.track(await openSocket(live.url));
     huge.send({ type: 'auth', token: 'x'.repeat(64 * 1024) });
     expect((await huge.closed).code).toBe(1009);
-    const after = await connect(market.customer);
+    const after = await live.connect(market.customer);
     after.send({ type: 'ping' });
     await after.next((frame) => frame.type === 'pong');
   });
 
   it('drops a socket that stops answering pings', async () => {
-    const client = track(await openSocket(url, { autoPong: false }));
-    client.send({ type: 'auth', token: (await registerUser(app)).access_token });
+    const client = live.track(await openSocket(live.url, { autoPong: false }));
+    client.send({ type: 'auth', token: (await registerUser(live.app)).access_token });
     await client.next((frame) => frame.type === 'authenticated');
     const closed = await client.closed;
     expect(closed.code).toBe(1006);
@@ -91,8 +70,7 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('two API proce
     try {
       const market = await makeMarket(b, platform.database.db);
       const order = await placeOrder(b, market.customer, market.store.id, [line(market.rice)]);
-      const client = await signedInSocket(await listen(a), market.customer);
-      sockets.push(client);
+      const client = await live.connect(market.customer, await listen(a));
       await subscribe(client, channels.order(order.id));
       expect((await transition(b, market.seller, order.id, { to: 'ACCEPTED' })).statusCode).toBe(200);
       await client.next(isEvent(channels.order(order.id), 2));

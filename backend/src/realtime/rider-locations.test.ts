@@ -1,44 +1,21 @@
 import type { ClientFrame, LocationBatchResult, ServerFrame } from '@kupwara/shared';
 import { eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTestApp } from '../../test/app';
+import { describe, expect, it } from 'vitest';
 import { KUPWARA, north, registerUser } from '../../test/factories';
-import { listen, signedInSocket, type TestSocket } from '../../test/sockets';
+import { liveTestApp } from '../../test/sockets';
 import type { PositionIngest } from '../delivery/positions';
 import { riderPositions } from '../delivery/tables';
-import type { Db } from '../platform/db';
 import type { FrameSender } from './frame-sender';
 import { saveRiderLocations } from './rider-locations';
 
-let app: FastifyInstance;
-let db: Db;
-let url: string;
-const sockets: TestSocket[] = [];
-
-beforeAll(async () => {
-  const test = await makeTestApp();
-  app = test.app;
-  db = test.platform.database.db;
-  url = await listen(app);
-});
-afterAll(async () => {
-  for (const client of sockets) client.socket.terminate();
-  await app.close();
-});
-
-const connect = async (session: { access_token: string }) => {
-  const client = await signedInSocket(url, session);
-  sockets.push(client);
-  return client;
-};
+const live = liveTestApp();
 const positionOf = async (userId: string) =>
-  (await db.select().from(riderPositions).where(eq(riderPositions.riderId, userId))).map((row) => row.location);
+  (await live.db.select().from(riderPositions).where(eq(riderPositions.riderId, userId))).map((row) => row.location);
 
 describe('a rider’s locations over the socket', () => {
   it('are stored, and answered with the frame’s ref', async () => {
-    const rider = await registerUser(app, { role: 'rider' });
-    const client = await connect(rider);
+    const rider = await registerUser(live.app, { role: 'rider' });
+    const client = await live.connect(rider);
     const at = new Date().toISOString();
     client.send({ type: 'locations', ref: 'batch-1', points: [{ ...north(KUPWARA, 250), recorded_at: at }] });
     expect(await client.next((frame) => frame.type === 'locations_saved')).toEqual({
@@ -52,8 +29,8 @@ describe('a rider’s locations over the socket', () => {
   });
 
   it('are refused from anyone but a rider, and nothing of them is stored', async () => {
-    const customer = await registerUser(app);
-    const client = await connect(customer);
+    const customer = await registerUser(live.app);
+    const client = await live.connect(customer);
     const at = new Date().toISOString();
     client.send({ type: 'locations', ref: 'not-mine', points: [{ ...north(KUPWARA, 100), recorded_at: at }] });
     expect(await client.next((frame) => frame.type === 'error')).toEqual({

@@ -1,42 +1,20 @@
 import { type ChannelName, channels } from '@kupwara/shared';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../../test/app';
 import { advanceOrder, getOrder, line, makeMarket, placeOrder, transition } from '../../test/orders';
-import { isEvent, listen, seqsOn, settle, signedInSocket, subscribe, type TestSocket } from '../../test/sockets';
+import { isEvent, listen, liveTestApp, seqsOn, settle, subscribe } from '../../test/sockets';
 import { broadcast } from '../platform/broadcast';
-import type { Db } from '../platform/db';
 import { newId } from '../platform/ids';
 
-let app: FastifyInstance;
-let db: Db;
-let url: string;
-const sockets: TestSocket[] = [];
-
-beforeAll(async () => {
-  const test = await makeTestApp();
-  app = test.app;
-  db = test.platform.database.db;
-  url = await listen(app);
-});
-afterAll(async () => {
-  for (const client of sockets) client.socket.terminate();
-  await app.close();
-});
-
-const connect = async (session: { access_token: string }, to = url) => {
-  const client = await signedInSocket(to, session);
-  sockets.push(client);
-  return client;
-};
+const live = liveTestApp();
 
 describe('following channels', () => {
   it('lets each party follow only its own channels, and sends nothing of a forbidden one', async () => {
-    const market = await makeMarket(app, db);
-    const other = await makeMarket(app, db);
-    const order = await placeOrder(app, market.customer, market.store.id, [line(market.rice)]);
-    const assigned = await placeOrder(app, market.customer, market.store.id, [line(market.rice)]);
-    await advanceOrder(app, market, assigned.id, 'RIDER_ASSIGNED');
+    const market = await makeMarket(live.app, live.db);
+    const other = await makeMarket(live.app, live.db);
+    const order = await placeOrder(live.app, market.customer, market.store.id, [line(market.rice)]);
+    const assigned = await placeOrder(live.app, market.customer, market.store.id, [line(market.rice)]);
+    await advanceOrder(live.app, market, assigned.id, 'RIDER_ASSIGNED');
 
     const cases: [string, { access_token: string }, ChannelName, 'subscribed' | 'FORBIDDEN'][] = [
       ['customer, own order', market.customer, channels.order(order.id), 'subscribed'],
@@ -54,15 +32,15 @@ describe('following channels', () => {
       ['operator, anything', market.admin, channels.store(other.store.id), 'subscribed'],
       ['no such order', market.customer, channels.order('01900000-0000-7000-8000-000000000000'), 'FORBIDDEN'],
     ];
-    const outsider = await connect(other.customer);
+    const outsider = await live.connect(other.customer);
     await subscribe(outsider, channels.order(order.id));
     for (const [who, session, channel, expected] of cases) {
-      const client = await connect(session);
+      const client = await live.connect(session);
       const answer = await subscribe(client, channel);
       expect([who, answer.type === 'error' ? answer.code : answer.type]).toEqual([who, expected]);
     }
-    expect((await transition(app, market.seller, order.id, { to: 'ACCEPTED' })).statusCode).toBe(200);
-    const customer = await connect(market.customer);
+    expect((await transition(live.app, market.seller, order.id, { to: 'ACCEPTED' })).statusCode).toBe(200);
+    const customer = await live.connect(market.customer);
     await subscribe(customer, channels.order(order.id), 1);
     await customer.next(isEvent(channels.order(order.id), 2));
     await settle();
@@ -70,13 +48,13 @@ describe('following channels', () => {
   });
 
   it('sends each event of an order to its customer and to its store’s seller as it happens', async () => {
-    const market = await makeMarket(app, db);
-    const order = await placeOrder(app, market.customer, market.store.id, [line(market.rice)]);
-    const customer = await connect(market.customer);
-    const seller = await connect(market.seller);
+    const market = await makeMarket(live.app, live.db);
+    const order = await placeOrder(live.app, market.customer, market.store.id, [line(market.rice)]);
+    const customer = await live.connect(market.customer);
+    const seller = await live.connect(market.seller);
     await subscribe(customer, channels.order(order.id));
     await subscribe(seller, channels.store(market.store.id));
-    expect((await transition(app, market.seller, order.id, { to: 'ACCEPTED' })).statusCode).toBe(200);
+    expect((await transition(live.app, market.seller, order.id, { to: 'ACCEPTED' })).statusCode).toBe(200);
     const event = await customer.next(isEvent(channels.order(order.id), 2));
     expect(event).toMatchObject({
       event: { order_id: order.id, kind: 'transition', status: 'ACCEPTED', from_status: order.status, actor: 'seller' },
@@ -84,7 +62,7 @@ describe('following channels', () => {
     await seller.next(isEvent(channels.store(market.store.id), 2));
     // Subscribing without `since` starts from now: the order's first event is not replayed.
     expect(seqsOn(customer, channels.order(order.id))).toEqual([2]);
-    const metrics = (await app.inject({ url: '/metrics' })).body;
+    const metrics = (await live.app.inject({ url: '/metrics' })).body;
     expect(metrics).toMatch(/^ws_open_sockets [1-9]\d*$/m);
     expect(metrics).toMatch(/^ws_subscriptions [1-9]\d*$/m);
     expect(metrics).toMatch(/^ws_fanout_seconds_count [1-9]\d*$/m);
@@ -92,30 +70,30 @@ describe('following channels', () => {
   });
 
   it('replays exactly the missed events in order after a drop, then goes on live', async () => {
-    const market = await makeMarket(app, db);
-    const order = await placeOrder(app, market.customer, market.store.id, [line(market.rice)]);
+    const market = await makeMarket(live.app, live.db);
+    const order = await placeOrder(live.app, market.customer, market.store.id, [line(market.rice)]);
     const channel = channels.order(order.id);
-    const first = await connect(market.customer);
+    const first = await live.connect(market.customer);
     await subscribe(first, channel, 0);
     await first.next(isEvent(channel, 1));
     first.socket.terminate();
 
-    await advanceOrder(app, market, order.id, 'PREPARING');
-    const again = await connect(market.customer);
+    await advanceOrder(live.app, market, order.id, 'PREPARING');
+    const again = await live.connect(market.customer);
     await subscribe(again, channel, 1);
     await again.next(isEvent(channel, 3));
-    await transition(app, market.seller, order.id, { to: 'READY_FOR_PICKUP' });
+    await transition(live.app, market.seller, order.id, { to: 'READY_FOR_PICKUP' });
     await again.next(isEvent(channel, 4));
     await settle();
     expect(seqsOn(again, channel)).toEqual([2, 3, 4]);
   });
 
   it('has no gap and no duplicate when events are committed during the replay', async () => {
-    const market = await makeMarket(app, db);
-    const order = await placeOrder(app, market.customer, market.store.id, [line(market.rice)]);
+    const market = await makeMarket(live.app, live.db);
+    const order = await placeOrder(live.app, market.customer, market.store.id, [line(market.rice)]);
     const channel = channels.order(order.id);
-    const client = await connect(market.customer);
-    const moves = advanceOrder(app, market, order.id, 'READY_FOR_PICKUP');
+    const client = await live.connect(market.customer);
+    const moves = advanceOrder(live.app, market, order.id, 'READY_FOR_PICKUP');
     await subscribe(client, channel, 0);
     await moves;
     await client.next(isEvent(channel, 4));
@@ -124,18 +102,18 @@ describe('following channels', () => {
   });
 
   it('answers a second subscribe once more without sending anything twice, and stops at unsubscribe', async () => {
-    const market = await makeMarket(app, db);
-    const order = await placeOrder(app, market.customer, market.store.id, [line(market.rice)]);
+    const market = await makeMarket(live.app, live.db);
+    const order = await placeOrder(live.app, market.customer, market.store.id, [line(market.rice)]);
     const channel = channels.order(order.id);
-    const client = await connect(market.customer);
+    const client = await live.connect(market.customer);
     await subscribe(client, channel, 0);
     expect(await subscribe(client, channel, 0)).toEqual({ type: 'subscribed', channel });
-    await transition(app, market.seller, order.id, { to: 'ACCEPTED' });
+    await transition(live.app, market.seller, order.id, { to: 'ACCEPTED' });
     await client.next(isEvent(channel, 2));
 
     client.send({ type: 'unsubscribe', channel });
     await client.next((frame) => frame.type === 'unsubscribed' && frame.channel === channel);
-    await transition(app, market.seller, order.id, { to: 'PREPARING' });
+    await transition(live.app, market.seller, order.id, { to: 'PREPARING' });
     // Leaving a channel never followed is answered the same way.
     const never = channels.store(market.store.id);
     client.send({ type: 'unsubscribe', channel: never });
@@ -146,8 +124,8 @@ describe('following channels', () => {
   });
 
   it('follows at most 200 channels on one socket', async () => {
-    const market = await makeMarket(app, db);
-    const client = await connect(market.admin);
+    const market = await makeMarket(live.app, live.db);
+    const client = await live.connect(market.admin);
     const riders = Array.from({ length: 201 }, () => channels.rider(newId()));
     for (const channel of riders.slice(0, 200)) client.send({ type: 'subscribe', channel });
     const last = riders[199] ?? channels.rider(newId());
@@ -180,8 +158,8 @@ describe('when the bus loses an event', () => {
     const market = await makeMarket(node, platform.database.db);
     const order = await placeOrder(node, market.customer, market.store.id, [line(market.rice)]);
     const channel = channels.order(order.id);
-    const customer = await connect(market.customer, quietUrl);
-    const seller = await connect(market.seller, quietUrl);
+    const customer = await live.connect(market.customer, quietUrl);
+    const seller = await live.connect(market.seller, quietUrl);
     await subscribe(customer, channel, 0);
     await customer.next(isEvent(channel, 1));
     await subscribe(seller, channels.store(market.store.id));
