@@ -5,10 +5,9 @@ import { type ActionHandler, createActionQueue } from './offline/action-queue';
 import { netInfoConnectivity } from './offline/netinfo-connectivity';
 import { createQueryClient } from './offline/query-client';
 import { createRealtimeClient } from './realtime/client';
-import { createCartStore } from './store/cart';
 import { appStorage, secureStorage } from './store/device-storage';
-import { createPlaceStore } from './store/place';
 import { createSessionStore } from './store/session';
+import type { KeyValueStorage } from './store/storage';
 
 /**
  * Where the API is: EXPO_PUBLIC_API_URL (a phone on the town's network), else the page's own
@@ -26,9 +25,30 @@ export const socketUrl = (apiBase: string) => apiBase.replace(/^http/, 'ws').rep
 
 export type AppName = 'customer' | 'seller' | 'rider';
 
-/** One app's client, wired once at start-up: session, API, socket, cache, queue and local stores. */
-export function createAppServices(
+/** Something one app keeps on the phone besides the session and the queue (the customer's cart). */
+export interface LocalStore {
+  /** Reads what was saved before the app closed. */
+  load(): Promise<void>;
+  /** Forgets it, so the next person to sign in on this phone starts clean. */
+  clear(): void;
+}
+
+export type LocalStores = Record<string, LocalStore>;
+
+/** What an app's own stores are made with: the phone's storage, and a storage key that is the app's alone. */
+export interface LocalStoreDeps {
+  storage: KeyValueStorage;
+  key: (name: string) => string;
+}
+
+/**
+ * One app's client, wired once at start-up: session, API, socket, cache, queue, and the stores only
+ * this app keeps (`local`, made by `stores`: the customer's cart and place; `() => ({})` for none),
+ * read at start-up with the rest. `handlers` are the app's queued actions.
+ */
+export function createAppServices<Stores extends LocalStores>(
   app: AppName,
+  stores: (deps: LocalStoreDeps) => Stores,
   handlers: (deps: {
     api: ReturnType<typeof createApiClient>;
     queryClient: ReturnType<typeof createQueryClient>;
@@ -57,8 +77,7 @@ export function createAppServices(
     connectivity,
     newId: newKey,
   });
-  const cart = createCartStore(appStorage, `kupwara.${app}.cart`);
-  const place = createPlaceStore(appStorage, `kupwara.${app}.place`);
+  const local = stores({ storage: appStorage, key: (name) => `kupwara.${app}.${name}` });
   return {
     session,
     api,
@@ -66,11 +85,10 @@ export function createAppServices(
     connectivity,
     queryClient,
     queue,
-    cart,
-    place,
+    local,
     /** Reads what was saved before the app closed; call once before the first screen. */
-    load: () => Promise.all([session.load(), cart.load(), place.load(), queue.ready]),
+    load: () => Promise.all([session.load(), queue.ready, ...Object.values(local).map((store) => store.load())]),
   };
 }
 
-export type AppServices = ReturnType<typeof createAppServices>;
+export type AppServices<Stores extends LocalStores = LocalStores> = ReturnType<typeof createAppServices<Stores>>;

@@ -1,4 +1,4 @@
-import type { Order, PlaceOrderRequest } from '@kupwara/shared';
+import { cartItemState, type Order, type PlaceOrderRequest } from '@kupwara/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { newKey } from '../src/api/keys';
@@ -6,7 +6,6 @@ import {
   type ActionHandler,
   type ApiClient,
   createActionQueue,
-  describeCartConflict,
   manualConnectivity,
   memoryStorage,
   type QueuedAction,
@@ -37,7 +36,13 @@ function placeHandler(api: ApiClient, log: { settled: string[]; rolledBack: stri
     send: (body, idempotencyKey) => api.call('placeOrder', { body, idempotencyKey }),
     settle: (order) => log.settled.push(order.id),
     rollback: (body) => log.rolledBack.push(body.note ?? ''),
-    conflict: (error) => describeCartConflict(error).message,
+    // The app words a refusal for its people; here the lines as the shop has them now are enough.
+    conflict: (error) =>
+      cartItemState
+        .array()
+        .parse((error.details as { items?: unknown }).items)
+        .map((item) => `${item.name}: ${item.price_paise} (saw ${item.seen_price_paise})`)
+        .join('; '),
   };
   return handler as ActionHandler<never>;
 }
@@ -130,7 +135,7 @@ describe('the action queue', () => {
     after.close();
   });
 
-  it('hands a stale price back as a conflict in plain words, holds the lane, and sends the new cart once confirmed', async () => {
+  it('hands a stale price back as a conflict with the shop’s lines, holds the lane, and sends the new cart once confirmed', async () => {
     const { api } = clientFor(backend.url, market.customer);
     const seller = clientFor(backend.url, market.seller).api;
     const product = await seller.call('updateProduct', {
@@ -153,7 +158,7 @@ describe('the action queue', () => {
     await queue.enqueue('placeOrder', 'orders', stale);
     await queue.enqueue('placeOrder', 'orders', orderBody('waits behind it'));
     await eventually(() => expect(conflicts).toHaveLength(1));
-    expect(conflicts[0]?.message).toBe('Kahwa Tea now costs ₹275 (was ₹250.50).');
+    expect(conflicts[0]?.message).toBe('Kahwa Tea: 27500 (saw 25050)');
     expect(log.rolledBack).toEqual(['tea at the old price']);
     const [failed, waiting] = queue.actions();
     expect(failed).toMatchObject({ status: 'failed', error: { code: 'PRICE_CHANGED', conflict: true } });

@@ -1,18 +1,19 @@
 import { useServices } from '@kupwara/shared/app';
-import { Button, Card, Input, spacing, typeScale, useTheme } from '@kupwara/shared/ui';
+import { Button, Card, Input, Screen, spacing, typeScale, useTheme } from '@kupwara/shared/ui';
 import { router } from 'expo-router';
 import { useState } from 'react';
 import { ScrollView, StyleSheet, Text, View } from 'react-native';
 import { useStore } from 'zustand';
+import { useCustomerStores } from '../../src/features/customer-stores';
 import { messages } from '../../src/messages';
-import { useAddresses } from '../../src/queries';
-import { Screen } from '../../src/Screen';
+import { addressKeys, useAddresses } from '../../src/queries';
 
 const words = messages.profile;
 
 export default function Profile() {
   const { colors } = useTheme();
-  const { session, api, queryClient, place, queue, cart } = useServices();
+  const { session, api, queryClient, queue } = useServices();
+  const { place, cart } = useCustomerStores();
   const me = useStore(session.store, (state) => state.session);
   const chosen = useStore(place.store, (state) => state.place);
   const addresses = useAddresses(true);
@@ -46,7 +47,7 @@ export default function Profile() {
         },
       });
       setText('');
-      await queryClient.invalidateQueries({ queryKey: ['addresses'] });
+      await queryClient.invalidateQueries({ queryKey: addressKeys.all() });
     } catch (error) {
       setProblem((error as Error).message);
     }
@@ -54,7 +55,7 @@ export default function Profile() {
 
   async function remove(id: string) {
     await api.call('deleteAddress', { params: { id } }).catch((error: Error) => setProblem(error.message));
-    await queryClient.invalidateQueries({ queryKey: ['addresses'] });
+    await queryClient.invalidateQueries({ queryKey: addressKeys.all() });
   }
 
   return (

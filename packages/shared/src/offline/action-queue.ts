@@ -1,11 +1,6 @@
 import { ApiError } from '../api/client';
+import type { KeyValueStorage } from '../store/storage';
 import type { Connectivity } from './connectivity';
-
-/** Where the queue keeps itself between app restarts (AsyncStorage, or a Map in tests). */
-export interface KeyValueStorage {
-  getItem(key: string): Promise<string | null>;
-  setItem(key: string, value: string): Promise<void>;
-}
 
 export interface QueuedAction<P = unknown> {
   /** Also the action's Idempotency-Key: a repeat after a lost answer is the same action to the server. */

@@ -2,8 +2,9 @@ import type { Order, OrderEvent } from '@kupwara/shared';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, renderHook } from '@testing-library/react-native';
 import type { ReactNode } from 'react';
+import { orderKeys } from '../orders/keys';
 import type { ChannelFrame, RealtimeClient } from './client';
-import { orderQueryKey, RealtimeContext, useOrderLive } from './hooks';
+import { RealtimeContext, useOrderLive } from './hooks';
 
 const ORDER = '01900000-0000-7000-8000-000000000001';
 const step = (seq: number, status: OrderEvent['status'], from: OrderEvent['status'] | null): OrderEvent => ({
@@ -34,7 +35,7 @@ function fakeRealtime() {
 it('keeps the cached order current from its channel, resuming after the last event it holds', () => {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const cached = { id: ORDER, status: 'PENDING', timeline: [step(1, 'PENDING', null)] } as unknown as Order;
-  queryClient.setQueryData(orderQueryKey(ORDER), cached);
+  queryClient.setQueryData(orderKeys.detail(ORDER), cached);
   const realtime = fakeRealtime();
   const wrapper = ({ children }: { children: ReactNode }) => (
     <QueryClientProvider client={queryClient}>
@@ -52,7 +53,7 @@ it('keeps the cached order current from its channel, resuming after the last eve
       event: step(2, 'ACCEPTED', 'PENDING'),
     }),
   );
-  const order = queryClient.getQueryData<Order>(orderQueryKey(ORDER));
+  const order = queryClient.getQueryData<Order>(orderKeys.detail(ORDER));
   expect(order?.status).toBe('ACCEPTED');
   expect(order?.timeline.map((event) => event.seq)).toEqual([1, 2]);
 

@@ -1,10 +1,10 @@
 import { isCarried, isFinal } from '@kupwara/shared';
-import { useOrderLive, useServices } from '@kupwara/shared/app';
+import { CallButtons, OrderLines, useOrder, useOrderLive, useServices } from '@kupwara/shared/app';
 import {
   Button,
   Card,
   EmptyState,
-  Price,
+  Screen,
   Skeleton,
   StatusTimeline,
   spacing,
@@ -12,10 +12,9 @@ import {
   useTheme,
 } from '@kupwara/shared/ui';
 import { router, useLocalSearchParams } from 'expo-router';
-import { Linking, ScrollView, StyleSheet, Text, View } from 'react-native';
+import { ScrollView, StyleSheet, Text, View } from 'react-native';
+import { useCustomerStores } from '../../../src/features/customer-stores';
 import { messages } from '../../../src/messages';
-import { useOrder } from '../../../src/queries';
-import { Screen } from '../../../src/Screen';
 import { TrackingMap } from '../../../src/TrackingMap';
 
 const words = messages.order;
@@ -24,7 +23,8 @@ const words = messages.order;
 export default function OrderTracking() {
   const { id = '' } = useLocalSearchParams<{ id: string }>();
   const { colors } = useTheme();
-  const { queue, cart } = useServices();
+  const { queue } = useServices();
+  const { cart } = useCustomerStores();
   const order = useOrder(id);
   const { position } = useOrderLive(order.data ? id : null);
 
@@ -83,20 +83,7 @@ export default function OrderTracking() {
           </Text>
         ) : null}
         <View style={styles.actions}>
-          {current.store.phone ? (
-            <Button
-              variant="secondary"
-              title={words.callShop}
-              onPress={() => Linking.openURL(`tel:${current.store.phone}`)}
-            />
-          ) : null}
-          {carrying && current.rider?.phone ? (
-            <Button
-              variant="secondary"
-              title={words.callRider}
-              onPress={() => Linking.openURL(`tel:${current.rider?.phone}`)}
-            />
-          ) : null}
+          <CallButtons order={current} parties={carrying ? ['store', 'rider'] : ['store']} />
           {isFinal(current.status) ? (
             <Button
               variant="secondary"
@@ -123,18 +110,7 @@ export default function OrderTracking() {
             />
           ) : null}
         </View>
-        {current.items.map((item) => (
-          <View key={item.product_id} style={styles.item}>
-            <Text style={[typeScale.body, styles.grow, { color: colors.text }]}>
-              {item.quantity} × {item.name}
-            </Text>
-            <Price paise={item.unit_price_paise * item.quantity} />
-          </View>
-        ))}
-        <View style={styles.item}>
-          <Text style={[typeScale.label, styles.grow, { color: colors.text }]}>{words.total}</Text>
-          <Price paise={current.total_paise} />
-        </View>
+        <OrderLines order={current} />
       </ScrollView>
     </Screen>
   );
@@ -144,6 +120,4 @@ const styles = StyleSheet.create({
   content: { padding: spacing.md, gap: spacing.md },
   code: { letterSpacing: 8 },
   actions: { gap: spacing.sm },
-  item: { flexDirection: 'row', alignItems: 'center', gap: spacing.sm },
-  grow: { flex: 1 },
 });
