@@ -2,7 +2,7 @@ module.exports = {
   displayName: 'customer-app',
   preset: 'jest-expo',
   rootDir: __dirname,
-  testMatch: ['<rootDir>/**/*.test.tsx'],
+  testMatch: ['<rootDir>/**/*.test.ts?(x)'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   setupFiles: ['<rootDir>/../shared/jest.setup.cjs'],
 };

@@ -3,6 +3,8 @@ import { Stack } from 'expo-router';
 import { StatusBar } from 'expo-status-bar';
 import { useEffect, useState } from 'react';
 import { ActivityIndicator, View } from 'react-native';
+import { CustomerStoresProvider } from '../src/features/customer-stores';
+import { messages } from '../src/messages';
 import { createCustomerServices } from '../src/services';
 
 /** Bumped when the shape of cached server data changes, so an old cache is not read as new. */
@@ -24,8 +26,10 @@ export default function RootLayout() {
   }
   return (
     <AppProviders services={services} buster={CACHE_VERSION}>
-      <StatusBar style="auto" />
-      <Stack screenOptions={{ headerShown: false, title: 'KupwaraCart' }} />
+      <CustomerStoresProvider stores={services.local}>
+        <StatusBar style="auto" />
+        <Stack screenOptions={{ headerShown: false, title: messages.appName }} />
+      </CustomerStoresProvider>
     </AppProviders>
   );
 }

@@ -1,5 +1,6 @@
-import { AuthForm } from '../src/AuthForm';
+import { AuthForm } from '@kupwara/shared/app';
+import { messages } from '../src/messages';
 
 export default function Login() {
-  return <AuthForm mode="login" />;
+  return <AuthForm mode="login" accountRole="customer" words={messages.auth} />;
 }

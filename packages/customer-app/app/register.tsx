@@ -1,5 +1,6 @@
-import { AuthForm } from '../src/AuthForm';
+import { AuthForm } from '@kupwara/shared/app';
+import { messages } from '../src/messages';
 
 export default function Register() {
-  return <AuthForm mode="register" />;
+  return <AuthForm mode="register" accountRole="customer" words={messages.auth} />;
 }

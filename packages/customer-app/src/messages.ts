@@ -1,18 +1,21 @@
 /** The customer app's words, in one place so Urdu and Hindi can follow. */
 export const messages = {
   appName: 'KupwaraCart',
-  login: {
-    title: 'Sign in',
-    phone: 'Phone number',
-    password: 'Password',
-    submit: 'Sign in',
-    toRegister: 'New here? Create an account',
-  },
-  register: {
-    title: 'Create your account',
-    name: 'Your name',
-    submit: 'Create account',
-    toLogin: 'Have an account? Sign in',
+  auth: {
+    subtitle: 'Shops in your town, delivered',
+    login: {
+      title: 'Sign in',
+      phone: 'Phone number',
+      password: 'Password',
+      submit: 'Sign in',
+      toRegister: 'New here? Create an account',
+    },
+    register: {
+      title: 'Create your account',
+      name: 'Your name',
+      submit: 'Create account',
+      toLogin: 'Have an account? Sign in',
+    },
   },
   home: {
     title: 'Shops near you',
@@ -42,9 +45,6 @@ export const messages = {
     current: 'Current location',
   },
   shop: {
-    add: (name: string) => `Add ${name}`,
-    more: (name: string) => `One more ${name}`,
-    less: (name: string) => `One less ${name}`,
     outOfStock: 'Out of stock',
     viewCart: (count: number) => `View cart · ${count} ${count === 1 ? 'item' : 'items'}`,
     replaceTitle: 'Start a new cart?',
@@ -90,7 +90,6 @@ export const messages = {
       `Rider is ${metres < 1000 ? `${metres} m` : `${(metres / 1000).toFixed(1)} km`} from ${toward}, about ${minutes} min`,
     theShop: 'the shop',
     you: 'you',
-    total: 'Total',
   },
   notifications: {
     title: 'Updates',

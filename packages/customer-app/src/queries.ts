@@ -1,13 +1,24 @@
-import { orderQueryKey, useServices } from '@kupwara/shared/app';
-import type { CallOutput, Place } from '@kupwara/shared/client';
+import { useServices } from '@kupwara/shared/app';
+import type { CallOutput } from '@kupwara/shared/client';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type { Place } from './features/place/place-store';
+
+/** The cache keys of what the customer browses, one place for every reader and writer of that cache. */
+export const shopKeys = {
+  nearby: (place: Place | null, q: string, category: string | undefined) =>
+    ['stores', place?.lat, place?.lng, q, category] as const,
+  detail: (id: string) => ['store', id] as const,
+  products: (storeId: string, category: string | undefined) => ['products', storeId, category] as const,
+};
+export const categoryKeys = { all: () => ['categories'] as const };
+export const addressKeys = { all: () => ['addresses'] as const };
 
 /** Shops that deliver to `place`, nearest first (searching their names and products with `q`). */
 export function useNearbyStores(place: Place | null, q: string, category: string | undefined) {
   const { api } = useServices();
   const search = q.trim();
   return useQuery({
-    queryKey: ['stores', place?.lat, place?.lng, search, category],
+    queryKey: shopKeys.nearby(place, search, category),
     enabled: Boolean(place),
     queryFn: ({ signal }) =>
       api.call('nearbyStores', {
@@ -21,16 +32,17 @@ export function useNearbyStores(place: Place | null, q: string, category: string
 export function useCategories() {
   const { api } = useServices();
   return useQuery({
-    queryKey: ['categories'],
+    queryKey: categoryKeys.all(),
     staleTime: 24 * 3600_000,
     queryFn: ({ signal }) => api.call('categories', { signal }),
   });
 }
 
-export function useStore(id: string) {
+/** One shop: its address, hours, minimum order and where it is. */
+export function useShop(id: string) {
   const { api } = useServices();
   return useQuery({
-    queryKey: ['store', id],
+    queryKey: shopKeys.detail(id),
     queryFn: ({ signal }) => api.call('getStore', { params: { id }, signal }),
   });
 }
@@ -39,7 +51,7 @@ export function useStore(id: string) {
 export function useProducts(storeId: string, category?: string) {
   const { api } = useServices();
   return useInfiniteQuery({
-    queryKey: ['products', storeId, category],
+    queryKey: shopKeys.products(storeId, category),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page: CallOutput<'storeProducts'>) => page.next_cursor ?? undefined,
     queryFn: ({ signal, pageParam }) =>
@@ -51,31 +63,11 @@ export function useProducts(storeId: string, category?: string) {
   });
 }
 
-export function useOrders() {
-  const { api } = useServices();
-  return useQuery({
-    queryKey: ['orders'],
-    queryFn: ({ signal }) => api.call('listOrders', { query: { limit: 50 }, signal }),
-  });
-}
-
-export function useOrder(id: string) {
-  const { api } = useServices();
-  return useQuery({
-    queryKey: orderQueryKey(id),
-    queryFn: ({ signal }) => api.call('getOrder', { params: { id }, signal }),
-  });
-}
-
 export function useAddresses(enabled: boolean) {
   const { api } = useServices();
-  return useQuery({ queryKey: ['addresses'], enabled, queryFn: ({ signal }) => api.call('listAddresses', { signal }) });
-}
-
-export function useNotifications() {
-  const { api } = useServices();
   return useQuery({
-    queryKey: ['notifications'],
-    queryFn: ({ signal }) => api.call('notifications', { query: { limit: 50 }, signal }),
+    queryKey: addressKeys.all(),
+    enabled,
+    queryFn: ({ signal }) => api.call('listAddresses', { signal }),
   });
 }

@@ -8,10 +8,9 @@ import type { ActionHandlers } from './offline/queued-action';
 import { type OrderActionKinds, transitionOrderHandler } from './orders/transition-order';
 import { createRealtimeClient } from './realtime/client';
 import { createSignOut } from './session/sign-out';
-import { createCartStore } from './store/cart';
 import { appStorage, secureStorage } from './store/device-storage';
-import { createPlaceStore } from './store/place';
 import { createSessionStore } from './store/session';
+import type { KeyValueStorage } from './store/storage';
 
 /**
  * Where the API is: EXPO_PUBLIC_API_URL (a phone on the town's network), else the page's own
@@ -39,18 +38,34 @@ export interface AppActionKinds {}
 /** Everything an app's queue holds: every app's order moves, and the app's own kinds. */
 export type QueuedKinds = OrderActionKinds & AppActionKinds;
 
-export interface AppServicesOptions {
+/** Something one app keeps on the phone besides the session and the queue (the customer's cart). */
+export interface LocalStore {
+  /** Reads what was saved before the app closed. */
+  load(): Promise<void>;
+  /** Forgets it, so the next person to sign in on this phone starts clean. */
+  clear(): void;
+}
+
+export type LocalStores = Record<string, LocalStore>;
+
+/** What an app's own stores are made with: the phone's storage, and a storage key that is the app's alone. */
+export interface LocalStoreDeps {
+  storage: KeyValueStorage;
+  key: (name: string) => string;
+}
+
+export interface AppServicesOptions<Stores extends LocalStores> {
+  /** The stores only this app keeps (the customer's cart and place): read at start-up, forgotten at sign-out. */
+  stores: (deps: LocalStoreDeps) => Stores;
   /** How the app sends, shows and takes back each kind of action it registered. */
   actions: (deps: {
     api: ReturnType<typeof createApiClient>;
     queryClient: ReturnType<typeof createQueryClient>;
   }) => ActionHandlers<AppActionKinds>;
-  /** What else the app keeps for the person signed in (a cart, a chosen place): forgotten at sign-out. */
-  forget?: () => void;
 }
 
-/** One app's client, wired once at start-up: session, API, socket, cache, queue and local stores. */
-export function createAppServices(app: AppName, options: AppServicesOptions) {
+/** One app's client, wired once at start-up: session, API, socket, cache, queue, and the app's own stores (`local`). */
+export function createAppServices<Stores extends LocalStores>(app: AppName, options: AppServicesOptions<Stores>) {
   const baseUrl = apiBaseUrl();
   const session = createSessionStore(secureStorage, `kupwara.${app}.session`);
   const api = createApiClient({ baseUrl, tokens: session.tokens });
@@ -78,8 +93,10 @@ export function createAppServices(app: AppName, options: AppServicesOptions) {
     connectivity,
     newId: newKey,
   });
-  const cart = createCartStore(appStorage, `kupwara.${app}.cart`);
-  const place = createPlaceStore(appStorage, `kupwara.${app}.place`);
+  const local = options.stores({ storage: appStorage, key: (name) => `kupwara.${app}.${name}` });
+  const forget = () => {
+    for (const store of Object.values(local)) store.clear();
+  };
   return {
     session,
     api,
@@ -87,13 +104,12 @@ export function createAppServices(app: AppName, options: AppServicesOptions) {
     connectivity,
     queryClient,
     queue,
+    local,
     /** Forgets what the person left on this phone, waiting actions included: ask first (`SignOutButton`). */
-    signOut: createSignOut({ session, api, queue, queryClient, forget: options.forget }),
-    cart,
-    place,
+    signOut: createSignOut({ session, api, queue, queryClient, forget }),
     /** Reads what was saved before the app closed; call once before the first screen. */
-    load: () => Promise.all([session.load(), cart.load(), place.load(), queue.ready]),
+    load: () => Promise.all([session.load(), queue.ready, ...Object.values(local).map((store) => store.load())]),
   };
 }
 
-export type AppServices = ReturnType<typeof createAppServices>;
+export type AppServices<Stores extends LocalStores = LocalStores> = ReturnType<typeof createAppServices<Stores>>;

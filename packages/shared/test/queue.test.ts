@@ -1,4 +1,4 @@
-import type { Order, PlaceOrderRequest } from '@kupwara/shared';
+import { cartItemState, type Order, type PlaceOrderRequest } from '@kupwara/shared';
 import { QueryClient } from '@tanstack/react-query';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -8,7 +8,6 @@ import {
   type ActionKind,
   type ApiClient,
   createActionQueue,
-  describeCartConflict,
   manualConnectivity,
   memoryStorage,
   orderLane,
@@ -18,7 +17,7 @@ import {
   transitionParams,
   unplacedOrder,
 } from '../src/client';
-import { orderQueryKey } from '../src/realtime/hooks';
+import { orderKeys } from '../src/orders/keys';
 import { clientFor, flakyLink, HOME, line, makeMarket, registerUser, startBackend } from './backend';
 
 let backend: Awaited<ReturnType<typeof startBackend>>;
@@ -48,7 +47,13 @@ function placeHandler(api: ApiClient, log: { settled: string[]; rolledBack: stri
     send: (body, idempotencyKey) => api.call('placeOrder', { body, idempotencyKey }),
     settle: (order) => log.settled.push(order.id),
     rollback: (body) => log.rolledBack.push(body.note ?? ''),
-    conflict: (error) => describeCartConflict(error).message,
+    // The app words a refusal for its people; here the lines as the shop has them now are enough.
+    conflict: (error) =>
+      cartItemState
+        .array()
+        .parse((error.details as { items?: unknown }).items)
+        .map((item) => `${item.name}: ${item.price_paise} (saw ${item.seen_price_paise})`)
+        .join('; '),
   };
   return handler;
 }
@@ -174,7 +179,7 @@ describe('the action queue', () => {
     after.close();
   });
 
-  it('hands a stale price back as a conflict in plain words, holds the lane, and sends the new cart once confirmed', async () => {
+  it('hands a stale price back as a conflict with the shop’s lines, holds the lane, and sends the new cart once confirmed', async () => {
     const { api } = clientFor(backend.url, market.customer);
     const seller = clientFor(backend.url, market.seller).api;
     const product = await seller.call('updateProduct', {
@@ -200,7 +205,7 @@ describe('the action queue', () => {
     await queue.enqueue('placeOrder', 'orders', stale);
     await queue.enqueue('placeOrder', 'orders', orderBody('waits behind it'));
     await eventually(() => expect(conflicts).toHaveLength(1));
-    expect(conflicts[0]?.message).toBe('Kahwa Tea now costs ₹275 (was ₹250.50).');
+    expect(conflicts[0]?.message).toBe('Kahwa Tea: 27500 (saw 25050)');
     expect(log.rolledBack).toEqual(['tea at the old price']);
     const [failed, waiting] = queue.actions();
     expect(failed).toMatchObject({ status: 'failed', error: { code: 'PRICE_CHANGED', conflict: true } });
@@ -266,13 +271,16 @@ describe('the action queue', () => {
     const { api, sent } = clientFor(backend.url, customer, losing);
     const connectivity = manualConnectivity(false);
     const { queue, queryClient } = customerQueue(api, connectivity);
-    queryClient.setQueryData(orderQueryKey(order.id), order);
+    queryClient.setQueryData(orderKeys.detail(order.id), order);
     await queue.enqueue(
       'transitionOrder',
       orderLane(order.id),
       transitionParams(order, 'customer', { to: 'CANCELLED' }),
     );
-    expect(queryClient.getQueryData<Order>(orderQueryKey(order.id))).toMatchObject({ status: 'CANCELLED', version: 2 });
+    expect(queryClient.getQueryData<Order>(orderKeys.detail(order.id))).toMatchObject({
+      status: 'CANCELLED',
+      version: 2,
+    });
 
     connectivity.set(true);
     await eventually(() => expect(queue.actions()).toEqual([]));
@@ -281,7 +289,10 @@ describe('the action queue', () => {
       `POST /api/v1/orders/${order.id}/transitions`,
     ]);
     expect(await eventsOf(order.id)).toEqual([order.status, 'CANCELLED']);
-    expect(queryClient.getQueryData<Order>(orderQueryKey(order.id))).toMatchObject({ status: 'CANCELLED', version: 2 });
+    expect(queryClient.getQueryData<Order>(orderKeys.detail(order.id))).toMatchObject({
+      status: 'CANCELLED',
+      version: 2,
+    });
     queue.close();
   });
 
@@ -294,7 +305,7 @@ describe('the action queue', () => {
 
     const connectivity = manualConnectivity(false);
     const { queue, queryClient, conflicts } = customerQueue(api, connectivity);
-    queryClient.setQueryData(orderQueryKey(seen.id), seen);
+    queryClient.setQueryData(orderKeys.detail(seen.id), seen);
     await queue.enqueue('transitionOrder', orderLane(seen.id), transitionParams(seen, 'customer', { to: 'CANCELLED' }));
     connectivity.set(true);
     await eventually(() =>
@@ -304,7 +315,7 @@ describe('the action queue', () => {
     expect(queue.actions()).toMatchObject([
       { kind: 'transitionOrder', status: 'failed', error: { code: 'CONFLICT', conflict: true } },
     ]);
-    expect(queryClient.getQueryData<Order>(orderQueryKey(seen.id))).toMatchObject({
+    expect(queryClient.getQueryData<Order>(orderKeys.detail(seen.id))).toMatchObject({
       id: seen.id,
       status: 'ACCEPTED',
       version: 2,

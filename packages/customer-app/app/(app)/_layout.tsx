@@ -1,11 +1,7 @@
-import { useServices } from '@kupwara/shared/app';
-import { Redirect, Stack } from 'expo-router';
-import { useStore } from 'zustand';
+import { SignedInGate } from '@kupwara/shared/app';
+import { messages } from '../../src/messages';
 
 /** Everything but signing in needs an account. */
 export default function SignedInLayout() {
-  const { session } = useServices();
-  const signedIn = useStore(session.store, (state) => Boolean(state.session));
-  if (!signedIn) return <Redirect href="/login" />;
-  return <Stack screenOptions={{ headerShown: false, title: 'KupwaraCart' }} />;
+  return <SignedInGate title={messages.appName} />;
 }

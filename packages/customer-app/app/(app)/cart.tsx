@@ -1,12 +1,13 @@
 import { deliveryFeePaise, metresBetween } from '@kupwara/shared';
 import { useOnline, useServices } from '@kupwara/shared/app';
-import { cartTotalPaise } from '@kupwara/shared/client';
 import {
   Button,
   EmptyState,
   formatPaise,
   Input,
   Price,
+  Screen,
+  Stepper,
   spacing,
   typeScale,
   useTheme,
@@ -15,11 +16,11 @@ import {
 import { router } from 'expo-router';
 import { useState } from 'react';
 import { ScrollView, StyleSheet, Text, View } from 'react-native';
-import { useStore as useZustand } from 'zustand';
+import { useStore } from 'zustand';
+import { cartTotalPaise } from '../../src/features/cart/cart-store';
+import { useCustomerStores } from '../../src/features/customer-stores';
 import { messages } from '../../src/messages';
-import { useStore } from '../../src/queries';
-import { Screen } from '../../src/Screen';
-import { Stepper } from '../../src/Stepper';
+import { useShop } from '../../src/queries';
 import type { PlaceOrder } from '../../src/services';
 
 const words = messages.cart;
@@ -28,10 +29,11 @@ export default function Cart() {
   const { colors } = useTheme();
   const services = useServices();
   const toast = useToast();
+  const stores = useCustomerStores();
   const online = useOnline(services.connectivity);
-  const cart = useZustand(services.cart.store, (state) => state);
-  const place = useZustand(services.place.store, (state) => state.place);
-  const store = useStore(cart.store?.id ?? '');
+  const cart = useStore(stores.cart.store, (state) => state);
+  const place = useStore(stores.place.store, (state) => state.place);
+  const store = useShop(cart.store?.id ?? '');
   const [details, setDetails] = useState('');
   const [note, setNote] = useState('');
 
@@ -73,7 +75,7 @@ export default function Cart() {
       },
     };
     await services.queue.enqueue('placeOrder', 'orders', action);
-    services.cart.clear();
+    stores.cart.clear();
     toast.show(online ? words.placed : words.queued, { tone: online ? 'success' : 'info' });
     router.replace('/orders');
   }
@@ -101,7 +103,7 @@ export default function Cart() {
             <Stepper
               name={line.name}
               quantity={line.quantity}
-              onChange={(q) => services.cart.setQuantity(line.product_id, q)}
+              onChange={(q) => stores.cart.setQuantity(line.product_id, q)}
             />
           </View>
         ))}

@@ -1,11 +1,14 @@
 import type { NearbyStore } from '@kupwara/shared';
-import { useServices } from '@kupwara/shared/app';
 import {
   Badge,
   Card,
+  Chip,
+  ChipRow,
   EmptyState,
+  formatClockTimeWithDay,
   formatPaise,
   Input,
+  Screen,
   Skeleton,
   spacing,
   typeScale,
@@ -13,19 +16,17 @@ import {
 } from '@kupwara/shared/ui';
 import { Link, router } from 'expo-router';
 import { useState } from 'react';
-import { FlatList, Pressable, RefreshControl, ScrollView, StyleSheet, Text, View } from 'react-native';
+import { FlatList, Pressable, RefreshControl, StyleSheet, Text, View } from 'react-native';
 import { useStore } from 'zustand';
-import { Chip } from '../../src/Chip';
+import { useCustomerStores } from '../../src/features/customer-stores';
 import { messages } from '../../src/messages';
 import { useCategories, useNearbyStores } from '../../src/queries';
-import { Screen } from '../../src/Screen';
-import { clockTime } from '../../src/time';
 
 const words = messages.home;
 
 export default function Home() {
   const { colors } = useTheme();
-  const { place } = useServices();
+  const { place } = useCustomerStores();
   const chosen = useStore(place.store, (state) => state.place);
   const [q, setQ] = useState('');
   const [category, setCategory] = useState<string>();
@@ -52,7 +53,7 @@ export default function Home() {
         </Pressable>
         {chosen ? <Input label={words.search} value={q} onChangeText={setQ} returnKeyType="search" /> : null}
         {chosen && categories.data?.items.length ? (
-          <ScrollView horizontal showsHorizontalScrollIndicator={false} contentContainerStyle={styles.chips}>
+          <ChipRow testID="category-chips">
             {[{ slug: undefined, name: words.all }, ...categories.data.items].map((item) => (
               <Chip
                 key={item.slug ?? 'all'}
@@ -61,7 +62,7 @@ export default function Home() {
                 onPress={() => setCategory(item.slug)}
               />
             ))}
-          </ScrollView>
+          </ChipRow>
         ) : null}
       </View>
       {!chosen ? (
@@ -105,7 +106,7 @@ function StoreRow({ store }: { store: NearbyStore }) {
           {store.name}
         </Text>
         <Badge
-          label={open ? words.open : words.closed(store.opens_at ? clockTime(store.opens_at) : null)}
+          label={open ? words.open : words.closed(store.opens_at ? formatClockTimeWithDay(store.opens_at) : null)}
           tone={open ? 'success' : 'neutral'}
         />
       </View>
@@ -128,7 +129,6 @@ const styles = StyleSheet.create({
   links: { flexDirection: 'row', gap: spacing.sm },
   link: { paddingVertical: spacing.sm },
   list: { padding: spacing.md, gap: spacing.sm },
-  chips: { gap: spacing.sm },
   row: { flexDirection: 'row', alignItems: 'center', gap: spacing.sm },
   name: { flex: 1 },
 });

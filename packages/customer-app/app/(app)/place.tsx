@@ -1,14 +1,13 @@
-import { useServices } from '@kupwara/shared/app';
-import type { Place } from '@kupwara/shared/client';
-import { Button, Card, spacing, typeScale, useTheme } from '@kupwara/shared/ui';
+import { Button, Card, Screen, spacing, typeScale, useTheme } from '@kupwara/shared/ui';
 import * as Location from 'expo-location';
 import { router } from 'expo-router';
 import { useState } from 'react';
 import { ScrollView, StyleSheet, Text } from 'react-native';
+import { useCustomerStores } from '../../src/features/customer-stores';
+import type { Place } from '../../src/features/place/place-store';
 import { messages } from '../../src/messages';
 import { canPickOnMap, PointPicker } from '../../src/PointPicker';
 import { useAddresses } from '../../src/queries';
-import { Screen } from '../../src/Screen';
 
 const words = messages.place;
 /** The town's centre, for a phone that will not tell where it is. */
@@ -16,7 +15,7 @@ const TOWN_CENTRE = { lat: 34.5297, lng: 74.2543 };
 
 export default function ChoosePlace() {
   const { colors } = useTheme();
-  const { place } = useServices();
+  const { place } = useCustomerStores();
   const addresses = useAddresses(true);
   const [locating, setLocating] = useState(false);
   const [problem, setProblem] = useState<string>();

@@ -1,18 +1,19 @@
 import { SignOutButton, useServices } from '@kupwara/shared/app';
-import { Button, Card, Input, spacing, typeScale, useTheme } from '@kupwara/shared/ui';
+import { Button, Card, Input, Screen, spacing, typeScale, useTheme } from '@kupwara/shared/ui';
 import { router } from 'expo-router';
 import { useState } from 'react';
 import { ScrollView, StyleSheet, Text, View } from 'react-native';
 import { useStore } from 'zustand';
+import { useCustomerStores } from '../../src/features/customer-stores';
 import { messages } from '../../src/messages';
-import { useAddresses } from '../../src/queries';
-import { Screen } from '../../src/Screen';
+import { addressKeys, useAddresses } from '../../src/queries';
 
 const words = messages.profile;
 
 export default function Profile() {
   const { colors } = useTheme();
-  const { session, api, queryClient, place } = useServices();
+  const { session, api, queryClient } = useServices();
+  const { place } = useCustomerStores();
   const me = useStore(session.store, (state) => state.session);
   const chosen = useStore(place.store, (state) => state.place);
   const addresses = useAddresses(true);
@@ -33,7 +34,7 @@ export default function Profile() {
         },
       });
       setText('');
-      await queryClient.invalidateQueries({ queryKey: ['addresses'] });
+      await queryClient.invalidateQueries({ queryKey: addressKeys.all() });
     } catch (error) {
       setProblem((error as Error).message);
     }
@@ -41,7 +42,7 @@ export default function Profile() {
 
   async function remove(id: string) {
     await api.call('deleteAddress', { params: { id } }).catch((error: Error) => setProblem(error.message));
-    await queryClient.invalidateQueries({ queryKey: ['addresses'] });
+    await queryClient.invalidateQueries({ queryKey: addressKeys.all() });
   }
 
   return (

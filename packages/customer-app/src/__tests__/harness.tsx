@@ -1,23 +1,14 @@
 import { AppProviders } from '@kupwara/shared/app';
+import { installNoSocket } from '@kupwara/shared/testing';
 import { Stack } from 'expo-router';
+import { CustomerStoresProvider } from '../features/customer-stores';
 import { type CustomerServices, createCustomerServices } from '../services';
-
-/** No server here: a socket that never opens (set when a test file imports this one). */
-class NoSocket {
-  readyState = 0;
-  onopen = null;
-  onmessage = null;
-  onclose = null;
-  onerror = null;
-  send() {}
-  close() {}
-}
-(globalThis as { WebSocket?: unknown }).WebSocket = NoSocket;
 
 let current: CustomerServices | undefined;
 
-/** The app's real services for one test; `TestRoot` provides them to the screens. */
+/** The app's real services for one test, with no server behind them; `TestRoot` provides them to the screens. */
 export function servicesForTest(): CustomerServices {
+  installNoSocket();
   current = createCustomerServices();
   return current;
 }
@@ -27,7 +18,9 @@ export function TestRoot() {
   if (!current) throw new Error('call servicesForTest() first');
   return (
     <AppProviders services={current} buster="test">
-      <Stack screenOptions={{ headerShown: false }} />
+      <CustomerStoresProvider stores={current.local}>
+        <Stack screenOptions={{ headerShown: false }} />
+      </CustomerStoresProvider>
     </AppProviders>
   );
 }

@@ -67,7 +67,7 @@ it('shows a refused order in plain words and gives its cart back at the shop’s
 
   fireEvent.press(screen.getByRole('button', { name: 'Update my cart' }));
   await waitFor(() => expect(app.getPathname()).toBe('/cart'));
-  expect(services.cart.store.getState()).toEqual({
+  expect(services.local.cart.store.getState()).toEqual({
     store: SHOP,
     lines: [{ product_id: TEA, name: 'Kahwa Tea', unit_price_paise: 27_500, quantity: 2, was_price_paise: 25_050 }],
   });

@@ -70,7 +70,7 @@ describe('the customer screens', () => {
     renderRouter(routes, { initialUrl: '/' });
     expect(await screen.findByText('We show the shops that deliver where you are.')).toBeTruthy();
 
-    act(() => services.place.select({ lat: 34.6, lng: 74.4, label: 'Home', source: 'map' }));
+    act(() => services.local.place.select({ lat: 34.6, lng: 74.4, label: 'Home', source: 'map' }));
     expect(await screen.findByText('Gulzar Kiryana')).toBeTruthy();
     expect(screen.getByText('Deliver to Home ›')).toBeTruthy();
     expect(screen.getByText('850 m · 22 min · ₹15 delivery · ★ 4.5')).toBeTruthy();
@@ -80,7 +80,7 @@ describe('the customer screens', () => {
 
   it('says when the shops could not be loaded, and tries again', async () => {
     signIn();
-    services.place.select({ lat: 34.6, lng: 74.4, label: 'Home', source: 'map' });
+    services.local.place.select({ lat: 34.6, lng: 74.4, label: 'Home', source: 'map' });
     answers.categories = () => ({ items: [] });
     renderRouter(routes, { initialUrl: '/' });
     expect(await screen.findByText('Could not load this', {}, { timeout: 10_000 })).toBeTruthy();
@@ -91,9 +91,9 @@ describe('the customer screens', () => {
 
   it('bills the cart and holds the order until it reaches the shop’s minimum', async () => {
     signIn();
-    services.place.select({ lat: 34.6, lng: 74.4, label: 'Home', source: 'map' });
+    services.local.place.select({ lat: 34.6, lng: 74.4, label: 'Home', source: 'map' });
     answers.getStore = () => ({ ...store(), phone: null, delivery_radius_km: 5, time_zone: 'Asia/Kolkata' });
-    services.cart.add(
+    services.local.cart.add(
       { id: SHOP, name: 'Gulzar Kiryana' },
       { product_id: 'tea', name: 'Kahwa Tea', unit_price_paise: 12_000 },
     );

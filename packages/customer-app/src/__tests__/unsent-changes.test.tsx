@@ -95,7 +95,7 @@ describe('changes not sent yet', () => {
   it('asks before signing out with changes waiting, keeps them if told to, and discards them only when asked', async () => {
     await services.queue.enqueue('placeOrder', 'orders', order('first'));
     await services.queue.enqueue('placeOrder', 'orders', order('second'));
-    services.cart.add(SHOP, { product_id: TEA, name: 'Kahwa Tea', unit_price_paise: 25_050 });
+    services.local.cart.add(SHOP, { product_id: TEA, name: 'Kahwa Tea', unit_price_paise: 25_050 });
     const app = renderRouter(routes, { initialUrl: '/profile' });
 
     fireEvent.press(await screen.findByRole('button', { name: 'Sign out' }));
@@ -112,7 +112,7 @@ describe('changes not sent yet', () => {
     await waitFor(() => expect(app.getPathname()).toBe('/login'));
     expect(services.queue.actions()).toEqual([]);
     expect(services.session.store.getState().session).toBeNull();
-    expect(services.cart.store.getState().lines).toEqual([]);
+    expect(services.local.cart.store.getState().lines).toEqual([]);
     expect(calls).not.toContain('placeOrder');
   });
 });

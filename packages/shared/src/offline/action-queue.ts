@@ -1,4 +1,5 @@
 import { ApiError } from '../api/client';
+import type { KeyValueStorage } from '../store/storage';
 import type { Connectivity } from './connectivity';
 import type {
   ActionHandler,
@@ -10,12 +11,6 @@ import type {
   QueuedAction,
   QueuedActionOf,
 } from './queued-action';
-
-/** Where the queue keeps itself between app restarts (AsyncStorage, or a Map in tests). */
-export interface KeyValueStorage {
-  getItem(key: string): Promise<string | null>;
-  setItem(key: string, value: string): Promise<void>;
-}
 
 export interface ActionQueueOptions<Kinds extends ActionKindsOf<Kinds>> {
   storage: KeyValueStorage;

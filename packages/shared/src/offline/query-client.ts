@@ -1,7 +1,7 @@
 import { createAsyncStoragePersister } from '@tanstack/query-async-storage-persister';
 import { QueryClient } from '@tanstack/react-query';
 import type { PersistQueryClientOptions } from '@tanstack/react-query-persist-client';
-import type { SecretStorage } from '../store/storage';
+import type { KeyValueStorage } from '../store/storage';
 
 /** Kept on the phone for a week: shops, catalogs, orders and the profile open with no network. */
 const KEEP_MS = 7 * 24 * 3600_000;
@@ -26,7 +26,7 @@ export function createQueryClient() {
 /** For <PersistQueryClientProvider persistOptions={…}>: the cache saved to storage, throttled. */
 export function persistOptions(
   queryClient: QueryClient,
-  storage: SecretStorage,
+  storage: KeyValueStorage,
   buster: string,
 ): PersistQueryClientOptions {
   return {

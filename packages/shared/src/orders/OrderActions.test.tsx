@@ -4,8 +4,8 @@ import { ApiError } from '../api/client';
 import type { Order } from '../contract/orders';
 import type { OrderActor } from '../domain/order-machine';
 import { AppProviders } from '../providers';
-import { orderQueryKey } from '../realtime/hooks';
 import { type AppServices, createAppServices } from '../services';
+import { orderKeys } from './keys';
 import { OrderActions } from './OrderActions';
 import type { MoveTarget } from './transition-order';
 
@@ -23,7 +23,7 @@ const ORDER = '01900000-0000-7000-8000-000000000001';
 let services: AppServices;
 
 beforeEach(() => {
-  services = createAppServices('customer', { actions: () => ({}) });
+  services = createAppServices('customer', { stores: () => ({}), actions: () => ({}) });
   // Every call fails as on a phone with no network, unless a test answers.
   services.api.call = (async () => {
     throw new ApiError(0, 'NETWORK_ERROR', 'No connection to the server');
@@ -37,12 +37,12 @@ afterEach(async () => {
 
 /** The order as a screen holds it, from the query cache, with its actions under it. */
 function Tracked({ actor }: { actor: OrderActor }) {
-  const { data } = useQuery<MoveTarget>({ queryKey: orderQueryKey(ORDER), queryFn: skipToken });
+  const { data } = useQuery<MoveTarget>({ queryKey: orderKeys.detail(ORDER), queryFn: skipToken });
   return data ? <OrderActions order={data} actor={actor} /> : null;
 }
 
 function show(status: MoveTarget['status'], actor: OrderActor, version = 1) {
-  services.queryClient.setQueryData(orderQueryKey(ORDER), { id: ORDER, status, version });
+  services.queryClient.setQueryData(orderKeys.detail(ORDER), { id: ORDER, status, version });
   return render(
     <AppProviders services={services} buster="test">
       <Tracked actor={actor} />
@@ -109,7 +109,7 @@ describe('an order’s actions', () => {
     expect(at).toBeGreaterThanOrEqual(before);
     expect(at).toBeLessThanOrEqual(Date.now());
     // What the screen shows is the machine's next state.
-    expect(services.queryClient.getQueryData(orderQueryKey(ORDER))).toEqual({
+    expect(services.queryClient.getQueryData(orderKeys.detail(ORDER))).toEqual({
       id: ORDER,
       status: 'CANCELLED',
       version: 4,
@@ -127,7 +127,7 @@ describe('an order’s actions', () => {
     expect(
       await screen.findByText('This order is already accepted, so it can no longer be cancelled.'),
     ).toBeOnTheScreen();
-    expect(services.queryClient.getQueryData(orderQueryKey(ORDER))).toEqual(current);
+    expect(services.queryClient.getQueryData(orderKeys.detail(ORDER))).toEqual(current);
     expect(buttons()).toEqual(['OK']);
     fireEvent.press(screen.getByRole('button', { name: 'OK' }));
     await waitFor(() => expect(screen.queryByText(/already accepted/)).toBeNull());

@@ -2,7 +2,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { type ApiClient, ApiError } from '../api/client';
 import type { Order } from '../contract/orders';
-import { orderQueryKey } from '../realtime/hooks';
+import { orderKeys } from './keys';
 import {
   describeMoveRefusal,
   type QueuedMove,
@@ -113,9 +113,9 @@ describe('a queued move of an order', () => {
   it('shows its next state at once, and adopts the server’s order when refused as stale', () => {
     const queryClient = new QueryClient();
     const handler = transitionOrderHandler({ api: {} as ApiClient, queryClient });
-    queryClient.setQueryData(orderQueryKey(ORDER), serverOrder());
+    queryClient.setQueryData(orderKeys.detail(ORDER), serverOrder());
     handler.optimistic?.(cancel, queued(cancel));
-    expect(queryClient.getQueryData<Order>(orderQueryKey(ORDER))).toMatchObject({ status: 'CANCELLED', version: 2 });
+    expect(queryClient.getQueryData<Order>(orderKeys.detail(ORDER))).toMatchObject({ status: 'CANCELLED', version: 2 });
 
     const accepted = serverOrder({ status: 'ACCEPTED', version: 2 });
     const message = handler.conflict?.(
@@ -124,6 +124,6 @@ describe('a queued move of an order', () => {
       queued(cancel),
     );
     expect(message).toBe('This order is already accepted, so it can no longer be cancelled.');
-    expect(queryClient.getQueryData(orderQueryKey(ORDER))).toEqual(accepted);
+    expect(queryClient.getQueryData(orderKeys.detail(ORDER))).toEqual(accepted);
   });
 });

@@ -9,8 +9,8 @@ import {
   orderStatuses,
 } from '../domain/order-machine';
 import type { ActionHandler, ActionKind, QueuedActionOf } from '../offline/queued-action';
-import { orderQueryKey } from '../realtime/hooks';
 import { messages } from '../ui/messages';
+import { orderKeys } from './keys';
 
 /** A queued move of an order: one step of the machine, as the person made it. */
 export interface TransitionOrderParams {
@@ -120,19 +120,19 @@ export function transitionOrderHandler({
   queryClient: QueryClient;
 }): ActionHandler<TransitionOrderParams, Order> {
   const showServer = (order: Order) => {
-    queryClient.setQueryData(orderQueryKey(order.id), order);
-    void queryClient.invalidateQueries({ queryKey: ['orders'] });
+    queryClient.setQueryData(orderKeys.detail(order.id), order);
+    void queryClient.invalidateQueries({ queryKey: orderKeys.list() });
   };
   return {
     send: ({ order_id, request }, idempotencyKey) =>
       api.call('transitionOrder', { params: { id: order_id }, body: request, idempotencyKey }),
     optimistic: (params) =>
-      queryClient.setQueryData<Order>(orderQueryKey(params.order_id), (cached) => {
+      queryClient.setQueryData<Order>(orderKeys.detail(params.order_id), (cached) => {
         if (!cached) return cached;
         const next = applyTransition(cached, params.request, params.actor);
         return next.ok ? next.order : cached;
       }),
-    rollback: (params) => void queryClient.invalidateQueries({ queryKey: orderQueryKey(params.order_id) }),
+    rollback: (params) => void queryClient.invalidateQueries({ queryKey: orderKeys.detail(params.order_id) }),
     settle: showServer,
     conflict(error, params) {
       const current = currentOrder(error);

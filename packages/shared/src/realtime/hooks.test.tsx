@@ -2,8 +2,9 @@ import { channels, type Order, type OrderEvent } from '@kupwara/shared';
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { act, renderHook, waitFor } from '@testing-library/react-native';
 import type { ReactNode } from 'react';
+import { orderKeys } from '../orders/keys';
 import type { ChannelFrame, RealtimeClient } from './client';
-import { orderQueryKey, RealtimeContext, useOrderLive } from './hooks';
+import { RealtimeContext, useOrderLive } from './hooks';
 
 const ORDER = '01900000-0000-7000-8000-000000000001';
 const step = (seq: number, status: OrderEvent['status'], from: OrderEvent['status'] | null): OrderEvent => ({
@@ -36,7 +37,7 @@ it('keeps the cached order current from its channel, resuming after the last eve
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const placed = step(1, 'PENDING', null);
   const cached = { id: ORDER, status: placed.status, timeline: [placed] } as unknown as Order;
-  queryClient.setQueryData(orderQueryKey(ORDER), cached);
+  queryClient.setQueryData(orderKeys.detail(ORDER), cached);
   const realtime = fakeRealtime();
   const wrapper = ({ children }: { children: ReactNode }) => (
     <QueryClientProvider client={queryClient}>
@@ -54,7 +55,7 @@ it('keeps the cached order current from its channel, resuming after the last eve
       event: step(2, 'ACCEPTED', placed.status),
     }),
   );
-  const order = queryClient.getQueryData<Order>(orderQueryKey(ORDER));
+  const order = queryClient.getQueryData<Order>(orderKeys.detail(ORDER));
   expect(order?.status).toBe('ACCEPTED');
   expect(order?.timeline.map((event) => event.seq)).toEqual([1, 2]);
 
@@ -79,7 +80,7 @@ it('keeps the cached order current from its channel, resuming after the last eve
 
 it('gives the cached order the rider taken early, keeping its status, by reading the order again', async () => {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const key = orderQueryKey(ORDER);
+  const key = orderKeys.detail(ORDER);
   const placed = step(1, 'PENDING', null);
   const accepted = step(2, 'ACCEPTED', placed.status);
   const early: OrderEvent = { ...step(3, accepted.status, accepted.status), kind: 'rider_assigned_early' };

@@ -3,6 +3,7 @@ import { createContext, useContext, useEffect, useRef, useState } from 'react';
 import type { TrackingPosition } from '../contract/delivery';
 import type { Order } from '../contract/orders';
 import { type ChannelName, channels } from '../contract/realtime';
+import { orderKeys } from '../orders/keys';
 import type { ChannelFrame, ConnectionState, RealtimeClient } from './client';
 import { withEvent } from './order-cache';
 
@@ -40,16 +41,14 @@ export function useChannel(
   }, [client, channel]);
 }
 
-export const orderQueryKey = (orderId: string) => ['order', orderId] as const;
-
 /**
- * Keeps the cached order (`['order', id]`) current from its channel, resuming after the last
+ * Keeps the cached order (`orderKeys.detail(id)`) current from its channel, resuming after the last
  * event the cache holds, and gives the rider's newest position.
  */
 export function useOrderLive(orderId: string | null): { position: TrackingPosition | null } {
   const queryClient = useQueryClient();
   const [position, setPosition] = useState<TrackingPosition | null>(null);
-  const key = orderId ? orderQueryKey(orderId) : null;
+  const key = orderId ? orderKeys.detail(orderId) : null;
   const since = key ? queryClient.getQueryData<Order>(key)?.timeline.at(-1)?.seq : undefined;
   useChannel(
     orderId ? channels.order(orderId) : null,

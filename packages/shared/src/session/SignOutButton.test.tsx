@@ -21,7 +21,7 @@ let services: AppServices;
 let signedOut: jest.Mock;
 
 beforeEach(async () => {
-  services = createAppServices('customer', { actions: () => ({}) });
+  services = createAppServices('customer', { stores: () => ({}), actions: () => ({}) });
   // No network: what is queued stays queued.
   services.api.call = (async () => {
     throw new ApiError(0, 'NETWORK_ERROR', 'No connection to the server');

@@ -5,6 +5,7 @@ import type { Session } from '../contract/accounts';
 import { createActionQueue } from '../offline/action-queue';
 import { manualConnectivity } from '../offline/connectivity';
 import type { ActionKind } from '../offline/queued-action';
+import { orderKeys } from '../orders/keys';
 import { createSessionStore } from '../store/session';
 import { memoryStorage } from '../store/storage';
 import { createSignOut } from './sign-out';
@@ -25,7 +26,7 @@ describe('signing out', () => {
     });
     await queue.enqueue('addNote', 'notes', { text: 'buy rice' });
     const queryClient = new QueryClient();
-    queryClient.setQueryData(['orders'], { items: [] });
+    queryClient.setQueryData(orderKeys.list(), { items: [] });
     const told: unknown[] = [];
     // The server never answers: signing out must not wait for it.
     const api = { call: (name: string, input: unknown) => told.push([name, input]) && new Promise(() => {}) };
@@ -44,7 +45,7 @@ describe('signing out', () => {
     expect(forgotten).toEqual(['cart and place']);
     expect(sessions.store.getState().session).toBeNull();
     expect(storage.entries.get('session')).toBeUndefined();
-    expect(queryClient.getQueryData(['orders'])).toBeUndefined();
+    expect(queryClient.getQueryData(orderKeys.list())).toBeUndefined();
     expect(told).toEqual([['logout', { body: { refresh_token: 'refresh-1' } }]]);
     queue.close();
   });

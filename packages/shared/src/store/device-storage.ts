@@ -1,12 +1,12 @@
 import AsyncStorage from '@react-native-async-storage/async-storage';
 import * as SecureStore from 'expo-secure-store';
 import { Platform } from 'react-native';
-import type { SecretStorage } from './storage';
+import type { KeyValueStorage } from './storage';
 
 const web = Platform.OS === 'web';
 
 /** Tokens: the Keychain / Keystore on phones; the page's localStorage on the web build. */
-export const secureStorage: SecretStorage = web
+export const secureStorage: KeyValueStorage = web
   ? {
       getItem: async (key) => globalThis.localStorage?.getItem(key) ?? null,
       setItem: async (key, value) => globalThis.localStorage?.setItem(key, value),
@@ -20,7 +20,7 @@ export const secureStorage: SecretStorage = web
     };
 
 /** Everything else the app keeps (cart, place, queued actions, cached queries). */
-export const appStorage: SecretStorage = {
+export const appStorage: KeyValueStorage = {
   getItem: (key) => AsyncStorage.getItem(key),
   setItem: (key, value) => AsyncStorage.setItem(key, value),
   removeItem: (key) => AsyncStorage.removeItem(key),

@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { TokenStore } from '../api/client';
 import type { Session } from '../contract/accounts';
-import type { SecretStorage } from './storage';
+import type { KeyValueStorage } from './storage';
 
 export interface SessionState {
   session: Session | null;
@@ -13,7 +13,7 @@ export interface SessionState {
  * Who is signed in, kept in the phone's secure store (localStorage on the web build) so a restart
  * keeps the user signed in. `tokens` is what the API client reads and renews.
  */
-export function createSessionStore(storage: SecretStorage, key = 'kupwara.session') {
+export function createSessionStore(storage: KeyValueStorage, key = 'kupwara.session') {
   const store = createStore<SessionState>()(() => ({ session: null, loaded: false }));
 
   async function setSession(session: Session | null) {

@@ -1,12 +1,12 @@
 /** A place for small strings that survive restarts (AsyncStorage, SecureStore, localStorage, a Map in tests). */
-export interface SecretStorage {
+export interface KeyValueStorage {
   getItem(key: string): Promise<string | null>;
   setItem(key: string, value: string): Promise<void>;
   removeItem(key: string): Promise<void>;
 }
 
 /** In memory only: tests, and a fallback where nothing persists. */
-export function memoryStorage(): SecretStorage & { entries: Map<string, string> } {
+export function memoryStorage(): KeyValueStorage & { entries: Map<string, string> } {
   const entries = new Map<string, string>();
   return {
     entries,

@@ -2,16 +2,20 @@ export { AppHeader, type AppHeaderProps } from './AppHeader';
 export { Badge, type BadgeProps } from './Badge';
 export { Button, type ButtonProps, type ButtonVariant } from './Button';
 export { Card, type CardProps } from './Card';
-export { formatClockTime } from './clock-time';
+export { Chip, type ChipProps } from './Chip';
+export { ChipRow, type ChipRowProps } from './ChipRow';
+export { formatClockTime, formatClockTimeWithDay } from './clock-time';
 export { EmptyState, type EmptyStateProps } from './EmptyState';
 export { Input, type InputProps } from './Input';
 export { type Messages, messages } from './messages';
 export { formatPaise } from './money';
 export { OfflineBanner, type OfflineBannerProps } from './OfflineBanner';
 export { Price, type PriceProps } from './Price';
+export { Screen, type ScreenProps } from './Screen';
 export { Sheet, type SheetProps } from './Sheet';
 export { Skeleton, type SkeletonProps } from './Skeleton';
 export { StatusTimeline, type StatusTimelineProps } from './StatusTimeline';
+export { Stepper, type StepperProps } from './Stepper';
 export { type ToastApi, type ToastOptions, ToastProvider, useToast } from './Toast';
 export {
   type ColorSchemeName,

@@ -25,7 +25,9 @@ const changes = (count: number) => (count === 1 ? '1 change has' : `${count} cha
  */
 export const messages = {
   close: 'Close',
+  back: 'Back',
   loading: 'Loading',
+  somethingWrong: 'Something went wrong: try again',
   orderStatus: {
     PENDING: 'Placed',
     ACCEPTED: 'Accepted',
@@ -63,6 +65,18 @@ export const messages = {
   },
   price: {
     changed: (now: string, was: string) => `${now}, was ${was}`,
+  },
+  /** The buttons that change how many of a product: each is spoken with the product's name. */
+  stepper: {
+    add: 'Add',
+    addOne: (name: string) => `Add ${name}`,
+    more: (name: string) => `One more ${name}`,
+    less: (name: string) => `One less ${name}`,
+    count: (quantity: number) => `${quantity} in cart`,
+  },
+  order: {
+    total: 'Total',
+    call: { store: 'Call the shop', rider: 'Call the rider', customer: 'Call the customer' },
   },
   offline: {
     offline: "You're offline.",

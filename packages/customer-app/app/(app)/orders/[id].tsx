@@ -1,10 +1,10 @@
 import { isCarried, isFinal } from '@kupwara/shared';
-import { OrderActions, useOrderLive, useServices } from '@kupwara/shared/app';
+import { CallButtons, OrderActions, OrderLines, useOrder, useOrderLive } from '@kupwara/shared/app';
 import {
   Button,
   Card,
   EmptyState,
-  Price,
+  Screen,
   Skeleton,
   StatusTimeline,
   spacing,
@@ -12,10 +12,9 @@ import {
   useTheme,
 } from '@kupwara/shared/ui';
 import { router, useLocalSearchParams } from 'expo-router';
-import { Linking, ScrollView, StyleSheet, Text, View } from 'react-native';
+import { ScrollView, StyleSheet, Text, View } from 'react-native';
+import { useCustomerStores } from '../../../src/features/customer-stores';
 import { messages } from '../../../src/messages';
-import { useOrder } from '../../../src/queries';
-import { Screen } from '../../../src/Screen';
 import { TrackingMap } from '../../../src/TrackingMap';
 
 const words = messages.order;
@@ -24,7 +23,7 @@ const words = messages.order;
 export default function OrderTracking() {
   const { id = '' } = useLocalSearchParams<{ id: string }>();
   const { colors } = useTheme();
-  const { cart } = useServices();
+  const { cart } = useCustomerStores();
   const order = useOrder(id);
   const { position } = useOrderLive(order.data ? id : null);
 
@@ -83,20 +82,7 @@ export default function OrderTracking() {
           </Text>
         ) : null}
         <View style={styles.actions}>
-          {current.store.phone ? (
-            <Button
-              variant="secondary"
-              title={words.callShop}
-              onPress={() => Linking.openURL(`tel:${current.store.phone}`)}
-            />
-          ) : null}
-          {carrying && current.rider?.phone ? (
-            <Button
-              variant="secondary"
-              title={words.callRider}
-              onPress={() => Linking.openURL(`tel:${current.rider?.phone}`)}
-            />
-          ) : null}
+          <CallButtons order={current} parties={carrying ? ['store', 'rider'] : ['store']} />
           {isFinal(current.status) ? (
             <Button
               variant="secondary"
@@ -117,18 +103,7 @@ export default function OrderTracking() {
           ) : null}
           <OrderActions order={current} actor="customer" />
         </View>
-        {current.items.map((item) => (
-          <View key={item.product_id} style={styles.item}>
-            <Text style={[typeScale.body, styles.grow, { color: colors.text }]}>
-              {item.quantity} × {item.name}
-            </Text>
-            <Price paise={item.unit_price_paise * item.quantity} />
-          </View>
-        ))}
-        <View style={styles.item}>
-          <Text style={[typeScale.label, styles.grow, { color: colors.text }]}>{words.total}</Text>
-          <Price paise={current.total_paise} />
-        </View>
+        <OrderLines order={current} />
       </ScrollView>
     </Screen>
   );
@@ -138,6 +113,4 @@ const styles = StyleSheet.create({
   content: { padding: spacing.md, gap: spacing.md },
   code: { letterSpacing: 8 },
   actions: { gap: spacing.sm },
-  item: { flexDirection: 'row', alignItems: 'center', gap: spacing.sm },
-  grow: { flex: 1 },
 });

@@ -1,12 +1,14 @@
 import type { OrderSummary } from '@kupwara/shared';
-import { OrderActions, useQueuedActions, useServices } from '@kupwara/shared/app';
-import { cartAfterConflict, conflictItems, type QueuedActionOf, unplacedOrder } from '@kupwara/shared/client';
+import { OrderActions, useOrders, useQueuedActions, useServices } from '@kupwara/shared/app';
+import { type QueuedActionOf, unplacedOrder } from '@kupwara/shared/client';
 import {
   Badge,
   Button,
   Card,
   EmptyState,
+  formatClockTimeWithDay,
   Price,
+  Screen,
   Skeleton,
   spacing,
   typeScale,
@@ -15,11 +17,10 @@ import {
 } from '@kupwara/shared/ui';
 import { Link, router } from 'expo-router';
 import { FlatList, RefreshControl, StyleSheet, Text, View } from 'react-native';
+import { cartAfterConflict, conflictItems } from '../../../src/features/cart/cart-conflict';
+import { useCustomerStores } from '../../../src/features/customer-stores';
 import { messages } from '../../../src/messages';
-import { useOrders } from '../../../src/queries';
-import { Screen } from '../../../src/Screen';
 import type { PlaceOrder } from '../../../src/services';
-import { clockTime } from '../../../src/time';
 
 const words = messages.orders;
 const itemCount = (count: number) => `${count} ${count === 1 ? 'item' : 'items'}`;
@@ -73,7 +74,7 @@ function OrderRow({ order }: { order: OrderSummary }) {
       </View>
       <View style={styles.row}>
         <Text style={[typeScale.caption, styles.grow, { color: colors.textMuted }]}>
-          {clockTime(order.placed_at)} · {itemCount(order.item_count)}
+          {formatClockTimeWithDay(order.placed_at)} · {itemCount(order.item_count)}
         </Text>
         <Price paise={order.total_paise} />
       </View>
@@ -87,7 +88,8 @@ function OrderRow({ order }: { order: OrderSummary }) {
  */
 function QueuedOrder({ action }: { action: QueuedActionOf<'placeOrder', PlaceOrder> }) {
   const { colors } = useTheme();
-  const { queue, cart } = useServices();
+  const { queue } = useServices();
+  const { cart } = useCustomerStores();
   const failed = action.status === 'failed';
   const { shop, lines } = action.params;
   // The customer's cart as the shop has it now: they look it over and order again.

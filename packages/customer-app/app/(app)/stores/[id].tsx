@@ -1,14 +1,16 @@
 import type { Product } from '@kupwara/shared';
-import { useServices } from '@kupwara/shared/app';
-import { cartTotalPaise } from '@kupwara/shared/client';
 import {
   Badge,
   Button,
+  Chip,
+  ChipRow,
   EmptyState,
   formatPaise,
   Price,
+  Screen,
   Sheet,
   Skeleton,
+  Stepper,
   spacing,
   typeScale,
   useTheme,
@@ -17,25 +19,24 @@ import { FlashList } from '@shopify/flash-list';
 import { Image } from 'expo-image';
 import { router, useLocalSearchParams } from 'expo-router';
 import { useState } from 'react';
-import { ScrollView, StyleSheet, Text, View } from 'react-native';
-import { useStore as useZustand } from 'zustand';
-import { Chip } from '../../../src/Chip';
+import { StyleSheet, Text, View } from 'react-native';
+import { useStore } from 'zustand';
+import { cartTotalPaise } from '../../../src/features/cart/cart-store';
+import { useCustomerStores } from '../../../src/features/customer-stores';
 import { messages } from '../../../src/messages';
-import { useCategories, useProducts, useStore } from '../../../src/queries';
-import { Screen } from '../../../src/Screen';
-import { Stepper } from '../../../src/Stepper';
+import { useCategories, useProducts, useShop } from '../../../src/queries';
 
 const words = messages.shop;
 
 export default function Shop() {
   const { id = '' } = useLocalSearchParams<{ id: string }>();
   const { colors } = useTheme();
-  const { cart } = useServices();
-  const store = useStore(id);
+  const { cart } = useCustomerStores();
+  const store = useShop(id);
   const [category, setCategory] = useState<string>();
   const products = useProducts(id, category);
   const shelves = useShelves(products.data?.pages[0]?.items ?? [], category);
-  const cartState = useZustand(cart.store, (state) => state);
+  const cartState = useStore(cart.store, (state) => state);
   const [asking, setAsking] = useState<{ product: Product; quantity: number }>();
   const shop = store.data ? { id: store.data.id, name: store.data.name } : undefined;
   const items = products.data?.pages.flatMap((page) => page.items) ?? [];
@@ -59,7 +60,7 @@ export default function Shop() {
         </View>
       ) : null}
       {shelves.length > 1 ? (
-        <ScrollView horizontal showsHorizontalScrollIndicator={false} contentContainerStyle={styles.chips}>
+        <ChipRow testID="shelf-chips" inset={spacing.md} style={styles.chips}>
           {[{ slug: undefined, name: messages.home.all }, ...shelves].map((shelf) => (
             <Chip
               key={shelf.slug ?? 'all'}
@@ -68,7 +69,7 @@ export default function Shop() {
               onPress={() => setCategory(shelf.slug)}
             />
           ))}
-        </ScrollView>
+        </ChipRow>
       ) : null}
       {products.isPending ? (
         <Skeleton lines={6} height={64} />
@@ -173,7 +174,7 @@ function ProductRow({
 }
 
 const styles = StyleSheet.create({
-  chips: { gap: spacing.sm, paddingHorizontal: spacing.md, paddingTop: spacing.sm },
+  chips: { marginTop: spacing.sm },
   header: { paddingHorizontal: spacing.md, paddingTop: spacing.sm, gap: spacing.xs },
   list: { padding: spacing.md },
   product: { flexDirection: 'row', alignItems: 'center', gap: spacing.md, paddingVertical: spacing.sm },

@@ -1,5 +1,5 @@
+import type { KeyValueStorage } from '@kupwara/shared/client';
 import { createStore } from 'zustand/vanilla';
-import type { SecretStorage } from './storage';
 
 export interface CartLine {
   product_id: string;
@@ -25,7 +25,7 @@ const empty: CartState = { store: null, lines: [] };
  * The cart: one shop at a time (a rider fetches from one shop). Adding from another shop changes
  * nothing and says so, so the app can ask "replace your cart from X?" and then call `replace`.
  */
-export function createCartStore(storage: SecretStorage, key = 'kupwara.cart') {
+export function createCartStore(storage: KeyValueStorage, key = 'kupwara.cart') {
   const store = createStore<CartState>()(() => empty);
   const save = (state: CartState) => {
     store.setState(state, true);

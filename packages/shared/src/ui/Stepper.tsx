@@ -1,18 +1,19 @@
-import { minTouchTarget, radius, spacing, typeScale, useTheme } from '@kupwara/shared/ui';
 import { Pressable, StyleSheet, Text, View } from 'react-native';
 import { messages } from './messages';
+import { minTouchTarget, radius, spacing, typeScale } from './theme';
+import { useTheme } from './use-theme';
 
-/** Add, or − count + once in the cart: each button is a full touch target with a spoken name. */
-export function Stepper({
-  name,
-  quantity,
-  onChange,
-}: {
+export interface StepperProps {
+  /** The product's name, spoken with each button ("One more Kahwa Tea"). */
   name: string;
   quantity: number;
   onChange: (next: number) => void;
-}) {
+}
+
+/** Add, or − count + once there is some: each button is a full touch target with a spoken name. */
+export function Stepper({ name, quantity, onChange }: StepperProps) {
   const { colors } = useTheme();
+  const words = messages.stepper;
   const button = (label: string, text: string, next: number) => (
     <Pressable
       accessibilityRole="button"
@@ -23,14 +24,14 @@ export function Stepper({
       <Text style={[typeScale.label, { color: colors.primary }]}>{text}</Text>
     </Pressable>
   );
-  if (quantity === 0) return button(messages.shop.add(name), 'Add', 1);
+  if (quantity === 0) return button(words.addOne(name), words.add, 1);
   return (
     <View style={styles.row}>
-      {button(messages.shop.less(name), '−', quantity - 1)}
-      <Text accessibilityLabel={`${quantity} in cart`} style={[typeScale.label, styles.count, { color: colors.text }]}>
+      {button(words.less(name), '−', quantity - 1)}
+      <Text accessibilityLabel={words.count(quantity)} style={[typeScale.label, styles.count, { color: colors.text }]}>
         {quantity}
       </Text>
-      {button(messages.shop.more(name), '+', quantity + 1)}
+      {button(words.more(name), '+', quantity + 1)}
     </View>
   );
 }

@@ -1,5 +1,5 @@
+import type { KeyValueStorage } from '@kupwara/shared/client';
 import { createStore } from 'zustand/vanilla';
-import type { SecretStorage } from './storage';
 
 /** Where the customer wants things: the phone's position, a saved address, or a point on the map. */
 export interface Place {
@@ -10,18 +10,21 @@ export interface Place {
   address_id?: string;
 }
 
-export function createPlaceStore(storage: SecretStorage, key = 'kupwara.place') {
+export function createPlaceStore(storage: KeyValueStorage, key = 'kupwara.place') {
   const store = createStore<{ place: Place | null }>()(() => ({ place: null }));
+  const select = (place: Place | null) => {
+    store.setState({ place });
+    void (place ? storage.setItem(key, JSON.stringify(place)) : storage.removeItem(key));
+  };
   return {
     store,
     async load() {
       const saved = await storage.getItem(key).catch(() => null);
       if (saved) store.setState({ place: JSON.parse(saved) as Place });
     },
-    select(place: Place | null) {
-      store.setState({ place });
-      void (place ? storage.setItem(key, JSON.stringify(place)) : storage.removeItem(key));
-    },
+    select,
+    /** Forgets the place (at sign-out: the next person chooses their own). */
+    clear: () => select(null),
   };
 }
 

@@ -1,5 +1,4 @@
-import { describe, expect, it } from 'vitest';
-import { ApiError } from '../api/client';
+import { ApiError } from '@kupwara/shared/client';
 import { cartAfterConflict, describeCartConflict } from './cart-conflict';
 
 const rice = {

@@ -1,6 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { cartTotalPaise, createCartStore } from './cart';
-import { memoryStorage } from './storage';
+import { memoryStorage } from '@kupwara/shared/client';
+import { cartTotalPaise, createCartStore } from './cart-store';
 
 const lone = { id: 'store-1', name: 'Lone General Store' };
 const bhat = { id: 'store-2', name: 'Bhat Bakery' };

@@ -1,7 +1,7 @@
-import type { ApiError } from '../api/client';
-import { type CartItemState, cartItemState } from '../contract/orders';
-import type { CartLine } from '../store/cart';
-import { formatPaise } from '../ui/money';
+import { type CartItemState, cartItemState } from '@kupwara/shared';
+import type { ApiError } from '@kupwara/shared/client';
+import { formatPaise } from '@kupwara/shared/ui';
+import type { CartLine } from './cart-store';
 
 /** The lines as the shop has them now, from a refusal's details (none if it carries none). */
 export function conflictItems(details: unknown): CartItemState[] {

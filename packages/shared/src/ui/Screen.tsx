@@ -1,22 +1,25 @@
-import { useOnline, useQueuedActions, useServices } from '@kupwara/shared/app';
-import { OfflineBanner, spacing, typeScale, useTheme } from '@kupwara/shared/ui';
 import { router } from 'expo-router';
 import type { ReactNode } from 'react';
 import { Pressable, StyleSheet, Text, View } from 'react-native';
 import { SafeAreaView } from 'react-native-safe-area-context';
+import { useOnline, useQueuedActions } from '../offline/hooks';
+import { useServices } from '../providers';
+import { messages } from './messages';
+import { OfflineBanner } from './OfflineBanner';
+import { spacing, typeScale } from './theme';
+import { useTheme } from './use-theme';
 
-/** A screen: its title (with a way back), the offline banner, then its content. */
-export function Screen({
-  title,
-  back = true,
-  right,
-  children,
-}: {
+export interface ScreenProps {
   title: string;
+  /** A way back (to the app's start when there is nothing behind); off on the start screen. */
   back?: boolean;
+  /** Beside the title, e.g. links to other screens. */
   right?: ReactNode;
   children: ReactNode;
-}) {
+}
+
+/** A screen of a signed-in app: its title (with a way back), the offline banner, then its content. */
+export function Screen({ title, back = true, right, children }: ScreenProps) {
   const { colors } = useTheme();
   const { connectivity, queue } = useServices();
   const online = useOnline(connectivity);
@@ -27,7 +30,7 @@ export function Screen({
         {back ? (
           <Pressable
             accessibilityRole="button"
-            accessibilityLabel="Back"
+            accessibilityLabel={messages.back}
             onPress={() => (router.canGoBack() ? router.back() : router.replace('/'))}
             style={styles.back}
           >
