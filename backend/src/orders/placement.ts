@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { deliveryFeePaise, type Order, openingStatus, type PlaceOrderRequest } from '@kupwara/shared';
+import { deliveryFeePaise, initialStatus, type Order, openingStatus, type PlaceOrderRequest } from '@kupwara/shared';
 import { contactOf } from '../accounts/users';
 import { catalogChanged } from '../catalog/catalog-cache';
 import { reserveStock } from '../catalog/stock';
@@ -67,7 +67,7 @@ export async function placeOrder(
     const fee = deliveryFeePaise(store.distanceM);
     const row: OrderRow = {
       id: newId(),
-      status: 'PENDING',
+      status: initialStatus,
       version: 1,
       lastSeq: 1,
       customerId,
@@ -103,7 +103,7 @@ export async function placeOrder(
       orderId: row.id,
       seq: 1,
       kind: 'transition',
-      status: 'PENDING',
+      status: initialStatus,
       fromStatus: null,
       actor: 'customer',
       actorId: customerId,

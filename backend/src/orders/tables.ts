@@ -1,4 +1,4 @@
-import { orderActors, orderEventKinds, orderStatuses } from '@kupwara/shared';
+import { initialStatus, orderActors, orderEventKinds, orderStatuses } from '@kupwara/shared';
 import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/tables';
 import { geographyPoint } from '../platform/geography';
@@ -18,7 +18,7 @@ export const orders = pgTable(
   'orders',
   {
     id: uuid('id').primaryKey(),
-    status: orderStatusEnum('status').notNull().default('PENDING'),
+    status: orderStatusEnum('status').notNull().default(initialStatus),
     /** Bumped by every change: a client's stale action is refused rather than applied twice. */
     version: integer('version').notNull().default(1),
     /** The sequence number of the newest order_events row. */

@@ -6,6 +6,7 @@ import {
   carriedStatuses,
   endedStatuses,
   finalStatuses,
+  initialStatus,
   isAwaitingRider,
   isCarried,
   isReadyForRider,
@@ -159,6 +160,7 @@ describe('the order state machine', () => {
   });
 
   it('names the states by what they mean for the parties', () => {
+    expect([initialStatus, progressStatuses[0]]).toEqual(['PENDING', 'PENDING']);
     expect(endedStatuses).toEqual(['REJECTED', 'CANCELLED', 'FAILED']);
     expect(progressStatuses).toEqual([
       'PENDING',

@@ -17,6 +17,9 @@ export const orderStatuses = [
 ] as const;
 export type OrderStatus = (typeof orderStatuses)[number];
 
+/** Where every order starts: placed, waiting for the shop. */
+export const initialStatus: OrderStatus = 'PENDING';
+
 /** Once here, an order never moves again. */
 export const finalStatuses: readonly OrderStatus[] = ['DELIVERED', 'REJECTED', 'CANCELLED', 'FAILED'];
 export const isFinal = (status: OrderStatus) => finalStatuses.includes(status);

@@ -95,7 +95,7 @@ describe('a queued move of an order', () => {
     expect(describeMoveRefusal(stale, cancel)).toBe(
       'This order is already accepted, so it can no longer be cancelled.',
     );
-    const invalid = new ApiError(409, 'INVALID_TRANSITION', 'A DELIVERED order cannot become CANCELLED', {
+    const invalid = new ApiError(409, 'INVALID_TRANSITION', 'The order cannot make this move', {
       status: 'DELIVERED',
       next: [],
     });

@@ -3,6 +3,7 @@ import type { ApiClient, ApiError } from '../api/client';
 import { type Order, order as orderSchema, type TransitionRequest } from '../contract/orders';
 import {
   applyTransition,
+  initialStatus,
   nextTransitions,
   type OrderActor,
   type OrderStatus,
@@ -47,7 +48,7 @@ export interface MoveTarget {
  */
 export const unplacedOrder = (placement: { id: string }): MoveTarget => ({
   id: placement.id,
-  status: orderStatuses[0],
+  status: initialStatus,
   version: 1,
   unplaced: true,
 });

@@ -2,6 +2,7 @@ import { router, useLocalSearchParams } from 'expo-router';
 import { act, fireEvent, renderRouter, screen, waitFor } from 'expo-router/testing-library';
 import { Text } from 'react-native';
 import { ApiError } from '../api/client';
+import { initialStatus } from '../domain/order-machine';
 import { orderLane, transitionParams } from '../orders/transition-order';
 import { setNetwork } from '../testing';
 import { servicesForTest, TestRoot } from '../testing/app-root';
@@ -59,7 +60,7 @@ describe('Screen', () => {
     act(() => setNetwork(false));
     expect(await screen.findByRole('alert')).toHaveTextContent("You're offline.");
 
-    const move = transitionParams({ id: ORDER, status: 'PENDING', version: 1 }, 'customer', { to: 'CANCELLED' });
+    const move = transitionParams({ id: ORDER, status: initialStatus, version: 1 }, 'customer', { to: 'CANCELLED' });
     await act(() => services.queue.enqueue('transitionOrder', orderLane(ORDER), move));
     expect(await screen.findByRole('alert')).toHaveTextContent(
       "You're offline. 1 action will be sent when you're back online.",

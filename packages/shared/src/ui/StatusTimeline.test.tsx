@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react-native';
 import type { OrderEvent } from '../contract/orders';
-import type { OrderStatus } from '../domain/order-machine';
+import { initialStatus, type OrderStatus, pathBetween, progressStatuses } from '../domain/order-machine';
 import { StatusTimeline } from './StatusTimeline';
 
 /** An event recorded at a wall-clock time on the test machine, so the expected "HH:MM" holds in any time zone. */
@@ -20,7 +20,15 @@ function event(seq: number, status: OrderStatus, hours: number, minutes: number,
   return made;
 }
 
-const preparing = [event(1, 'PENDING', 14, 0), event(2, 'ACCEPTED', 14, 2), event(3, 'PREPARING', 14, 5)];
+const placed = initialStatus;
+
+/** An order walked along the machine's path to `to`, its steps `minutes` apart from 14:00 (numbered from 1). */
+const walkedTo = (to: OrderStatus, minutes: readonly number[]) =>
+  [placed, ...pathBetween(placed, to).map((step) => step.to)].map((status, i) =>
+    event(i + 1, status, 14, minutes[i] ?? i * 5),
+  );
+
+const preparing = walkedTo('PREPARING', [0, 2, 5]);
 
 describe('StatusTimeline', () => {
   it('marks the steps passed with their times, the current step and the steps to come', () => {
@@ -34,7 +42,7 @@ describe('StatusTimeline', () => {
   });
 
   it('reads events in sequence, whatever order they arrive in', () => {
-    render(<StatusTimeline timeline={[event(2, 'CANCELLED', 14, 10), event(1, 'PENDING', 14, 0)]} />);
+    render(<StatusTimeline timeline={[event(2, 'CANCELLED', 14, 10), ...walkedTo(placed, [0])]} />);
     expect(screen.getByLabelText('Cancelled at 14:10')).toBeOnTheScreen();
     expect(screen.getByLabelText('Placed, done at 14:00')).toBeOnTheScreen();
   });
@@ -42,11 +50,11 @@ describe('StatusTimeline', () => {
   it('makes the last shown step reached current when the order is at a step the app leaves out', () => {
     render(
       <StatusTimeline
-        steps={['PENDING', 'ACCEPTED', 'PREPARING', 'IN_TRANSIT', 'DELIVERED']}
-        timeline={[...preparing, event(4, 'READY_FOR_PICKUP', 14, 20), event(5, 'RIDER_ASSIGNED', 14, 22)]}
+        steps={progressStatuses.filter((status) => status !== 'RIDER_ASSIGNED')}
+        timeline={walkedTo('RIDER_ASSIGNED', [0, 2, 5, 20, 22])}
       />,
     );
-    expect(screen.getByLabelText('Preparing, current step, since 14:05')).toBeOnTheScreen();
+    expect(screen.getByLabelText('Ready for pickup, current step, since 14:20')).toBeOnTheScreen();
     expect(screen.getByLabelText('On the way, to come')).toBeOnTheScreen();
     expect(screen.queryByText('Rider assigned')).toBeNull();
   });
@@ -54,7 +62,7 @@ describe('StatusTimeline', () => {
   it('shows a cancellation with its reason instead of the steps that will not come', () => {
     render(
       <StatusTimeline
-        timeline={[event(1, 'PENDING', 14, 0), event(2, 'CANCELLED', 14, 10, 'The shop did not answer')]}
+        timeline={[...walkedTo(placed, [0]), event(2, 'CANCELLED', 14, 10, 'The shop did not answer')]}
       />,
     );
     expect(screen.getByLabelText('Placed, done at 14:00')).toBeOnTheScreen();
@@ -67,22 +75,14 @@ describe('StatusTimeline', () => {
   });
 
   it('shows an ending without a reason when none was given', () => {
-    render(<StatusTimeline timeline={[event(1, 'PENDING', 9, 30), event(2, 'REJECTED', 9, 41)]} />);
+    render(<StatusTimeline timeline={[event(1, placed, 9, 30), event(2, 'REJECTED', 9, 41)]} />);
     expect(screen.getByLabelText('Rejected at 09:41')).toHaveTextContent('✕Rejected09:41');
   });
 
   it('marks every step done once delivered', () => {
-    const statuses: OrderStatus[] = [
-      'PENDING',
-      'ACCEPTED',
-      'PREPARING',
-      'READY_FOR_PICKUP',
-      'RIDER_ASSIGNED',
-      'PICKED_UP',
-      'IN_TRANSIT',
-      'DELIVERED',
-    ];
-    render(<StatusTimeline timeline={statuses.map((status, index) => event(index + 1, status, 15, index * 5))} />);
+    render(
+      <StatusTimeline timeline={progressStatuses.map((status, index) => event(index + 1, status, 15, index * 5))} />,
+    );
     expect(screen.getByLabelText('Delivered, done at 15:35')).toBeOnTheScreen();
     expect(screen.getAllByLabelText(/, done at /)).toHaveLength(8);
     expect(screen.queryByLabelText(/current step|to come/)).toBeNull();

@@ -1,5 +1,6 @@
 import type { OrderEvent } from '../contract/orders';
-import type { OrderStatus } from '../domain/order-machine';
+import { initialStatus, type OrderStatus, pathBetween, progressStatuses } from '../domain/order-machine';
+import { messages } from './messages';
 import { type TimelineStep, timelineSteps } from './timeline-steps';
 
 function event(seq: number, status: OrderStatus, reason: string | null = null): OrderEvent {
@@ -17,27 +18,36 @@ function event(seq: number, status: OrderStatus, reason: string | null = null): 
   };
 }
 
-const states = (rows: TimelineStep[]) => rows.map((row) => `${row.status}:${row.state}`);
+const placed = initialStatus;
+const accepted: OrderStatus = 'ACCEPTED';
+const preparing: OrderStatus = 'PREPARING';
+
+/** The events of an order placed and walked along the machine's path to `to` (numbered from 1). */
+const walkedTo = (to: OrderStatus) =>
+  [placed, ...pathBetween(placed, to).map((step) => step.to)].map((status, i) => event(i + 1, status));
+
+/** Each row as the customer reads it: the step's name and its state. */
+const states = (rows: TimelineStep[]) => rows.map((row) => `${messages.orderStatus[row.status]}:${row.state}`);
+
+/** A customer's app that leaves steps out: every other step of a delivery, from the first. */
+const everyOther = progressStatuses.filter((_, i) => i % 2 === 0);
 
 describe('timelineSteps', () => {
   it('has every step to come before the first event arrives', () => {
-    expect(states(timelineSteps(['PENDING', 'ACCEPTED'], []))).toEqual(['PENDING:upcoming', 'ACCEPTED:upcoming']);
+    expect(states(timelineSteps([placed, accepted], []))).toEqual(['Placed:upcoming', 'Accepted:upcoming']);
   });
 
   it('dates each step reached by its event and leaves the rest undated', () => {
-    expect(timelineSteps(['PENDING', 'ACCEPTED'], [event(1, 'PENDING')])).toEqual([
-      { status: 'PENDING', state: 'current', at: '2025-06-14T08:01:00.000Z', reason: undefined },
-      { status: 'ACCEPTED', state: 'upcoming', at: undefined, reason: undefined },
+    expect(timelineSteps([placed, accepted], walkedTo(placed))).toEqual([
+      { status: placed, state: 'current', at: '2025-06-14T08:01:00.000Z', reason: undefined },
+      { status: accepted, state: 'upcoming', at: undefined, reason: undefined },
     ]);
   });
 
   it('ends a failed delivery after the steps it reached, with the reason', () => {
-    const timeline = ['PENDING', 'ACCEPTED', 'PREPARING', 'READY_FOR_PICKUP', 'RIDER_ASSIGNED', 'PICKED_UP'] as const;
-    const rows = timelineSteps(
-      ['PENDING', 'PREPARING', 'PICKED_UP', 'IN_TRANSIT', 'DELIVERED'],
-      [...timeline.map((status, index) => event(index + 1, status)), event(7, 'FAILED', 'Rider had an accident')],
-    );
-    expect(states(rows)).toEqual(['PENDING:done', 'PREPARING:done', 'PICKED_UP:done', 'FAILED:ended']);
+    const carried = walkedTo('PICKED_UP');
+    const rows = timelineSteps(everyOther, [...carried, event(carried.length + 1, 'FAILED', 'Rider had an accident')]);
+    expect(states(rows)).toEqual(['Placed:done', 'Preparing:done', 'Rider assigned:done', 'Failed:ended']);
     expect(rows.at(-1)).toEqual({
       status: 'FAILED',
       state: 'ended',
@@ -47,22 +57,19 @@ describe('timelineSteps', () => {
   });
 
   it('dates a step by the move into it, not by a change within it (a rider taken early)', () => {
-    const early: OrderEvent = { ...event(3, 'ACCEPTED'), kind: 'rider_assigned_early' };
-    const rows = timelineSteps(
-      ['PENDING', 'ACCEPTED', 'PREPARING'],
-      [event(1, 'PENDING'), event(2, 'ACCEPTED'), early],
-    );
-    expect(rows.map((row) => [row.status, row.state, row.at])).toEqual([
-      ['PENDING', 'done', '2025-06-14T08:01:00.000Z'],
-      ['ACCEPTED', 'current', '2025-06-14T08:02:00.000Z'],
-      ['PREPARING', 'upcoming', undefined],
+    const early: OrderEvent = { ...event(3, accepted), kind: 'rider_assigned_early' };
+    const rows = timelineSteps([placed, accepted, preparing], [...walkedTo(accepted), early]);
+    expect(rows.map((row) => [messages.orderStatus[row.status], row.state, row.at])).toEqual([
+      ['Placed', 'done', '2025-06-14T08:01:00.000Z'],
+      ['Accepted', 'current', '2025-06-14T08:02:00.000Z'],
+      ['Preparing', 'upcoming', undefined],
     ]);
   });
 
   it('has no current step when none of the shown steps is reached yet', () => {
-    expect(states(timelineSteps(['PREPARING', 'DELIVERED'], [event(1, 'PENDING'), event(2, 'ACCEPTED')]))).toEqual([
-      'PREPARING:upcoming',
-      'DELIVERED:upcoming',
+    expect(states(timelineSteps([preparing, 'DELIVERED'], walkedTo(accepted)))).toEqual([
+      'Preparing:upcoming',
+      'Delivered:upcoming',
     ]);
   });
 });
