@@ -41,12 +41,19 @@ async function openShop() {
     body: { name: 'Gulzar Kiryana', address: 'Old Bus Stand', location: HERE, delivery_radius_km: 5 },
   });
   await api.call('updateMyStore', { body: { version: 1, opening_hours: ALWAYS_OPEN, categories: ['grocery'] } });
+  // On two shelves, so the shop's screen shows its shelf chips.
+  const shelves = (await api.call('categories', {})).items.flatMap((node) => node.children);
+  const shelf = (slug: string) => shelves.find((child) => child.slug === slug)?.id ?? null;
   const products = [];
-  for (const [name, price_paise] of [
-    ['Basmati Rice', 12_000],
-    ['Kahwa Tea', 25_050],
+  for (const [name, price_paise, slug] of [
+    ['Basmati Rice', 12_000, 'rice-flour'],
+    ['Kahwa Tea', 25_050, 'tea-beverages'],
   ] as const) {
-    products.push(await api.call('createProduct', { body: { name, price_paise, unit: '1 kg', stock: 50 } }));
+    products.push(
+      await api.call('createProduct', {
+        body: { name, price_paise, unit: '1 kg', stock: 50, category_id: shelf(slug) },
+      }),
+    );
   }
   return { api, products };
 }
@@ -63,6 +70,20 @@ async function signUp(page: Page, name: string) {
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.getByRole('heading', { name: 'Shops near you' }).waitFor();
   return number;
+}
+
+/**
+ * The shop's shelf chips are one row as tall as a chip, with the products right under it (a
+ * sideways scroll row once grew to fill the column, drawing each chip as a tall oval).
+ */
+async function expectShelvesOneChipTall(page: Page) {
+  const row = await page.getByTestId('shelf-chips').boundingBox();
+  const chip = await page.getByRole('button', { name: 'Rice & flour' }).boundingBox();
+  const product = await page.getByText('Basmati Rice', { exact: true }).boundingBox();
+  if (!row || !chip || !product) throw new Error('the shelf chips or the products are not on the screen');
+  expect(chip.height).toBeLessThan(60);
+  expect(row.height).toBeLessThanOrEqual(chip.height + 0.5);
+  expect(product.y - (row.y + row.height)).toBeLessThan(80);
 }
 
 /** The customer's orders as the server has them, with the token the web app keeps. */
@@ -103,6 +124,8 @@ describe('the customer web app', () => {
     await page.screenshot({ path: path.join(shots, 'customer-home.png') });
 
     await page.getByText('Gulzar Kiryana').click();
+    await page.getByRole('button', { name: 'Rice & flour' }).waitFor();
+    await expectShelvesOneChipTall(page);
     await page.getByRole('button', { name: 'Add Basmati Rice' }).click();
     await page.getByRole('button', { name: 'One more Basmati Rice' }).click();
     await page.getByRole('button', { name: 'Add Kahwa Tea' }).click();
@@ -163,9 +186,14 @@ describe('the customer web app', () => {
     await linked.getByText(/Rider is \d+ m from the shop/).waitFor();
     await linked.getByText('Rider', { exact: true }).waitFor();
     await linked.screenshot({ path: path.join(shots, 'customer-tracking-rider.png') });
+    await linked.getByRole('button', { name: 'Call the rider' }).scrollIntoViewIfNeeded();
+    await linked.getByText('Total', { exact: true }).scrollIntoViewIfNeeded();
+    await linked.screenshot({ path: path.join(shots, 'customer-tracking-lines.png') });
 
     // What the customer was told, each leading to its order.
     await page.goto(`${server.url}/customer/notifications`);
+    await page.getByText('Rider on the way to the shop').waitFor();
+    await page.screenshot({ path: path.join(shots, 'customer-notifications.png') });
     await page.getByText('Rider on the way to the shop').click();
     await page.getByTestId('delivery-code').filter({ visible: true }).waitFor();
 

@@ -19,7 +19,7 @@ export const secureStorage: KeyValueStorage = web
       removeItem: (key) => SecureStore.deleteItemAsync(key),
     };
 
-/** Everything else the app keeps (cart, place, queued actions, cached queries). */
+/** Everything else the app keeps (its own stores, queued actions, cached queries). */
 export const appStorage: KeyValueStorage = {
   getItem: (key) => AsyncStorage.getItem(key),
   setItem: (key, value) => AsyncStorage.setItem(key, value),

@@ -6,8 +6,13 @@ import { installNoSocket } from './no-socket';
 
 let current: AppServices | undefined;
 
-// Each test starts on an empty phone: no session, queued actions or cached answers from the one before.
-afterEach(() => AsyncStorage.clear());
+// Each test starts on an empty phone: no session, queued actions or cached answers from the one
+// before. Nothing keeps running after it either (a queue retrying, a cache entry's week-long timer).
+afterEach(async () => {
+  current?.queue.close();
+  current?.queryClient.clear();
+  await AsyncStorage.clear();
+});
 
 /**
  * An app's real services for one test, with no server behind them (replace `api.call` to answer)
