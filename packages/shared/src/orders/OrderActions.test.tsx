@@ -1,10 +1,10 @@
 import { skipToken, useQuery } from '@tanstack/react-query';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react-native';
 import { ApiError } from '../api/client';
-import type { Order } from '../contract/orders';
 import type { OrderActor } from '../domain/order-machine';
 import { AppProviders } from '../providers';
 import { type AppServices, createAppServices } from '../services';
+import { orderFixture } from '../testing/order-fixture';
 import { orderKeys } from './keys';
 import { OrderActions } from './OrderActions';
 import type { MoveTarget } from './transition-order';
@@ -50,32 +50,8 @@ function show(status: MoveTarget['status'], actor: OrderActor, version = 1) {
   );
 }
 /** The server's order in full, as a 409 carries it. */
-const acceptedOrder = (): Order => ({
-  id: ORDER,
-  status: 'ACCEPTED',
-  version: 2,
-  store: {
-    id: ORDER,
-    name: 'Gulzar Kiryana',
-    phone: null,
-    address: 'Old Bus Stand',
-    location: { lat: 34.5, lng: 74.2 },
-  },
-  item_count: 1,
-  total_paise: 12_000,
-  placed_at: '2026-11-29T10:00:00.000Z',
-  updated_at: '2026-11-29T10:02:00.000Z',
-  customer: { id: ORDER, name: 'Rafiq', phone: null },
-  rider: null,
-  items: [],
-  subtotal_paise: 12_000,
-  delivery_fee_paise: 0,
-  payment_method: 'cash',
-  delivery_address: { label: 'Home', text: 'Green gate', location: { lat: 34.5, lng: 74.2 } },
-  distance_m: 800,
-  note: null,
-  timeline: [],
-});
+const acceptedOrder = () =>
+  orderFixture({ id: ORDER, status: 'ACCEPTED', version: 2, updated_at: '2026-11-29T10:02:00.000Z' });
 const buttons = () => screen.queryAllByRole('button').map((button) => button.props.accessibilityLabel);
 
 describe('an order’s actions', () => {

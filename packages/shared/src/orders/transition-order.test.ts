@@ -2,6 +2,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { type ApiClient, ApiError } from '../api/client';
 import type { Order } from '../contract/orders';
+import { orderFixture } from '../testing/order-fixture';
 import { orderKeys } from './keys';
 import {
   describeMoveRefusal,
@@ -22,33 +23,7 @@ const cancel: TransitionOrderParams = {
   request: { to: 'CANCELLED', version: 1, occurred_at: AT.toISOString() },
 };
 
-const serverOrder = (over: Partial<Order> = {}): Order => ({
-  id: ORDER,
-  status: 'PENDING',
-  version: 1,
-  store: {
-    id: ORDER,
-    name: 'Gulzar Kiryana',
-    phone: null,
-    address: 'Old Bus Stand',
-    location: { lat: 34.5, lng: 74.2 },
-  },
-  item_count: 1,
-  total_paise: 12_000,
-  placed_at: AT.toISOString(),
-  updated_at: AT.toISOString(),
-  customer: { id: ORDER, name: 'Rafiq', phone: null },
-  rider: null,
-  items: [],
-  subtotal_paise: 12_000,
-  delivery_fee_paise: 0,
-  payment_method: 'cash',
-  delivery_address: { label: 'Home', text: 'Green gate', location: { lat: 34.5, lng: 74.2 } },
-  distance_m: 800,
-  note: null,
-  timeline: [],
-  ...over,
-});
+const serverOrder = (over: Partial<Order> = {}) => orderFixture({ id: ORDER, ...over });
 
 const queued = (params: TransitionOrderParams, status: QueuedMove['status'] = 'pending'): QueuedMove => ({
   id: `key-${params.request.to}`,
