@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pathBetween, type Session } from '@kupwara/shared';
 import { createApiClient, createSessionStore, memoryStorage } from '@kupwara/shared/client';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, phone } from './browser';
 import { ensureWebBuilds, type RunningServer, repoRoot, startServer } from './server';
@@ -84,6 +84,17 @@ async function expectShelvesOneChipTall(page: Page) {
   expect(chip.height).toBeLessThan(60);
   expect(row.height).toBeLessThanOrEqual(chip.height + 0.5);
   expect(product.y - (row.y + row.height)).toBeLessThan(80);
+}
+
+/** Waits until the element stops moving (a sheet sliding up), so a screenshot shows it in place. */
+async function settled(element: Locator) {
+  let before = await element.boundingBox();
+  for (;;) {
+    await element.page().evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
+    const now = await element.boundingBox();
+    if (now && before && now.x === before.x && now.y === before.y) return;
+    before = now;
+  }
 }
 
 /** The customer's orders as the server has them, with the token the web app keeps. */
@@ -236,6 +247,50 @@ describe('the customer web app', () => {
     await page.getByText('Placed').first().waitFor();
     const orders = await serverOrders(page);
     expect(orders.map((order) => [order.status, order.item_count])).toEqual([['PENDING', 1]]);
+    await context.close();
+  });
+
+  it('asks before signing out with an order still waiting, and cancels that order before anything is sent', async () => {
+    const context = await browser.newContext({
+      ...phone,
+      geolocation: { latitude: HERE.lat, longitude: HERE.lng },
+      permissions: ['geolocation'],
+    });
+    const page = await context.newPage();
+    await signUp(page, 'Zahoor Wani');
+    await page.getByRole('button', { name: 'Choose where to deliver' }).first().click();
+    await page.getByRole('button', { name: 'Use my current location' }).click();
+    await page.getByText('Gulzar Kiryana').click();
+    await page.getByRole('button', { name: 'Add Kahwa Tea' }).click();
+    await page.getByRole('button', { name: /View cart · 1 item/ }).click();
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Place order' }).click();
+    await page.getByText('Waiting for network').waitFor();
+
+    // Back to the start through the app (the page cannot be loaded again offline), then the profile.
+    await page.getByRole('button', { name: 'Back' }).filter({ visible: true }).first().click();
+    await page.getByRole('button', { name: 'Back' }).filter({ visible: true }).first().click();
+    await page.getByRole('heading', { name: 'Shops near you' }).waitFor();
+    await page.getByText('Profile', { exact: true }).click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByText('1 change has not been sent yet. If you sign out now, it will be lost.').waitFor();
+    await settled(page.getByRole('button', { name: 'Keep waiting' }));
+    await page.screenshot({ path: path.join(shots, 'customer-sign-out-waiting.png') });
+    await page.getByRole('button', { name: 'Keep waiting' }).click();
+    await page.getByText('Sign out?').waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+
+    await page.getByRole('button', { name: 'Back' }).filter({ visible: true }).first().click();
+    await page.getByText('Your orders', { exact: true }).click();
+    await page.getByTestId('queued-order').getByRole('button', { name: 'Cancel order' }).click();
+    await page.getByText('Your order was cancelled before it was sent.').waitFor();
+    await page.getByText('Waiting for network').waitFor({ state: 'detached' });
+    await page.getByText('No orders yet').waitFor();
+    await page.screenshot({ path: path.join(shots, 'customer-cancelled-unsent.png') });
+
+    await context.setOffline(false);
+    await page.waitForTimeout(2000);
+    expect(await serverOrders(page)).toEqual([]);
     await context.close();
   });
 

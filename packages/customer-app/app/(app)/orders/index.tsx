@@ -39,7 +39,8 @@ export default function Orders() {
         </Link>
       }
     >
-      {orders.isPending && queued.length === 0 ? (
+      {/* Offline with nothing saved the list waits ("paused"): show what is known rather than a skeleton forever. */}
+      {orders.isPending && orders.fetchStatus === 'fetching' && queued.length === 0 ? (
         <Skeleton lines={4} height={64} />
       ) : (
         <FlatList
