@@ -72,6 +72,24 @@ async function signUp(page: Page, name: string) {
   return number;
 }
 
+/** A new customer at the shop's doorstep with a Kahwa Tea in the cart, on the cart screen, as the network drops. */
+async function offlineWithTeaInCart(name: string) {
+  const context = await browser.newContext({
+    ...phone,
+    geolocation: { latitude: HERE.lat, longitude: HERE.lng },
+    permissions: ['geolocation'],
+  });
+  const page = await context.newPage();
+  await signUp(page, name);
+  await page.getByRole('button', { name: 'Choose where to deliver' }).first().click();
+  await page.getByRole('button', { name: 'Use my current location' }).click();
+  await page.getByText('Gulzar Kiryana').click();
+  await page.getByRole('button', { name: 'Add Kahwa Tea' }).click();
+  await page.getByRole('button', { name: /View cart · 1 item/ }).click();
+  await context.setOffline(true);
+  return { context, page };
+}
+
 /**
  * The shop's shelf chips are one row as tall as a chip, with the products right under it (a
  * sideways scroll row once grew to fill the column, drawing each chip as a tall oval).
@@ -219,20 +237,7 @@ describe('the customer web app', () => {
   });
 
   it('keeps an order made offline, shows it waiting, and sends it exactly once when back online', async () => {
-    const context = await browser.newContext({
-      ...phone,
-      geolocation: { latitude: HERE.lat, longitude: HERE.lng },
-      permissions: ['geolocation'],
-    });
-    const page = await context.newPage();
-    await signUp(page, 'Rafiq Dar');
-    await page.getByRole('button', { name: 'Choose where to deliver' }).first().click();
-    await page.getByRole('button', { name: 'Use my current location' }).click();
-    await page.getByText('Gulzar Kiryana').click();
-    await page.getByRole('button', { name: 'Add Kahwa Tea' }).click();
-    await page.getByRole('button', { name: /View cart · 1 item/ }).click();
-
-    await context.setOffline(true);
+    const { context, page } = await offlineWithTeaInCart('Rafiq Dar');
     await page.getByRole('button', { name: 'Place order' }).click();
     await page.getByText('Waiting for network').waitFor();
     await page
@@ -251,19 +256,7 @@ describe('the customer web app', () => {
   });
 
   it('asks before signing out with an order still waiting, and cancels that order before anything is sent', async () => {
-    const context = await browser.newContext({
-      ...phone,
-      geolocation: { latitude: HERE.lat, longitude: HERE.lng },
-      permissions: ['geolocation'],
-    });
-    const page = await context.newPage();
-    await signUp(page, 'Zahoor Wani');
-    await page.getByRole('button', { name: 'Choose where to deliver' }).first().click();
-    await page.getByRole('button', { name: 'Use my current location' }).click();
-    await page.getByText('Gulzar Kiryana').click();
-    await page.getByRole('button', { name: 'Add Kahwa Tea' }).click();
-    await page.getByRole('button', { name: /View cart · 1 item/ }).click();
-    await context.setOffline(true);
+    const { context, page } = await offlineWithTeaInCart('Zahoor Wani');
     await page.getByRole('button', { name: 'Place order' }).click();
     await page.getByText('Waiting for network').waitFor();
 
