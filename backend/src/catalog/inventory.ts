@@ -62,6 +62,7 @@ export async function createProduct(db: Db, sellerId: string, input: CreateProdu
         unit: input.unit,
         stock: input.stock,
         isAvailable: input.is_available,
+        isVisible: input.is_visible,
       })
       .returning();
     if (!row) throw new Error('insert returned nothing');
@@ -95,6 +96,7 @@ export async function updateProduct(db: Db, sellerId: string, productId: string,
         unit: changes.unit,
         stock: changes.stock,
         isAvailable: changes.is_available,
+        isVisible: changes.is_visible,
         categoryId: changes.category_id,
         version: sql`${products.version} + 1`,
         updatedAt: new Date(),

@@ -1,4 +1,4 @@
-import type { ProductListQuery } from '@kupwara/shared';
+import type { ProductListQuery, SellerProductListQuery } from '@kupwara/shared';
 import { and, asc, eq, getTableColumns, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { decodeCursor, encodeCursor } from '../platform/cursor';
 import type { Db } from '../platform/db';
@@ -11,10 +11,17 @@ const MIN_SIMILARITY = 0.45;
 /**
  * One page of a store's catalog in a single query: by name, or by closeness to `q` (typos
  * forgiven), then by id so the order is total. The cursor is the last row's sort key, so rows
- * added meanwhile never shift a page: each product is seen once.
+ * added meanwhile never shift a page: each product is seen once. Customers see the visible
+ * products; the seller (`hidden: 'included'`) sees every one.
  */
-export async function productPage(db: Db, storeId: string, query: ProductListQuery) {
+export async function productPage(
+  db: Db,
+  storeId: string,
+  query: ProductListQuery | SellerProductListQuery,
+  { hidden }: { hidden: 'left-out' | 'included' } = { hidden: 'left-out' },
+) {
   const conditions: (SQL | undefined)[] = [eq(products.storeId, storeId), isNull(products.deletedAt)];
+  if (hidden === 'left-out') conditions.push(eq(products.isVisible, true));
   if (query.category) {
     const inCategory = sql`(SELECT id FROM ${categories} WHERE ${categories.slug} = ${query.category}
       OR ${categories.parentId} = (SELECT id FROM ${categories} WHERE ${categories.slug} = ${query.category}))`;

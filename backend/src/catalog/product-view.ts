@@ -16,6 +16,7 @@ export const productView = (row: ProductRow, storage: MediaStorage): Product => 
   unit: row.unit,
   stock: row.stock,
   is_available: row.isAvailable,
+  is_visible: row.isVisible,
   images: row.images.map((image) => toImageSet(image, storage)),
   version: row.version,
   updated_at: row.updatedAt.toISOString(),

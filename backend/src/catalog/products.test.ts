@@ -130,6 +130,7 @@ describe('seller inventory', () => {
       unit: '250 g',
       stock: 12,
       is_available: true,
+      is_visible: true,
       images: [],
       version: 1,
       updated_at: expect.any(String),

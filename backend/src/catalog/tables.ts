@@ -43,6 +43,8 @@ export const products = pgTable(
     unit: text('unit').notNull(),
     stock: integer('stock').notNull().default(0),
     isAvailable: boolean('is_available').notNull().default(true),
+    /** Hidden products are left out of the shop's catalog; the seller still sees them. */
+    isVisible: boolean('is_visible').notNull().default(true),
     images: jsonb('images').$type<StoredImage[]>().notNull().default([]),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

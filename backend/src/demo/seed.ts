@@ -98,6 +98,7 @@ async function seedShops(db: Db) {
         // A few items out of stock in each shop, as on a real evening.
         stock: (index * 7 + position * 13) % 9 === 4 ? 0 : 5 + ((index * 11 + position * 17) % 40),
         is_available: true,
+        is_visible: true,
         category_id: categoryIds.get(shelf) ?? null,
       });
     }

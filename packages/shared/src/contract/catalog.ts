@@ -122,7 +122,10 @@ export const product = z.object({
   mrp_paise: z.number().int(),
   unit: z.string(),
   stock: z.number().int(),
+  /** In stock: customers may order it (false shows it as out of stock). */
   is_available: z.boolean(),
+  /** Shown in the shop's catalog; a hidden product is seen only by its seller. */
+  is_visible: z.boolean(),
   images: z.array(imageSet),
   version: z.number().int(),
   updated_at: timestamp,
@@ -138,6 +141,12 @@ export const productListQuery = z.object({
 export type ProductListQuery = z.infer<typeof productListQuery>;
 export const productPage = z.object({ items: z.array(product), next_cursor: z.string().nullable() });
 
+/** The seller's own list: hidden products too, in larger pages (a shop of 2,000 products is four pages). */
+export const sellerProductListQuery = productListQuery.extend({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type SellerProductListQuery = z.infer<typeof sellerProductListQuery>;
+
 const money = z.number().int().min(1).max(100_000_000);
 const productFields = {
   name: text(120),
@@ -147,6 +156,7 @@ const productFields = {
   unit: text(30),
   stock: z.number().int().min(0).max(1_000_000),
   is_available: z.boolean(),
+  is_visible: z.boolean(),
   category_id: id.nullable(),
 };
 
@@ -155,6 +165,7 @@ export const createProductRequest = z
     ...productFields,
     description: productFields.description.default(''),
     is_available: productFields.is_available.default(true),
+    is_visible: productFields.is_visible.default(true),
     category_id: productFields.category_id.default(null),
     mrp_paise: money.optional(),
   })
