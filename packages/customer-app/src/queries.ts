@@ -3,6 +3,8 @@ import type { CallOutput } from '@kupwara/shared/client';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { Place } from './features/place/place-store';
 
+export { categoryKeys, useCategories } from '@kupwara/shared/app';
+
 /** The cache keys of what the customer browses, one place for every reader and writer of that cache. */
 export const shopKeys = {
   nearby: (place: Place | null, q: string, category: string | undefined) =>
@@ -10,7 +12,6 @@ export const shopKeys = {
   detail: (id: string) => ['store', id] as const,
   products: (storeId: string, category: string | undefined) => ['products', storeId, category] as const,
 };
-export const categoryKeys = { all: () => ['categories'] as const };
 export const addressKeys = { all: () => ['addresses'] as const };
 
 /** Shops that deliver to `place`, nearest first (searching their names and products with `q`). */
@@ -25,16 +26,6 @@ export function useNearbyStores(place: Place | null, q: string, category: string
         query: { lat: place?.lat, lng: place?.lng, q: search || undefined, category, limit: 50 },
         signal,
       }),
-  });
-}
-
-/** The kinds of shop, for the chips above the list (they change rarely: a day's cache). */
-export function useCategories() {
-  const { api } = useServices();
-  return useQuery({
-    queryKey: categoryKeys.all(),
-    staleTime: 24 * 3600_000,
-    queryFn: ({ signal }) => api.call('categories', { signal }),
   });
 }
 
