@@ -1,11 +1,6 @@
-import { Screen } from '@kupwara/shared/ui';
-import { messages } from '../../../src/messages';
+import { InventoryScreen } from '../../../src/features/inventory/InventoryScreen';
 
-/** The inventory tab (built by the inventory part of the app). */
+/** The Stock tab: every product of the shop. */
 export default function InventoryTab() {
-  return (
-    <Screen title={messages.inventory.title} back={false}>
-      {null}
-    </Screen>
-  );
+  return <InventoryScreen />;
 }
