@@ -21,7 +21,7 @@ import { useMemo, useState } from 'react';
 import { ScrollView, StyleSheet, Text, View } from 'react-native';
 import { messages } from '../../messages';
 import { cachedProduct, showServerProduct, useInventory } from './inventory-queries';
-import { InStockSwitch } from './ProductRow';
+import { InStockSwitch, Toggle } from './ProductRow';
 import { pickPhoto } from './pick-photo';
 import { changesOf, type FormErrors, formOf, type ProductForm, readForm } from './product-form';
 import { useProductEdits } from './use-product-edits';
@@ -56,7 +56,12 @@ function EditorForm({ product }: { product: Product | undefined }) {
   const queryClient = useQueryClient();
   const toast = useToast();
   const tree = useCategories();
-  const shelves = useMemo(() => (tree.data?.items ?? []).flatMap((node) => node.children), [tree.data]);
+  // The product's own shelf first, so the chosen chip is in sight.
+  const shelves = useMemo(() => {
+    const all = (tree.data?.items ?? []).flatMap((node) => node.children);
+    const own = all.filter((shelf) => shelf.id === product?.category_id);
+    return [...own, ...all.filter((shelf) => shelf.id !== product?.category_id)];
+  }, [tree.data, product?.category_id]);
   const [form, setForm] = useState<ProductForm>(() => formOf(product));
   const [errors, setErrors] = useState<FormErrors>({});
   const [saving, setSaving] = useState(false);
@@ -145,7 +150,13 @@ function EditorForm({ product }: { product: Product | undefined }) {
               value={form.is_available}
               onChange={(v) => set('is_available', v)}
             />
-            <VisibleSwitch value={form.is_visible} onChange={(v) => set('is_visible', v)} />
+            <Toggle
+              label={words.visibleLabel}
+              value={form.is_visible}
+              on={words.visible}
+              off={words.hiddenFromCustomers}
+              onChange={(v) => set('is_visible', v)}
+            />
           </View>
           <Button
             title={product ? words.save : words.create}
@@ -217,20 +228,6 @@ function EditorForm({ product }: { product: Product | undefined }) {
         ) : null}
       </ScrollView>
     </Screen>
-  );
-}
-
-function VisibleSwitch({ value, onChange }: { value: boolean; onChange: (next: boolean) => void }) {
-  const { colors } = useTheme();
-  return (
-    <Button
-      variant="secondary"
-      title={value ? words.visible : words.hiddenFromCustomers}
-      accessibilityLabel={words.visibleLabel}
-      accessibilityHint={value ? words.visible : words.hiddenFromCustomers}
-      onPress={() => onChange(!value)}
-      style={{ borderColor: value ? colors.primary : colors.outline }}
-    />
   );
 }
 

@@ -17,6 +17,9 @@ export interface ProductRowProps {
   onCount(product: Product): void;
 }
 
+/** Switched back on: on sale again, with one on the shelf if the count had run out (the stepper sets the rest). */
+export const backInStock = (product: Product) => ({ is_available: true, ...(product.stock === 0 ? { stock: 1 } : {}) });
+
 /** The smallest picture sharp at 56 points on a 2× screen. */
 export function thumbnail(product: Product) {
   const variants = [...(product.images[0]?.variants ?? [])].sort((a, b) => a.width - b.width);
@@ -27,7 +30,8 @@ export function thumbnail(product: Product) {
 export const ProductRow = memo(function ProductRow({ product, pending, onOpen, onEdit, onCount }: ProductRowProps) {
   const { colors } = useTheme();
   const image = thumbnail(product);
-  const inStock = product.is_available;
+  // Customers can order it: on sale, and some left.
+  const inStock = product.is_available && product.stock > 0;
   const open = () => onOpen(product);
   return (
     <View style={[styles.row, { borderBottomColor: colors.border }]}>
@@ -120,11 +124,30 @@ export function InStockSwitch({
   value: boolean;
   onChange: (next: boolean) => void;
 }) {
+  return (
+    <Toggle label={words.inStockOf(name)} value={value} on={words.inStock} off={words.outOfStock} onChange={onChange} />
+  );
+}
+
+/** A switch a thumb finds: a full touch target, its state said in a word under it. */
+export function Toggle({
+  label,
+  value,
+  on,
+  off,
+  onChange,
+}: {
+  label: string;
+  value: boolean;
+  on: string;
+  off: string;
+  onChange: (next: boolean) => void;
+}) {
   const { colors } = useTheme();
   return (
     <Pressable
       accessibilityRole="switch"
-      accessibilityLabel={words.inStockOf(name)}
+      accessibilityLabel={label}
       accessibilityState={{ checked: value }}
       aria-checked={value}
       onPress={() => onChange(!value)}
@@ -133,8 +156,8 @@ export function InStockSwitch({
       <View style={[styles.track, { backgroundColor: value ? colors.success : colors.disabled }]}>
         <View style={[styles.knob, { backgroundColor: colors.surface }, value ? styles.knobOn : null]} />
       </View>
-      <Text style={[typeScale.caption, { color: value ? colors.text : colors.danger }]}>
-        {value ? words.inStock : words.outOfStock}
+      <Text style={[typeScale.caption, styles.state, { color: value ? colors.text : colors.danger }]}>
+        {value ? on : off}
       </Text>
     </Pressable>
   );
@@ -174,8 +197,9 @@ const styles = StyleSheet.create({
     alignItems: 'center',
     justifyContent: 'center',
   },
-  switch: { width: 72, minHeight: minTouchTarget, alignItems: 'center', justifyContent: 'center', gap: 2 },
+  switch: { width: 80, minHeight: minTouchTarget, alignItems: 'center', justifyContent: 'center', gap: 2 },
   track: { width: 48, height: 28, borderRadius: radius.pill, padding: 3 },
   knob: { width: 22, height: 22, borderRadius: radius.pill },
   knobOn: { transform: [{ translateX: 20 }] },
+  state: { textAlign: 'center' },
 });
