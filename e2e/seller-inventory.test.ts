@@ -97,9 +97,11 @@ describe('the seller’s inventory on the web build', () => {
     const { context, page } = await sellerAt();
     await page.getByText('Kashmiri Saffron 1 g').waitFor();
     await page.getByText('Walnut Kernels').waitFor();
-    await expect(
-      page.getByRole('switch', { name: 'Walnut Kernels in stock' }).getAttribute('aria-checked'),
-    ).resolves.toBe('true');
+    // None left: out of stock to customers, so the switch says so.
+    const walnuts = page.getByRole('switch', { name: 'Walnut Kernels in stock' });
+    await expect(walnuts.getAttribute('aria-checked')).resolves.toBe('false');
+    const dal = page.getByRole('switch', { name: 'Moong Dal in stock' });
+    await expect(dal.getAttribute('aria-checked')).resolves.toBe('true');
     await shoot(page, 'list-360');
     await page.getByRole('button', { name: 'Rice & flour' }).click();
     await page.getByText('Kahwa Tea').waitFor({ state: 'detached' });
@@ -192,10 +194,19 @@ describe('the seller’s inventory on the web build', () => {
     await shoot(page, 'editor-360');
     await page.getByRole('button', { name: 'Add product' }).last().click();
     await page.getByRole('button', { name: 'From the gallery' }).waitFor();
+    // Whether the upload's progress bar was ever on the page, told by the page itself as it changes.
+    await page.evaluate(() => {
+      const flag = window as unknown as { sawProgress?: string };
+      new MutationObserver(() => {
+        const bar = document.querySelector('[role=progressbar]');
+        if (bar) flag.sawProgress = bar.getAttribute('aria-label') ?? '';
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'From the gallery' }).click();
     await (await chooser).setFiles(path.join(repoRoot, 'e2e', 'fixtures', 'apple-jam.jpg'));
     await page.getByLabel('Photo of Apple Jam').waitFor({ timeout: 30_000 });
+    expect(await page.evaluate(() => (window as unknown as { sawProgress?: string }).sawProgress)).toBe('Uploading');
     const jam = (await shop.api.call('sellerProducts', { query: { q: 'apple jam' } })).items[0];
     expect(jam).toMatchObject({ name: 'Apple Jam', price_paise: 15_000, stock: 6, unit: '500 g' });
     expect(jam?.images).toHaveLength(1);

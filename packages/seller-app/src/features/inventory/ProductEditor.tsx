@@ -20,7 +20,7 @@ import { router } from 'expo-router';
 import { useMemo, useState } from 'react';
 import { ScrollView, StyleSheet, Text, View } from 'react-native';
 import { messages } from '../../messages';
-import { cachedProduct, showServerProduct, useInventory } from './inventory-queries';
+import { allProducts, showServerProduct, useInventory } from './inventory-queries';
 import { InStockSwitch, Toggle } from './ProductRow';
 import { pickPhoto } from './pick-photo';
 import { changesOf, type FormErrors, formOf, type ProductForm, readForm } from './product-form';
@@ -30,10 +30,10 @@ const words = messages.inventory.editor;
 
 /** Add a product (`id` "new": online, it needs the server's id for its photos) or edit one (queued, offline too). */
 export function ProductEditor({ id }: { id: string }) {
-  const queryClient = useQueryClient();
   const inventory = useInventory();
   const creating = id === 'new';
-  const server = creating ? undefined : cachedProduct(queryClient, id);
+  // From the cached list (it opens at once, offline too), following it as the server's answers come.
+  const server = creating ? undefined : allProducts(inventory.data).find((p) => p.id === id);
   const edits = useProductEdits(server ? [server] : []);
   const product = edits.products[0];
   if (!creating && !product) {

@@ -53,7 +53,3 @@ export function showServerProduct(queryClient: QueryClient, product: Product) {
     return { ...data, pages };
   });
 }
-
-/** One product from the cached list (the editor opens at once, offline too). */
-export const cachedProduct = (queryClient: QueryClient, id: string) =>
-  allProducts(queryClient.getQueryData<Pages>(inventoryKeys.all())).find((product) => product.id === id);
