@@ -189,7 +189,7 @@ describe('the seller’s inventory on the web build', () => {
     await page.getByRole('button', { name: 'Add product' }).first().click();
     await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Apple Jam');
     await page.getByRole('textbox', { name: 'Price (₹)', exact: true }).fill('150');
-    await page.getByRole('textbox', { name: 'Unit (1 kg, 500 ml, 1 piece)', exact: true }).fill('500 g');
+    await page.getByRole('textbox', { name: 'Unit', exact: true }).fill('500 g');
     await page.getByRole('textbox', { name: 'Stock', exact: true }).fill('6');
     await shoot(page, 'editor-360');
     await page.getByRole('button', { name: 'Add product' }).last().click();
@@ -205,7 +205,8 @@ describe('the seller’s inventory on the web build', () => {
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'From the gallery' }).click();
     await (await chooser).setFiles(path.join(repoRoot, 'e2e', 'fixtures', 'apple-jam.jpg'));
-    await page.getByLabel('Photo of Apple Jam').waitFor({ timeout: 30_000 });
+    await page.getByText(/^No photo yet/).waitFor({ state: 'detached', timeout: 30_000 });
+    await shoot(page, 'editor-photo-360');
     expect(await page.evaluate(() => (window as unknown as { sawProgress?: string }).sawProgress)).toBe('Uploading');
     const jam = (await shop.api.call('sellerProducts', { query: { q: 'apple jam' } })).items[0];
     expect(jam).toMatchObject({ name: 'Apple Jam', price_paise: 15_000, stock: 6, unit: '500 g' });

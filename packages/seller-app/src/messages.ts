@@ -105,11 +105,12 @@ export const messages = {
       fields: {
         name: 'Name',
         category: 'Category',
-        unit: 'Unit (1 kg, 500 ml, 1 piece)',
+        unit: 'Unit',
         price: 'Price (₹)',
         mrp: 'MRP (₹)',
         stock: 'Stock',
       },
+      unitHint: '1 kg, 500 ml, 1 piece',
       noCategory: 'None',
       visible: 'In the shop',
       hiddenFromCustomers: 'Hidden',
