@@ -111,6 +111,7 @@ export const messages = {
         stock: 'Stock',
       },
       unitHint: '1 kg, 500 ml, 1 piece',
+      mrpHint: 'Same as the price',
       noCategory: 'None',
       visible: 'In the shop',
       hiddenFromCustomers: 'Hidden',

@@ -187,6 +187,7 @@ function StockSheet({
 const styles = StyleSheet.create({
   search: { paddingHorizontal: spacing.md, paddingTop: spacing.sm },
   chips: { marginVertical: spacing.sm },
-  header: { gap: spacing.md, padding: spacing.md, paddingBottom: 0 },
+  // A card of readable width on a laptop, not a banner across the counter's screen.
+  header: { gap: spacing.md, padding: spacing.md, paddingBottom: 0, width: '100%', maxWidth: 720 },
   more: { textAlign: 'center', padding: spacing.md },
 });

@@ -117,7 +117,7 @@ function EditorForm({ product }: { product: Product | undefined }) {
       onChangeText={(text) => set(key, text)}
       error={errors[key]}
       keyboardType={numeric ? (key === 'stock' ? 'number-pad' : 'decimal-pad') : 'default'}
-      placeholder={key === 'unit' ? words.unitHint : undefined}
+      placeholder={key === 'unit' ? words.unitHint : key === 'mrp' ? words.mrpHint : undefined}
     />
   );
 
