@@ -74,6 +74,8 @@ export const messages = {
     stock: 'How many in stock',
     badCount: 'A whole number, 0 or more',
     save: 'Save',
+    notSaved: (name: string) => `${name}: your change was not saved`,
+    discard: 'Give it up',
     conflictToast: (name: string) => `${name} was changed on another device: check your change`,
     conflict: {
       title: (name: string) => `${name} changed meanwhile`,

@@ -2,6 +2,7 @@ import type { Product } from '@kupwara/shared';
 import { categoriesById, useCategories } from '@kupwara/shared/app';
 import {
   Button,
+  Card,
   Chip,
   ChipRow,
   EmptyState,
@@ -53,8 +54,24 @@ export function InventoryScreen() {
   const columns = width >= TWO_COLUMNS_FROM ? 2 : 1;
 
   const header =
-    edits.conflicts.length === 0 ? null : (
+    edits.conflicts.length === 0 && edits.failed.length === 0 ? null : (
       <View style={styles.header}>
+        {edits.failed.map((failure) => (
+          <Card key={failure.actionId}>
+            <View style={styles.failed}>
+              <Text style={[typeScale.label, { color: colors.text }]}>{words.notSaved(failure.name)}</Text>
+              <Text style={[typeScale.body, { color: colors.danger }]}>{failure.message}</Text>
+              <View style={styles.failedActions}>
+                <Button title={words.retry} variant="secondary" onPress={() => void edits.retry(failure.actionId)} />
+                <Button
+                  title={words.discard}
+                  variant="secondary"
+                  onPress={() => void edits.discard(failure.actionId)}
+                />
+              </View>
+            </View>
+          </Card>
+        ))}
         {edits.conflicts.map((conflict) => (
           <ConflictCard
             key={conflict.actionId}
@@ -190,4 +207,6 @@ const styles = StyleSheet.create({
   // A card of readable width on a laptop, not a banner across the counter's screen.
   header: { gap: spacing.md, padding: spacing.md, paddingBottom: 0, width: '100%', maxWidth: 720 },
   more: { textAlign: 'center', padding: spacing.md },
+  failed: { gap: spacing.xs },
+  failedActions: { flexDirection: 'row', gap: spacing.sm },
 });

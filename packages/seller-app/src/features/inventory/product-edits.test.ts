@@ -8,6 +8,7 @@ import {
   memoryStorage,
 } from '@kupwara/shared/client';
 import {
+  failedEdits,
   type ProductEdit,
   productConflicts,
   productEditHandler,
@@ -75,6 +76,25 @@ describe('the list with the seller’s waiting edits', () => {
 });
 
 describe('a refused edit', () => {
+  it('that is not a conflict of versions is named with the server’s reason, to retry or give up', () => {
+    expect(
+      failedEdits([
+        action('a', { product: TEA, changes: { price_paise: 99_000 } }, 'failed', {
+          code: 'VALIDATION_FAILED',
+          message: 'must be at least the price',
+          conflict: false,
+        }),
+        action('b', { product: RICE, changes: { stock: 1 } }, 'failed', {
+          code: 'CONFLICT',
+          message: 'changed',
+          conflict: true,
+          details: { current: RICE },
+        }),
+        action('c', { product: RICE, changes: { stock: 2 } }),
+      ]),
+    ).toEqual([{ actionId: 'a', name: 'Kahwa Tea', message: 'must be at least the price' }]);
+  });
+
   it('shows the server’s version beside the seller’s, naming the fields that differ', () => {
     const theirs = product({ version: 3, stock: 4, price_paise: 26_000, mrp_paise: 26_000 });
     const conflicts = productConflicts([

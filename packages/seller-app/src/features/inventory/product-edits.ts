@@ -83,6 +83,23 @@ export function productConflicts(actions: readonly QueueEntry[]): ProductConflic
   });
 }
 
+/** An edit the server refused for another reason (a price above the MRP…): what and why, to retry or give up. */
+export interface FailedEdit {
+  actionId: string;
+  name: string;
+  message: string;
+}
+
+/** The edits refused for good that are not conflicts of versions, oldest first. */
+export function failedEdits(actions: readonly QueueEntry[]): FailedEdit[] {
+  return actions.flatMap((action) => {
+    if (action.kind !== 'editProduct' || action.status !== 'failed') return [];
+    if (action.error?.conflict && (action.error.details as { current?: Product } | undefined)?.current) return [];
+    const { product } = action.params as ProductEdit;
+    return [{ actionId: action.id, name: product.name, message: action.error?.message ?? '' }];
+  });
+}
+
 /** The request that sends an edit: only the changed fields, on the version given. */
 export const editRequest = (changes: ProductChanges, version: number): UpdateProductRequest => ({
   ...changes,

@@ -2,6 +2,7 @@ import type { Product } from '@kupwara/shared';
 import { useQueuedActions, useServices } from '@kupwara/shared/app';
 import { useMemo } from 'react';
 import {
+  failedEdits,
   type ProductChanges,
   type ProductConflict,
   productConflicts,
@@ -18,13 +19,19 @@ export function useProductEdits(serverProducts: readonly Product[]) {
   const actions = useQueuedActions(queue);
   const shown = useMemo(() => withPendingEdits(serverProducts, actions), [serverProducts, actions]);
   const conflicts = useMemo(() => productConflicts(actions), [actions]);
+  const failed = useMemo(() => failedEdits(actions), [actions]);
   const edit = (product: Product, changes: ProductChanges) =>
     queue.enqueue('editProduct', productResource(product.id), { product, changes });
   return {
     products: shown.products,
     pending: shown.pending,
     conflicts,
+    failed,
     edit,
+    /** A refused edit sent again as it was (after the network or the server recovered). */
+    retry: (actionId: string) => queue.retry(actionId),
+    /** A refused edit given up: the server's version stays. */
+    discard: (actionId: string) => queue.discard(actionId),
     /** The seller's change again, as a new edit of the server's version. */
     async applyMine(conflict: ProductConflict) {
       await queue.discard(conflict.actionId);
