@@ -38,6 +38,7 @@ export default function Cart() {
   const store = useShop(cart.store?.id ?? '');
   const [details, setDetails] = useState('');
   const [note, setNote] = useState('');
+  const lifted = useTimePassed(store.data?.paused_until ?? null);
 
   if (!cart.store || cart.lines.length === 0) {
     return (
@@ -54,7 +55,6 @@ export default function Cart() {
   // The server prices delivery by the road; this is the same rule on the straight line, for the bill.
   const fee = place && store.data ? deliveryFeePaise(metresBetween(place, store.data.location)) : undefined;
   const minimum = store.data?.min_order_paise ?? 0;
-  const lifted = useTimePassed(store.data?.paused_until ?? null);
   const paused =
     !lifted && store.data?.paused_until ? messages.home.paused(formatClockTime(store.data.paused_until)) : null;
 

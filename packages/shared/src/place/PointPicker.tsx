@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { type GestureResponderEvent, type LayoutChangeEvent, Pressable, StyleSheet, Text, View } from 'react-native';
-import type { LatLng } from '../contract/geo';
 import { Button } from '../ui/Button';
 import { radius, spacing, typeScale } from '../ui/theme';
 import { useTheme } from '../ui/use-theme';
