@@ -1,9 +1,12 @@
+import { channels } from '@kupwara/shared';
+import { useChannel } from '@kupwara/shared/app';
 import { Badge, formatClockTime, spacing, typeScale, useTheme, useToast } from '@kupwara/shared/ui';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Pressable, StyleSheet, Switch, Text, View } from 'react-native';
 import { messages } from '../../messages';
 import { BusySheet, useBusyNow } from './BusySheet';
-import { conflictingShop, useMyShop, useUpdateShop } from './queries';
+import { conflictingShop, myShopKeys, useMyShop, useUpdateShop } from './queries';
 
 const words = messages.shop.status;
 
@@ -19,6 +22,11 @@ export function ShopStatusSwitch() {
   const [busyOpen, setBusyOpen] = useState(false);
   const data = shop.data;
   const busyNow = useBusyNowOrNothing(data);
+  const client = useQueryClient();
+  // A change made on another device of the shop (or through the API) comes on the store's channel.
+  useChannel(data ? channels.store(data.id) : null, (frame) => {
+    if (frame.type === 'store') client.setQueryData(myShopKeys.shop(), frame.store);
+  });
   if (!data) return null;
   const accepting = data.is_accepting_orders;
   const status = !accepting ? words.closed : data.is_open_now ? words.open : words.outsideHours;
