@@ -25,7 +25,16 @@ export function PointPicker({ start, onPick, confirmLabel, mapLabel }: PointPick
   };
   const press = (event: GestureResponderEvent) => {
     if (!side) return;
-    const { locationX, locationY } = event.nativeEvent;
+    // react-native-web hands over the browser's own event: its offset within the plan.
+    const native = event.nativeEvent as Partial<{
+      locationX: number;
+      locationY: number;
+      offsetX: number;
+      offsetY: number;
+    }>;
+    const locationX = native.locationX ?? native.offsetX;
+    const locationY = native.locationY ?? native.offsetY;
+    if (locationX === undefined || locationY === undefined) return;
     const x = (locationX / side) * 2 - 1;
     const y = 1 - (locationY / side) * 2;
     setPoint({
