@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, phone } from './browser';
 import { apiClient, HERE, nextPhone, PASSWORD } from './seller-kit';
@@ -124,6 +124,7 @@ describe('the shop in the seller web app', () => {
     await page.getByRole('button', { name: 'Busy mode' }).click();
     const sheet = page.getByTestId('busy-sheet');
     await sheet.getByText('Not busy: orders come in as usual.').waitFor();
+    await settled(sheet.getByRole('button', { name: 'Pause new orders for 30 min' }));
     await shot(page, 'busy-phone');
     await sheet.getByRole('button', { name: 'Pause new orders for 30 min' }).click();
     const pausedButton = page.getByRole('button', { name: /^Paused until \d\d:\d\d$/ });
@@ -162,6 +163,7 @@ describe('the shop in the seller web app', () => {
     await shot(page, 'hours-counter');
     await page.getByRole('button', { name: 'Busy mode' }).click();
     await page.getByTestId('busy-sheet').getByText('Not busy: orders come in as usual.').waitFor();
+    await settled(page.getByTestId('busy-sheet').getByRole('button', { name: 'Pause new orders for 30 min' }));
     await shot(page, 'busy-counter');
     await context.close();
   });
@@ -181,4 +183,15 @@ async function signUpCustomer(page: Page) {
 function clock(iso: string) {
   const at = new Date(iso);
   return `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+}
+
+/** Waits until the element stops moving (a sheet sliding up), so a screenshot shows it in place. */
+async function settled(element: Locator) {
+  let before = await element.boundingBox();
+  for (;;) {
+    await element.page().evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
+    const now = await element.boundingBox();
+    if (now && before && now.x === before.x && now.y === before.y) return;
+    before = now;
+  }
 }

@@ -59,10 +59,12 @@ export function ShopStatusSwitch() {
           accessibilityLabel={words.switchLabel}
           accessibilityState={{ checked: accepting, busy: update.isPending }}
         />
+        <View style={styles.badge}>
+          <Badge label={status} tone={accepting && data.is_open_now ? 'success' : 'neutral'} />
+        </View>
         <Text numberOfLines={1} style={[typeScale.label, styles.name, { color: colors.text }]}>
           {data.name}
         </Text>
-        <Badge label={status} tone={accepting && data.is_open_now ? 'success' : 'neutral'} />
       </View>
       <Pressable
         accessibilityRole="button"
@@ -86,7 +88,6 @@ const useBusyNowOrNothing = (shop: Parameters<typeof useBusyNow>[0] | undefined)
 const styles = StyleSheet.create({
   bar: {
     flexDirection: 'row',
-    flexWrap: 'wrap',
     alignItems: 'center',
     justifyContent: 'space-between',
     gap: spacing.sm,
@@ -94,12 +95,14 @@ const styles = StyleSheet.create({
     paddingVertical: spacing.xs,
     borderBottomWidth: StyleSheet.hairlineWidth,
   },
-  switch: { flexDirection: 'row', alignItems: 'center', gap: spacing.sm, flexShrink: 1, minHeight: 48 },
-  name: { flexShrink: 1 },
+  switch: { flexDirection: 'row', alignItems: 'center', gap: spacing.sm, flex: 1, minHeight: 48 },
+  badge: { justifyContent: 'center' },
+  name: { flex: 1 },
   busy: {
     minHeight: 48,
+    maxWidth: '55%',
     justifyContent: 'center',
-    paddingHorizontal: spacing.md,
+    paddingHorizontal: spacing.sm + spacing.xs,
     borderWidth: 1.5,
     borderRadius: 999,
   },
