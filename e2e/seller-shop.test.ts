@@ -147,8 +147,8 @@ describe('the shop in the seller web app', () => {
     await context.close();
   });
 
-  it('lays set-up, the hours and busy mode out in two columns at the counter', async () => {
-    const { context, page } = await newSeller(counter);
+  it('lays set-up, the hours and busy mode out in two columns at the counter, and takes a logo', async () => {
+    const { context, page, api } = await newSeller(counter);
     await shot(page, 'setup-counter');
     await setUp(page, 'Mir Medicos');
     await page.getByRole('button', { name: 'Open my shop' }).click();
@@ -158,6 +158,12 @@ describe('the shop in the seller web app', () => {
     const tue = await page.getByTestId('hours-tue').boundingBox();
     expect(tue?.x).toBeGreaterThan((mon?.x ?? 0) + (mon?.width ?? 0) - 1);
     expect(Math.abs((tue?.y ?? 0) - (mon?.y ?? 0))).toBeLessThan(2);
+    // A logo from the computer's files goes through the WebP pipeline and shows.
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Choose logo' }).click();
+    await (await chooser).setFiles(path.join(shots, 'seller-shop-setup-counter.png'));
+    await expect.poll(async () => (await api.call('getMyStore', {})).logo?.variants.length ?? 0).toBeGreaterThan(0);
+    await page.getByRole('img', { name: 'Logo' }).waitFor();
     await shot(page, 'tab-counter');
     await page.getByTestId('hours-fri').scrollIntoViewIfNeeded();
     await shot(page, 'hours-counter');

@@ -75,7 +75,7 @@ export const messages = {
     cover: 'Cover photo',
     choosePhoto: (kind: string) => `Choose ${kind}`,
     takePhoto: (kind: string) => `Take ${kind}`,
-    uploading: (percent: number) => `Uploading… ${percent}%`,
+    uploadingNow: 'Uploading the photo…',
     uploadFailed: 'The photo could not be uploaded: try again',
     details: 'Shop details',
     hoursTitle: 'Opening hours',

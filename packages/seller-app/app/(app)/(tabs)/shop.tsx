@@ -4,6 +4,7 @@ import { ScrollView, StyleSheet, Text, useWindowDimensions, View } from 'react-n
 import { HoursEditor } from '../../../src/features/shop/HoursEditor';
 import { conflictingShop, useCategories, useMyShop, useUpdateShop } from '../../../src/features/shop/queries';
 import { type ShopFields, ShopForm } from '../../../src/features/shop/ShopForm';
+import { ShopPhotos } from '../../../src/features/shop/ShopPhotos';
 import { messages } from '../../../src/messages';
 
 const words = messages.shop;
@@ -52,6 +53,7 @@ export default function ShopTab() {
         {/* A new version from the server (after a save or a conflict) starts the forms again from it. */}
         <View key={`details-${data.version}`} style={wide ? styles.detailsColumn : styles.column}>
           {heading(words.details)}
+          <ShopPhotos shop={data} />
           <ShopForm
             initial={{
               name: data.name,
