@@ -1,4 +1,5 @@
 import { useServices } from '@kupwara/shared/app';
+import { ApiError } from '@kupwara/shared/client';
 import { Screen, spacing, typeScale, useTheme } from '@kupwara/shared/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { router } from 'expo-router';
@@ -26,9 +27,24 @@ export default function Setup() {
     setProblem(undefined);
     try {
       const { name, address, location, delivery_radius_km, phone, min_order_paise, categories: slugs } = fields;
-      let shop = await api.call('createMyStore', { body: { name, address, location, delivery_radius_km } });
-      shop = await api.call('updateMyStore', {
-        body: { version: shop.version, phone, min_order_paise, categories: slugs },
+      // Tried before and opened then, but not finished: go on from the shop that exists.
+      const opened = await api
+        .call('createMyStore', { body: { name, address, location, delivery_radius_km } })
+        .catch((error: unknown) => {
+          if (error instanceof ApiError && error.code === 'CONFLICT') return api.call('getMyStore', {});
+          throw error;
+        });
+      const shop = await api.call('updateMyStore', {
+        body: {
+          version: opened.version,
+          name,
+          address,
+          location,
+          delivery_radius_km,
+          phone,
+          min_order_paise,
+          categories: slugs,
+        },
       });
       client.setQueryData(myShopKeys.shop(), shop);
       router.replace('/shop');

@@ -1,4 +1,4 @@
-import type { OpeningHours, UpdateStoreRequest } from '@kupwara/shared';
+import type { OpeningHours, StoreDetails, UpdateStoreRequest } from '@kupwara/shared';
 import { EmptyState, Screen, Skeleton, spacing, typeScale, useTheme, useToast } from '@kupwara/shared/ui';
 import { ScrollView, StyleSheet, Text, useWindowDimensions, View } from 'react-native';
 import { HoursEditor } from '../../../src/features/shop/HoursEditor';
@@ -50,8 +50,9 @@ export default function ShopTab() {
   return (
     <Screen title={words.title} back={false}>
       <ScrollView contentContainerStyle={[styles.content, wide && styles.wide]}>
-        {/* A new version from the server (after a save or a conflict) starts the forms again from it. */}
-        <View key={`details-${data.version}`} style={wide ? styles.detailsColumn : styles.column}>
+        {/* New values from the server (a save, a conflict, another device) start a form again from them;
+            the switch and busy mode change neither form. */}
+        <View key={detailsKey(data)} style={wide ? styles.detailsColumn : styles.column}>
           {heading(words.details)}
           <ShopPhotos shop={data} />
           <ShopForm
@@ -70,7 +71,7 @@ export default function ShopTab() {
             onSubmit={(fields: ShopFields) => save(fields)}
           />
         </View>
-        <View key={`hours-${data.version}`} style={wide ? styles.hoursColumn : styles.column}>
+        <View key={JSON.stringify(data.opening_hours)} style={wide ? styles.hoursColumn : styles.column}>
           {heading(words.hoursTitle)}
           <HoursEditor
             hours={data.opening_hours}
@@ -82,6 +83,17 @@ export default function ShopTab() {
     </Screen>
   );
 }
+
+const detailsKey = (shop: StoreDetails) =>
+  JSON.stringify([
+    shop.name,
+    shop.phone,
+    shop.address,
+    shop.location,
+    shop.delivery_radius_km,
+    shop.min_order_paise,
+    shop.categories,
+  ]);
 
 const styles = StyleSheet.create({
   content: { padding: spacing.md, gap: spacing.xl },

@@ -109,9 +109,46 @@ describe('setting up a shop', () => {
       },
       {
         name: 'updateMyStore',
-        body: { version: 1, phone: '94191 00001', min_order_paise: 15_000, categories: ['bakery'] },
+        body: {
+          version: 1,
+          name: 'Lone Bakers',
+          address: 'Near Jamia Masjid',
+          location: { lat: 34.5297, lng: 74.2543 },
+          delivery_radius_km: 3,
+          phone: '94191 00001',
+          min_order_paise: 15_000,
+          categories: ['bakery'],
+        },
       },
     ]);
+  });
+
+  it('goes on from a shop opened by an earlier try that did not finish', async () => {
+    const versions: unknown[] = [];
+    let asked = 0;
+    const services = servicesForTest({
+      getMyStore: () => {
+        asked += 1;
+        if (asked === 1) throw new ApiError(404, 'NOT_FOUND', 'No store');
+        return shop({ version: 5 });
+      },
+      categories: () => categories,
+      createMyStore: () => {
+        throw new ApiError(409, 'CONFLICT', 'You already have a store: change it instead');
+      },
+      updateMyStore: (input) => {
+        versions.push((input as { body: { version: number } }).body.version);
+        return shop({ version: 6 });
+      },
+    });
+    signIn(services);
+    const app = renderRouter(routes, { initialUrl: '/' });
+    await waitFor(() => expect(app.getPathname()).toBe('/setup'));
+    fireEvent.changeText(await screen.findByLabelText('Shop name'), 'Gulzar Kiryana');
+    fireEvent.changeText(screen.getByLabelText('Address (street, landmark)'), 'Main Bazaar');
+    fireEvent.press(screen.getByRole('button', { name: 'Open my shop' }));
+    await waitFor(() => expect(app.getPathname()).toBe('/shop'));
+    expect(versions).toEqual([5]);
   });
 });
 
