@@ -75,7 +75,7 @@ export const messages = {
     cover: 'Cover photo',
     choosePhoto: (kind: string) => `Choose ${kind}`,
     takePhoto: (kind: string) => `Take ${kind}`,
-    uploadingNow: 'Uploading the photo…',
+    uploading: (percent: number) => `Uploading the photo… ${percent}%`,
     uploadFailed: 'The photo could not be uploaded: try again',
     details: 'Shop details',
     hoursTitle: 'Opening hours',

@@ -1,5 +1,6 @@
-import { type ImageSet, type StoreDetails, uploadField } from '@kupwara/shared';
-import { useServices } from '@kupwara/shared/app';
+import { type ImageSet, routes, type StoreDetails, uploadField } from '@kupwara/shared';
+import { apiBaseUrl, useServices } from '@kupwara/shared/app';
+import { ApiError, uploadWithProgress } from '@kupwara/shared/client';
 import { Button, spacing, typeScale, useTheme } from '@kupwara/shared/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import * as ImagePicker from 'expo-image-picker';
@@ -29,9 +30,10 @@ const smallest = (image: ImageSet | null, width: number) =>
 /** The shop's logo and cover photo, from the gallery or the camera, through the server's WebP pipeline. */
 export function ShopPhotos({ shop }: { shop: StoreDetails }) {
   const { colors } = useTheme();
-  const { api } = useServices();
+  const { api, session } = useServices();
   const client = useQueryClient();
   const [uploading, setUploading] = useState<Kind>();
+  const [progress, setProgress] = useState(0);
   const [problem, setProblem] = useState<string>();
 
   async function pick(kind: Kind, from: 'gallery' | 'camera') {
@@ -50,10 +52,21 @@ export function ShopPhotos({ shop }: { shop: StoreDetails }) {
     const asset = result.canceled ? undefined : result.assets[0];
     if (!asset) return;
     setUploading(kind);
+    setProgress(0);
     try {
       const body = await formOf(asset);
-      const updated = await api.call('uploadStoreImage', { query: { kind }, body });
-      client.setQueryData(myShopKeys.shop(), updated);
+      const url = `${apiBaseUrl()}${routes.uploadStoreImage.path}?kind=${kind}`;
+      const token = session.store.getState().session?.access_token;
+      const updated = await uploadWithProgress({ url, token, body, onProgress: setProgress }).catch(
+        async (error: unknown) => {
+          // An expired session: once more through the client, which renews it (without progress).
+          if (error instanceof ApiError && error.status === 401) {
+            return api.call('uploadStoreImage', { query: { kind }, body: await formOf(asset) });
+          }
+          throw error;
+        },
+      );
+      client.setQueryData(myShopKeys.shop(), updated as StoreDetails);
     } catch {
       setProblem(words.uploadFailed);
     } finally {
@@ -73,7 +86,9 @@ export function ShopPhotos({ shop }: { shop: StoreDetails }) {
           ]}
         >
           {uri ? <Image source={{ uri }} style={StyleSheet.absoluteFill} accessibilityLabel={label} /> : null}
-          {uploading === kind ? <ActivityIndicator accessibilityLabel={words.uploadingNow} /> : null}
+          {uploading === kind ? (
+            <ActivityIndicator accessibilityLabel={words.uploading(Math.round(progress * 100))} />
+          ) : null}
         </View>
         <View style={styles.buttons}>
           <Button
@@ -104,7 +119,11 @@ export function ShopPhotos({ shop }: { shop: StoreDetails }) {
         {photo('logo', words.logo, shop.logo)}
         {photo('cover', words.cover, shop.cover)}
       </View>
-      {uploading ? <Text style={[typeScale.caption, { color: colors.textMuted }]}>{words.uploadingNow}</Text> : null}
+      {uploading ? (
+        <Text role="status" style={[typeScale.caption, { color: colors.textMuted }]}>
+          {words.uploading(Math.round(progress * 100))}
+        </Text>
+      ) : null}
       {problem ? (
         <Text role="alert" style={[typeScale.body, { color: colors.danger }]}>
           {problem}
