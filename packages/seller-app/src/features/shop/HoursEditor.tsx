@@ -106,6 +106,7 @@ export function HoursEditor({ hours: saved, saving, onSave }: HoursEditorProps) 
             <Button
               variant="secondary"
               title={words.copyToAll}
+              style={styles.action}
               onPress={() => setHours(copyDay(hours, 'mon', weekOrder.slice(1)))}
             />
           ) : (
@@ -117,7 +118,12 @@ export function HoursEditor({ hours: saved, saving, onSave }: HoursEditorProps) 
             />
           )}
           {name === 'fri' && mode !== 'closed' ? (
-            <Button variant="secondary" title={words.fridayBreak} onPress={() => setHours(withFridayBreak(hours))} />
+            <Button
+              variant="secondary"
+              title={words.fridayBreak}
+              onPress={() => setHours(withFridayBreak(hours))}
+              style={styles.action}
+            />
           ) : null}
         </View>
       </Card>
@@ -149,4 +155,6 @@ const styles = StyleSheet.create({
   time: { flex: 1 },
   remove: { minWidth: 48 },
   actions: { flexDirection: 'row', flexWrap: 'wrap', gap: spacing.sm, marginTop: spacing.sm },
+  // A long label wraps inside the card rather than running past its edge.
+  action: { maxWidth: '100%' },
 });
