@@ -132,7 +132,7 @@ export async function buildApp({ config, platform, webApps, runJobs = true }: Ap
       await api.register(meRoutes, { db });
       await api.register(notificationRoutes, { db });
       const catalog = { db, cache: platform.cache, storage: platform.media };
-      await api.register(sellerStoreRoutes, catalog);
+      await api.register(sellerStoreRoutes, { ...catalog, bus: platform.bus });
       await api.register(storeRoutes, catalog);
       await api.register(catalogRoutes, catalog);
       await api.register(sellerProductRoutes, catalog);

@@ -38,6 +38,11 @@ export async function placeOrder(
         opens_at: hours?.opensAt?.toISOString() ?? null,
       });
     }
+    if (store.pausedUntil && store.pausedUntil > now) {
+      throw new AppError(409, 'STORE_PAUSED', `${store.name} is busy and takes no new orders for now`, {
+        paused_until: store.pausedUntil.toISOString(),
+      });
+    }
     if (store.distanceM > store.deliveryRadiusM) {
       throw new AppError(422, 'OUT_OF_DELIVERY_AREA', `${store.name} does not deliver to this address`, {
         distance_m: store.distanceM,

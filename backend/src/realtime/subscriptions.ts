@@ -115,6 +115,9 @@ function hear(context: Context, subscription: Subscription, message: ChannelMess
     return context.sender.send({ type: 'offer', channel: subscription.channel, offer: message.offer });
   }
   if (message.type === 'position') return deliverPosition(context, subscription, message.position);
+  if (message.type === 'store') {
+    return context.sender.send({ type: 'store', channel: subscription.channel, store: message.store });
+  }
   const { event } = message;
   const arrival = arrivalOf(subscription.sent.get(event.order_id), event.seq, subscription.orderId !== undefined);
   if (arrival === 'after-gap' && subscription.orderId !== undefined) {

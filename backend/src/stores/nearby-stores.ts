@@ -1,4 +1,4 @@
-import { deliveryEtaMinutes, deliveryFeePaise, type NearbyStoresQuery } from '@kupwara/shared';
+import { deliveryFeePaise, type NearbyStoresQuery } from '@kupwara/shared';
 import { and, arrayContains, asc, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import { decodeCursor, encodeCursor } from '../platform/cursor';
 import type { Db } from '../platform/db';
@@ -54,6 +54,9 @@ export function nearbySnapshot(
     address: details.address,
     location: details.location,
     is_accepting_orders: details.is_accepting_orders,
+    paused_until: details.paused_until,
+    extra_prep_minutes: details.extra_prep_minutes,
+    extra_prep_until: details.extra_prep_until,
     rating: details.rating,
     categories: details.categories,
     min_order_paise: details.min_order_paise,
@@ -62,6 +65,5 @@ export function nearbySnapshot(
     time_zone: details.time_zone,
     distance_m: row.distanceM,
     delivery_fee_paise: deliveryFeePaise(row.distanceM),
-    eta_minutes: deliveryEtaMinutes(row.distanceM),
   };
 }

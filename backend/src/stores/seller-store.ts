@@ -123,6 +123,7 @@ export async function storeForOrder(db: Db, storeId: string, to: LatLng) {
       timeZone: stores.timeZone,
       openingHours: stores.openingHours,
       isAcceptingOrders: stores.isAcceptingOrders,
+      pausedUntil: stores.pausedUntil,
       minOrderPaise: stores.minOrderPaise,
       deliveryRadiusM: stores.deliveryRadiusM,
       distanceM: sql<number>`round(ST_Distance(${stores.location}, ${point}))::int`.mapWith(Number),

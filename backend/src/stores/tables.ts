@@ -34,6 +34,11 @@ export const stores = pgTable(
     openingHours: jsonb('opening_hours').$type<OpeningHours>().notNull().default(defaultOpeningHours),
     /** The seller's own switch: closed for a wedding, out for the day. Hours apply only while true. */
     isAcceptingOrders: boolean('is_accepting_orders').notNull().default(true),
+    /** Busy mode: new orders refused until then (the server compares with now: it lifts by itself). */
+    pausedUntil: timestamp('paused_until', { withTimezone: true }),
+    /** Busy mode: minutes added to preparation until `extraPrepUntil`. */
+    extraPrepMinutes: integer('extra_prep_minutes').notNull().default(0),
+    extraPrepUntil: timestamp('extra_prep_until', { withTimezone: true }),
     ratingAvg: real('rating_avg').notNull().default(0),
     ratingCount: integer('rating_count').notNull().default(0),
     categorySlugs: text('category_slugs').array().notNull().default(sql`'{}'::text[]`),

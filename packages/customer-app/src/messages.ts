@@ -29,6 +29,8 @@ export const messages = {
     profile: 'Profile',
     open: 'Open',
     closed: (opens: string | null) => (opens ? `Closed · opens ${opens}` : 'Closed'),
+    paused: (back: string) => `Paused · back at ${back}`,
+    pausedHint: 'The shop is busy and takes no new orders until then.',
     away: (metres: number, minutes: number) =>
       `${metres < 1000 ? `${metres} m` : `${(metres / 1000).toFixed(1)} km`} · ${minutes} min`,
     fee: 'delivery',
@@ -41,6 +43,8 @@ export const messages = {
     saved: 'Saved addresses',
     centre: 'Kupwara town centre',
     pickOnMap: 'Pick a point on the map',
+    deliverHere: 'Deliver here',
+    mapLabel: 'Map: tap where the order should come',
     pinned: 'Pinned on the map',
     current: 'Current location',
   },

@@ -35,6 +35,8 @@ export function useShop(id: string) {
   return useQuery({
     queryKey: shopKeys.detail(id),
     queryFn: ({ signal }) => api.call('getStore', { params: { id }, signal }),
+    // Opening a shop asks again: it may have paused or closed since (what was kept shows meanwhile).
+    refetchOnMount: 'always',
   });
 }
 

@@ -1,6 +1,7 @@
 // What every app needs to talk to the server, with no React Native in it (tested in Node).
 export * from './api/client';
 export * from './api/keys';
+export * from './api/upload';
 export * from './offline/action-queue';
 export * from './offline/connectivity';
 export * from './offline/queued-action';

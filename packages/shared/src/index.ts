@@ -1,4 +1,5 @@
 export * from './contract';
+export * from './domain/busy-mode';
 export * from './domain/delivery-estimate';
 export * from './domain/distance';
 export * from './domain/opening-hours';

@@ -3,6 +3,7 @@ import { useOnline, useServices } from '@kupwara/shared/app';
 import {
   Button,
   EmptyState,
+  formatClockTime,
   formatPaise,
   Input,
   Price,
@@ -11,6 +12,7 @@ import {
   spacing,
   typeScale,
   useTheme,
+  useTimePassed,
   useToast,
 } from '@kupwara/shared/ui';
 import { router } from 'expo-router';
@@ -36,6 +38,7 @@ export default function Cart() {
   const store = useShop(cart.store?.id ?? '');
   const [details, setDetails] = useState('');
   const [note, setNote] = useState('');
+  const lifted = useTimePassed(store.data?.paused_until ?? null);
 
   if (!cart.store || cart.lines.length === 0) {
     return (
@@ -52,6 +55,8 @@ export default function Cart() {
   // The server prices delivery by the road; this is the same rule on the straight line, for the bill.
   const fee = place && store.data ? deliveryFeePaise(metresBetween(place, store.data.location)) : undefined;
   const minimum = store.data?.min_order_paise ?? 0;
+  const paused =
+    !lifted && store.data?.paused_until ? messages.home.paused(formatClockTime(store.data.paused_until)) : null;
 
   async function placeOrder() {
     if (!cart.store || !place) return;
@@ -124,7 +129,12 @@ export default function Cart() {
             {words.below(formatPaise(minimum - subtotal))}
           </Text>
         ) : null}
-        <Button title={words.place} onPress={placeOrder} disabled={!place || subtotal < minimum} />
+        {paused ? (
+          <Text role="alert" style={[typeScale.body, { color: colors.text }]}>
+            {paused}. {messages.home.pausedHint}
+          </Text>
+        ) : null}
+        <Button title={words.place} onPress={placeOrder} disabled={!place || subtotal < minimum || Boolean(paused)} />
       </ScrollView>
     </Screen>
   );

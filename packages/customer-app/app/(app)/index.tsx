@@ -5,6 +5,7 @@ import {
   Chip,
   ChipRow,
   EmptyState,
+  formatClockTime,
   formatClockTimeWithDay,
   formatPaise,
   Input,
@@ -13,6 +14,7 @@ import {
   spacing,
   typeScale,
   useTheme,
+  useTimePassed,
 } from '@kupwara/shared/ui';
 import { Link, router } from 'expo-router';
 import { useState } from 'react';
@@ -96,19 +98,17 @@ export default function Home() {
 function StoreRow({ store }: { store: NearbyStore }) {
   const { colors } = useTheme();
   const open = store.is_open_now && store.is_accepting_orders;
+  const lifted = useTimePassed(store.paused_until);
+  const paused = open && !lifted && store.paused_until ? words.paused(formatClockTime(store.paused_until)) : null;
+  const status =
+    paused ?? (open ? words.open : words.closed(store.opens_at ? formatClockTimeWithDay(store.opens_at) : null));
   return (
-    <Card
-      onPress={() => router.push(`/stores/${store.id}`)}
-      accessibilityLabel={`${store.name}, ${open ? words.open : words.closed(null)}`}
-    >
+    <Card onPress={() => router.push(`/stores/${store.id}`)} accessibilityLabel={`${store.name}, ${status}`}>
       <View style={styles.row}>
         <Text style={[typeScale.label, styles.name, { color: colors.text }]} numberOfLines={1}>
           {store.name}
         </Text>
-        <Badge
-          label={open ? words.open : words.closed(store.opens_at ? formatClockTimeWithDay(store.opens_at) : null)}
-          tone={open ? 'success' : 'neutral'}
-        />
+        <Badge label={status} tone={paused ? 'warning' : open ? 'success' : 'neutral'} />
       </View>
       <Text style={[typeScale.caption, { color: colors.textMuted }]}>
         {words.away(store.distance_m, store.eta_minutes)} · {formatPaise(store.delivery_fee_paise)} {words.fee}

@@ -1,3 +1,4 @@
+import { canPickOnMap, PointPicker } from '@kupwara/shared/place';
 import { Button, Card, Screen, spacing, typeScale, useTheme } from '@kupwara/shared/ui';
 import * as Location from 'expo-location';
 import { router } from 'expo-router';
@@ -6,7 +7,6 @@ import { ScrollView, StyleSheet, Text } from 'react-native';
 import { useCustomerStores } from '../../src/features/customer-stores';
 import type { Place } from '../../src/features/place/place-store';
 import { messages } from '../../src/messages';
-import { canPickOnMap, PointPicker } from '../../src/PointPicker';
 import { useAddresses } from '../../src/queries';
 
 const words = messages.place;
@@ -71,6 +71,8 @@ export default function ChoosePlace() {
             <PointPicker
               start={place.store.getState().place ?? TOWN_CENTRE}
               onPick={(point) => choose({ ...point, label: words.pinned, source: 'map' })}
+              confirmLabel={words.deliverHere}
+              mapLabel={words.mapLabel}
             />
           ) : (
             <Button variant="secondary" title={words.pickOnMap} onPress={() => setPicking(true)} />

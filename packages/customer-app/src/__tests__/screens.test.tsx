@@ -40,6 +40,9 @@ const store = (over: object = {}) => ({
   closes_at: null,
   opens_at: null,
   is_accepting_orders: true,
+  paused_until: null,
+  extra_prep_minutes: 0,
+  extra_prep_until: null,
   rating: { average: 4.5, count: 12 },
   categories: ['grocery'],
   min_order_paise: 20_000,
@@ -107,5 +110,33 @@ describe('the customer screens', () => {
     // The line and the items' total; with the ₹15 fee for a shop next door, ₹255 to pay.
     expect(screen.getAllByText('₹240')).toHaveLength(2);
     expect(screen.getByText('₹255')).toBeTruthy();
+  });
+
+  it('shows a paused shop in the list with when it is back', async () => {
+    signIn();
+    const back = new Date(Date.now() + 30 * 60_000);
+    const hhmm = `${String(back.getHours()).padStart(2, '0')}:${String(back.getMinutes()).padStart(2, '0')}`;
+    const paused = store({ paused_until: back.toISOString() });
+    answers.categories = () => ({ items: [] });
+    answers.nearbyStores = () => ({ items: [paused], next_cursor: null });
+    services.local.place.select({ lat: 34.6, lng: 74.4, label: 'Home', source: 'map' });
+    renderRouter(routes, { initialUrl: '/' });
+    expect(await screen.findByText(`Paused · back at ${hhmm}`)).toBeTruthy();
+  });
+
+  it('holds the order of a paused shop, saying when it is back', async () => {
+    signIn();
+    const back = new Date(Date.now() + 30 * 60_000);
+    const hhmm = `${String(back.getHours()).padStart(2, '0')}:${String(back.getMinutes()).padStart(2, '0')}`;
+    const paused = store({ id: `${SHOP.slice(0, -1)}9`, paused_until: back.toISOString() });
+    services.local.place.select({ lat: 34.6, lng: 74.4, label: 'Home', source: 'map' });
+    answers.getStore = () => ({ ...paused, phone: null, delivery_radius_km: 5, time_zone: 'Asia/Kolkata' });
+    services.local.cart.add(
+      { id: paused.id, name: 'Gulzar Kiryana' },
+      { product_id: 'tea', name: 'Kahwa Tea', unit_price_paise: 25_000 },
+    );
+    renderRouter(routes, { initialUrl: '/cart' });
+    expect(await screen.findByText(new RegExp(`Paused · back at ${hhmm}`))).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Place order' })).toBeDisabled();
   });
 });

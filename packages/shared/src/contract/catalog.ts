@@ -13,8 +13,10 @@ export const imageSet = z.object({
 export type ImageSet = z.infer<typeof imageSet>;
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time such as 09:30');
+/** A closing time may also be 24:00, the end of the day: `{ open: '00:00', close: '24:00' }` is open all day. */
+const closingHhmm = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'must be a time such as 21:30, or 24:00');
 export const openingInterval = z
-  .object({ open: hhmm, close: hhmm })
+  .object({ open: hhmm, close: closingHhmm })
   .refine((i) => i.open !== i.close, { message: 'open and close must differ', path: ['close'] });
 export const openingHours = z.object(
   Object.fromEntries(weekdays.map((day) => [day, z.array(openingInterval).max(4)])) as Record<
@@ -49,6 +51,12 @@ const storeBase = {
   /** While closed: when it next opens (null if never within a week, or switched off by the seller). */
   opens_at: timestamp.nullable(),
   is_accepting_orders: z.boolean(),
+  /** While the seller has paused new orders (busy mode): when the pause lifts by itself. */
+  paused_until: timestamp.nullable(),
+  /** Minutes the seller adds to preparation while busy (0 when not): the ETAs include them. */
+  extra_prep_minutes: z.number().int(),
+  /** While extra preparation time is on: when it ends by itself. */
+  extra_prep_until: timestamp.nullable(),
   rating: z.object({ average: z.number(), count: z.number().int() }),
   categories: z.array(z.string()),
   min_order_paise: z.number().int(),
@@ -102,6 +110,29 @@ export const updateStoreRequest = z
   })
   .refine((body) => Object.keys(body).length > 1, { message: 'give at least one field to change' });
 export type UpdateStoreRequest = z.infer<typeof updateStoreRequest>;
+
+/**
+ * Busy mode, one at a time. Both modes end by themselves: a pause after `minutes` (or at the shop's
+ * next opening), extra preparation time after `minutes` (an hour unless said) or when the shop's
+ * current hours end, whichever is first. `minutes` may be a fraction (a test pauses for seconds).
+ */
+const busyMinutes = z
+  .number()
+  .min(0.05)
+  .max(24 * 60);
+export const busyModeRequest = z.discriminatedUnion('mode', [
+  z.strictObject({
+    mode: z.literal('extra_prep'),
+    extra_minutes: z.number().int().min(5).max(60),
+    minutes: busyMinutes.default(60),
+  }),
+  z.strictObject({ mode: z.literal('pause'), minutes: busyMinutes }),
+  /** Pause until the shop's next opening after its current hours: "until tomorrow". */
+  z.strictObject({ mode: z.literal('pause_until_opening') }),
+  /** End whatever is on now. */
+  z.strictObject({ mode: z.literal('off') }),
+]);
+export type BusyModeRequest = z.infer<typeof busyModeRequest>;
 
 export const categoryNode = z.object({
   id,

@@ -15,6 +15,8 @@ export const errorCodes = [
   'OUT_OF_STOCK',
   'INVALID_TRANSITION',
   'STORE_CLOSED',
+  /** The seller paused new orders for a while (busy mode): `details.paused_until` says until when. */
+  'STORE_PAUSED',
   'OUT_OF_DELIVERY_AREA',
   'BELOW_MINIMUM_ORDER',
   'IDEMPOTENCY_KEY_REUSED',

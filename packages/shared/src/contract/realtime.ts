@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storeDetails } from './catalog';
 import { id } from './common';
 import { deliveryOffer, locationBatchResult, positionPoint, trackingPosition } from './delivery';
 import { orderEvent } from './orders';
@@ -51,6 +52,8 @@ export const channelMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('position'), position: trackingPosition }),
   /** Work offered to a rider: on the rider's channel. */
   z.object({ type: z.literal('offer'), offer: deliveryOffer }),
+  /** The store as it is after its seller changed it (hours, switch, busy mode): on the store's channel. */
+  z.object({ type: z.literal('store'), store: storeDetails }),
 ]);
 export type ChannelMessage = z.infer<typeof channelMessage>;
 
@@ -98,6 +101,8 @@ export const serverFrame = z.discriminatedUnion('type', [
   z.object({ type: z.literal('position'), channel: channelName, position: trackingPosition }),
   /** Work offered to the rider, on their own channel. */
   z.object({ type: z.literal('offer'), channel: channelName, offer: deliveryOffer }),
+  /** The store after its seller changed it, on its own channel: every device of the shop follows. */
+  z.object({ type: z.literal('store'), channel: channelName, store: storeDetails }),
   z.object({
     type: z.literal('error'),
     code: z.enum(realtimeErrorCodes),

@@ -3,6 +3,7 @@ import { loginRequest, logoutRequest, me, refreshRequest, registerRequest, sessi
 import { address, addressList, createAddressRequest, updateAddressRequest } from './addresses';
 import {
   bulkStockRequest,
+  busyModeRequest,
   categoryTree,
   createProductRequest,
   nearbyStoreList,
@@ -210,6 +211,17 @@ export const routes = {
     tags: ['seller'],
     auth: ['seller'],
     body: updateStoreRequest,
+    response: storeDetails,
+    errors: [404, 409],
+  }),
+  setBusyMode: route({
+    method: 'POST',
+    path: '/seller/store/busy',
+    summary:
+      'Busy mode: add preparation minutes, or pause new orders, until a time when it lifts by itself; or end it now',
+    tags: ['seller'],
+    auth: ['seller'],
+    body: busyModeRequest,
     response: storeDetails,
     errors: [404, 409],
   }),

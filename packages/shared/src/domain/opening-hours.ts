@@ -2,7 +2,10 @@
 export const weekdays = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 export type Weekday = (typeof weekdays)[number];
 
-/** "HH:MM" local times. `close` at or before `open` runs past midnight (18:00–02:00). */
+/**
+ * "HH:MM" local times. `close` at or before `open` runs past midnight (18:00–02:00); `close` may be
+ * "24:00", the end of the day, so a whole day is one interval: `{ open: '00:00', close: '24:00' }`.
+ */
 export interface OpeningInterval {
   open: string;
   close: string;
@@ -16,6 +19,11 @@ export interface OpeningStatus {
   /** When closed: the start of the next interval within a week, if any. */
   opensAt: Date | null;
 }
+
+/** Open all day: one interval from midnight to midnight. */
+export const WHOLE_DAY: OpeningInterval = { open: '00:00', close: '24:00' };
+export const isWholeDay = (intervals: readonly OpeningInterval[]) =>
+  intervals.length === 1 && intervals[0]?.open === WHOLE_DAY.open && intervals[0]?.close === WHOLE_DAY.close;
 
 const MINUTE = 60_000;
 const DAY_MINUTES = 24 * 60;
@@ -109,11 +117,48 @@ export function openingStatus(hours: OpeningHours, timeZone: string, now: Date):
   const at = (minutes: number) => instantOf(local.dayAsUtc, minutes, timeZone, offsetMs);
   const current = spans.find(([start, end]) => start <= local.minutes && local.minutes < end);
   if (current) {
-    // Back-to-back intervals (09:00–13:00, 13:00–18:00) are one stretch of being open.
+    // Back-to-back intervals (09:00–13:00, 13:00–18:00, or whole days) are one stretch of being open.
     let end = current[1];
     for (const [start, next] of spans) if (start <= end && next > end) end = next;
-    return { isOpen: true, closesAt: at(end), opensAt: null };
+    // A stretch that reaches the end of the week looked at does not close within it (open every day, all day).
+    return { isOpen: true, closesAt: end >= 8 * DAY_MINUTES ? null : at(end), opensAt: null };
   }
   const next = spans.find(([start]) => start > local.minutes);
   return { isOpen: false, closesAt: null, opensAt: next ? at(next[0]) : null };
+}
+
+/**
+ * When a shop next opens after its current stretch of hours: if open now, the opening after it
+ * closes; if closed, its next opening. Null when it never closes or never opens within a week.
+ */
+export function nextOpening(hours: OpeningHours, timeZone: string, now: Date): Date | null {
+  const status = openingStatus(hours, timeZone, now);
+  if (!status.isOpen) return status.opensAt;
+  return status.closesAt ? openingStatus(hours, timeZone, status.closesAt).opensAt : null;
+}
+
+const hhmmOf = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/**
+ * A day's intervals with a break cut out of them (Friday prayers, 13:00–14:30): an interval that
+ * spans the break is split in two, one that lies inside it is dropped. Times past midnight are
+ * taken as they are written, so a break only cuts the part of the day before midnight.
+ */
+export function withBreak(intervals: readonly OpeningInterval[], from: string, to: string): OpeningInterval[] {
+  const cutFrom = minutesOf(from);
+  const cutTo = minutesOf(to);
+  const out: OpeningInterval[] = [];
+  for (const interval of intervals) {
+    const open = minutesOf(interval.open);
+    const close = minutesOf(interval.close);
+    const end = close <= open ? DAY_MINUTES : close;
+    if (end <= cutFrom || open >= cutTo) {
+      out.push(interval);
+      continue;
+    }
+    if (open < cutFrom) out.push({ open: interval.open, close: hhmmOf(cutFrom) });
+    if (end > cutTo) out.push({ open: hhmmOf(cutTo), close: close <= open ? interval.close : hhmmOf(end) });
+  }
+  return out;
 }

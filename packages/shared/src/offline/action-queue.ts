@@ -48,7 +48,14 @@ export interface ActionQueue<Kinds extends ActionKindsOf<Kinds>> {
   close(): void;
 }
 
-const CONFLICTS = new Set(['CONFLICT', 'PRICE_CHANGED', 'OUT_OF_STOCK', 'INVALID_TRANSITION', 'STORE_CLOSED']);
+const CONFLICTS = new Set([
+  'CONFLICT',
+  'PRICE_CHANGED',
+  'OUT_OF_STOCK',
+  'INVALID_TRANSITION',
+  'STORE_CLOSED',
+  'STORE_PAUSED',
+]);
 
 /** Worth trying again later: no answer, the server busy or restarting, or a session being renewed. */
 const isTransient = (error: unknown) =>

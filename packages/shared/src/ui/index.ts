@@ -35,4 +35,5 @@ export {
 } from './timeline-steps';
 export { type Tone, type ToneColors, toneColors } from './tone';
 export { useTheme } from './use-theme';
+export { useTimePassed } from './use-time-passed';
 export { WelcomeScreen, type WelcomeScreenProps } from './WelcomeScreen';

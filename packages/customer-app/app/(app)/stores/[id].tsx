@@ -5,6 +5,7 @@ import {
   Chip,
   ChipRow,
   EmptyState,
+  formatClockTime,
   formatPaise,
   Price,
   Screen,
@@ -14,6 +15,7 @@ import {
   spacing,
   typeScale,
   useTheme,
+  useTimePassed,
 } from '@kupwara/shared/ui';
 import { FlashList } from '@shopify/flash-list';
 import { Image } from 'expo-image';
@@ -40,9 +42,12 @@ export default function Shop() {
   const [asking, setAsking] = useState<{ product: Product; quantity: number }>();
   const shop = store.data ? { id: store.data.id, name: store.data.name } : undefined;
   const items = products.data?.pages.flatMap((page) => page.items) ?? [];
+  const lifted = useTimePassed(store.data?.paused_until ?? null);
+  const paused =
+    !lifted && store.data?.paused_until ? messages.home.paused(formatClockTime(store.data.paused_until)) : null;
 
   const setQuantity = (product: Product, quantity: number) => {
-    if (!shop) return;
+    if (!shop || paused) return;
     if (cartState.lines.some((line) => line.product_id === product.id)) return cart.setQuantity(product.id, quantity);
     const line = { product_id: product.id, name: product.name, unit_price_paise: product.price_paise };
     if (!cart.add(shop, line, quantity).added) setAsking({ product, quantity });
@@ -57,6 +62,12 @@ export default function Shop() {
         <View style={styles.header}>
           <Text style={[typeScale.body, { color: colors.textMuted }]}>{store.data.address}</Text>
           {!store.data.is_open_now ? <Badge label={messages.home.closed(null)} /> : null}
+          {paused ? (
+            <View role="alert" style={styles.paused}>
+              <Badge label={paused} tone="warning" />
+              <Text style={[typeScale.caption, { color: colors.textMuted }]}>{messages.home.pausedHint}</Text>
+            </View>
+          ) : null}
         </View>
       ) : null}
       {shelves.length > 1 ? (
@@ -86,7 +97,12 @@ export default function Shop() {
           contentContainerStyle={styles.list}
           extraData={cartState}
           renderItem={({ item }) => (
-            <ProductRow product={item} quantity={inCart(item.id)} onChange={(q) => setQuantity(item, q)} />
+            <ProductRow
+              product={item}
+              quantity={inCart(item.id)}
+              onChange={(q) => setQuantity(item, q)}
+              paused={Boolean(paused)}
+            />
           )}
         />
       )}
@@ -146,10 +162,13 @@ function ProductRow({
   product,
   quantity,
   onChange,
+  paused,
 }: {
   product: Product;
   quantity: number;
   onChange: (q: number) => void;
+  /** The shop takes no new orders for now: nothing can be added. */
+  paused: boolean;
 }) {
   const { colors } = useTheme();
   const soldOut = !product.is_available || product.stock === 0;
@@ -166,7 +185,7 @@ function ProductRow({
       </View>
       {soldOut ? (
         <Badge label={words.outOfStock} />
-      ) : (
+      ) : paused && quantity === 0 ? null : (
         <Stepper name={product.name} quantity={quantity} onChange={onChange} />
       )}
     </View>
@@ -176,6 +195,7 @@ function ProductRow({
 const styles = StyleSheet.create({
   chips: { marginTop: spacing.sm },
   header: { paddingHorizontal: spacing.md, paddingTop: spacing.sm, gap: spacing.xs },
+  paused: { gap: spacing.xs, alignItems: 'flex-start' },
   list: { padding: spacing.md },
   product: { flexDirection: 'row', alignItems: 'center', gap: spacing.md, paddingVertical: spacing.sm },
   soldOut: { opacity: 0.5 },

@@ -2,7 +2,9 @@ import { ApiError } from '@kupwara/shared/client';
 import { EmptyState, useTheme } from '@kupwara/shared/ui';
 import { Redirect, Tabs } from 'expo-router';
 import { ActivityIndicator, StyleSheet, Text, View } from 'react-native';
+import { SafeAreaView } from 'react-native-safe-area-context';
 import { useMyShop } from '../../../src/features/shop/queries';
+import { ShopStatusSwitch } from '../../../src/features/shop/ShopStatusSwitch';
 import { messages } from '../../../src/messages';
 
 const words = messages.tabs;
@@ -26,26 +28,32 @@ export default function ShopTabs() {
     );
   }
   return (
-    <Tabs
-      screenOptions={{
-        headerShown: false,
-        tabBarActiveTintColor: colors.primary,
-        tabBarInactiveTintColor: colors.textMuted,
-        tabBarStyle: { backgroundColor: colors.surface, borderTopColor: colors.border, height: 56 },
-        // Words, not pictures: a label is clear to everyone and there is no icon font to ship.
-        tabBarIconStyle: { display: 'none' },
-        tabBarLabelPosition: 'beside-icon',
-        tabBarLabel: ({ children, color }) => <Text style={[styles.label, { color }]}>{children}</Text>,
-        tabBarItemStyle: { justifyContent: 'center', minHeight: 48, paddingHorizontal: 0 },
-      }}
-    >
-      <Tabs.Screen name="index" options={{ title: words.orders }} />
-      <Tabs.Screen name="inventory" options={{ title: words.inventory }} />
-      <Tabs.Screen name="insights" options={{ title: words.insights }} />
-      <Tabs.Screen name="shop" options={{ title: words.shop }} />
-      <Tabs.Screen name="more" options={{ title: words.more }} />
-    </Tabs>
+    <View style={styles.root}>
+      {/* The open/closed switch and busy mode, above every tab. */}
+      <SafeAreaView edges={['top', 'left', 'right']} style={{ backgroundColor: colors.surface }}>
+        <ShopStatusSwitch />
+      </SafeAreaView>
+      <Tabs
+        screenOptions={{
+          headerShown: false,
+          tabBarActiveTintColor: colors.primary,
+          tabBarInactiveTintColor: colors.textMuted,
+          tabBarStyle: { backgroundColor: colors.surface, borderTopColor: colors.border, height: 56 },
+          // Words, not pictures: a label is clear to everyone and there is no icon font to ship.
+          tabBarIconStyle: { display: 'none' },
+          tabBarLabelPosition: 'beside-icon',
+          tabBarLabel: ({ children, color }) => <Text style={[styles.label, { color }]}>{children}</Text>,
+          tabBarItemStyle: { justifyContent: 'center', minHeight: 48, paddingHorizontal: 0 },
+        }}
+      >
+        <Tabs.Screen name="index" options={{ title: words.orders }} />
+        <Tabs.Screen name="inventory" options={{ title: words.inventory }} />
+        <Tabs.Screen name="insights" options={{ title: words.insights }} />
+        <Tabs.Screen name="shop" options={{ title: words.shop }} />
+        <Tabs.Screen name="more" options={{ title: words.more }} />
+      </Tabs>
+    </View>
   );
 }
 
-const styles = StyleSheet.create({ label: { fontSize: 14, fontWeight: '600' } });
+const styles = StyleSheet.create({ root: { flex: 1 }, label: { fontSize: 14, fontWeight: '600' } });

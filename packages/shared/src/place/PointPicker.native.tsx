@@ -1,11 +1,13 @@
-import type { LatLng } from '@kupwara/shared';
-import { Button, spacing } from '@kupwara/shared/ui';
 import { useState } from 'react';
 import { StyleSheet, View } from 'react-native';
 import MapView, { Marker } from 'react-native-maps';
+import type { LatLng } from '../contract/geo';
+import { Button } from '../ui/Button';
+import { spacing } from '../ui/theme';
+import type { PointPickerProps } from './point-picker-props';
 
-/** Tap the map where the order should come; the pin moves there. */
-export function PointPicker({ start, onPick }: { start: LatLng; onPick: (point: LatLng) => void }) {
+/** Tap the map where the point is; the pin moves there. */
+export function PointPicker({ start, onPick, confirmLabel, mapLabel }: PointPickerProps) {
   const [point, setPoint] = useState(start);
   return (
     <View style={styles.box}>
@@ -16,11 +18,11 @@ export function PointPicker({ start, onPick }: { start: LatLng; onPick: (point: 
           const { latitude, longitude } = event.nativeEvent.coordinate;
           setPoint({ lat: latitude, lng: longitude });
         }}
-        accessibilityLabel="Map: tap where the order should come"
+        accessibilityLabel={mapLabel}
       >
         <Marker coordinate={{ latitude: point.lat, longitude: point.lng }} />
       </MapView>
-      <Button title="Deliver here" onPress={() => onPick(point)} />
+      <Button title={confirmLabel} onPress={() => onPick(point as LatLng)} />
     </View>
   );
 }
