@@ -9,9 +9,32 @@ export const orderFacts = pgTable(
     storeId: uuid('store_id').notNull(),
     customerId: uuid('customer_id').notNull(),
     status: text('status').notNull(),
+    /** Who made the move (a cancel by the customer, or by the server when the shop did not answer). */
+    actor: text('actor'),
+    /** The reason given with a rejection, cancellation or failure, as the event stored it. */
+    reason: text('reason'),
     itemCount: integer('item_count').notNull(),
     totalPaise: integer('total_paise').notNull(),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
   },
+  // The figures read one store's facts from a point in time on: a range scan of this index.
   (t) => [primaryKey({ columns: [t.orderId, t.seq] }), index('order_facts_store_idx').on(t.storeId, t.occurredAt)],
+);
+
+/** The lines of every order as it was placed, for a store's top products. */
+export const orderLineFacts = pgTable(
+  'order_line_facts',
+  {
+    orderId: uuid('order_id').notNull(),
+    productId: uuid('product_id').notNull(),
+    storeId: uuid('store_id').notNull(),
+    name: text('name').notNull(),
+    quantity: integer('quantity').notNull(),
+    linePaise: integer('line_paise').notNull(),
+    placedAt: timestamp('placed_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orderId, t.productId] }),
+    index('order_line_facts_store_idx').on(t.storeId, t.placedAt),
+  ],
 );

@@ -1,6 +1,6 @@
 import { channels, type OrderEvent, type OrderStatus } from '@kupwara/shared';
 import { and, eq, isNull, type SQLWrapper } from 'drizzle-orm';
-import { recordOrderFact } from '../analytics/facts';
+import { recordOrderFact, recordOrderLineFacts } from '../analytics/facts';
 import { catalogChanged } from '../catalog/catalog-cache';
 import { restoreStock } from '../catalog/stock';
 import { type NotificationRequest, requestNotifications } from '../notifications/requests';
@@ -104,11 +104,34 @@ export function orderJobHandlers(deps: OrderDeps): Record<string, JobHandler> {
             storeId: order.storeId,
             customerId: order.customerId,
             status: event.status,
+            actor: event.actor,
+            reason: event.reason,
             itemCount: order.itemCount,
             totalPaise: order.totalPaise,
             occurredAt: new Date(event.occurred_at),
           }),
         );
+      }
+      // The order's first event: its lines as placed, for the store's best sellers.
+      if (event.kind === 'transition' && event.from_status === null) {
+        const lines = await db
+          .select({
+            productId: orderItems.productId,
+            name: orderItems.name,
+            quantity: orderItems.quantity,
+            price: orderItems.unitPricePaise,
+          })
+          .from(orderItems)
+          .where(eq(orderItems.orderId, order.id));
+        const placedAt = new Date(event.occurred_at);
+        const facts = lines.map(({ price, ...line }) => ({
+          ...line,
+          orderId: order.id,
+          storeId: order.storeId,
+          linePaise: price * line.quantity,
+          placedAt,
+        }));
+        if (facts.length > 0) writes.push(recordOrderLineFacts(db, facts));
       }
       if (writes.length > 0) await executeAsOneStatement(db, writes);
     },

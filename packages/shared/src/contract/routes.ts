@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { loginRequest, logoutRequest, me, refreshRequest, registerRequest, session, updateMeRequest } from './accounts';
 import { address, addressList, createAddressRequest, updateAddressRequest } from './addresses';
+import { analyticsQuery, storeAnalytics } from './analytics';
 import {
   bulkStockRequest,
   categoryTree,
@@ -279,6 +280,17 @@ export const routes = {
     status: 201,
     response: product,
     errors: [404, 409, 413, 415],
+  }),
+
+  getMyAnalytics: route({
+    method: 'GET',
+    path: '/seller/analytics',
+    summary: "Your store's figures for today, the last 7 or the last 30 days (its own time zone's days)",
+    tags: ['seller'],
+    auth: ['seller'],
+    query: analyticsQuery,
+    response: storeAnalytics,
+    errors: [404],
   }),
 
   placeOrder: route({
