@@ -48,16 +48,11 @@ type Figures = {
  * + cancelled by the server for want of an answer), so an order the customer cancelled before the
  * shop answered, or one still waiting, counts neither way; preparation runs from accepted to ready.
  */
-export async function storeAnalytics(
-  db: Db,
-  store: AnalyticsStore,
-  range: AnalyticsRange,
-  now = new Date(),
-): Promise<StoreAnalytics> {
+export function analyticsStatement(store: AnalyticsStore, range: AnalyticsRange, now: Date) {
   const tz = store.timeZone;
   const at = now.toISOString();
   const days = rangeDays[range];
-  const result = await db.execute<Figures>(sql`
+  return sql`
     WITH span AS (
       SELECT (date_trunc('day', ${at}::timestamptz AT TIME ZONE ${tz}) - make_interval(days => ${days - 1}::int))
         AT TIME ZONE ${tz} AS from_at
@@ -130,13 +125,23 @@ export async function storeAnalytics(
       (SELECT json_agg(hours ORDER BY hour) FROM hours) AS by_hour,
       (SELECT coalesce(json_agg(json_build_object('date', date, 'orders', orders, 'revenue_paise', revenue_paise) ORDER BY day), '[]')
         FROM day_buckets) AS by_day
-  `);
+  `;
+}
+
+/** The store's figures for the range, made at `now`. */
+export async function storeAnalytics(
+  db: Db,
+  store: AnalyticsStore,
+  range: AnalyticsRange,
+  now = new Date(),
+): Promise<StoreAnalytics> {
+  const result = await db.execute<Figures>(analyticsStatement(store, range, now));
   const [figures] = result.rows;
   if (!figures) throw new Error('the analytics statement returned no row');
   const { summary } = figures;
   return {
     range,
-    time_zone: tz,
+    time_zone: store.timeZone,
     from: new Date(figures.from_at).toISOString(),
     to: now.toISOString(),
     orders: summary.orders,
