@@ -53,12 +53,56 @@ export const messages = {
 
   // ── insights: analytics ──
   insights: {
-    title: 'Insights',
+    title: 'Sales',
+    ranges: { today: 'Today', '7d': '7 days', '30d': '30 days' },
+    loading: 'Loading your figures…',
+    failed: 'Your figures could not be loaded',
+    stale: 'Could not refresh: these figures may be old.',
+    retry: 'Try again',
+    empty: {
+      today: 'No orders yet today',
+      '7d': 'No orders in the last 7 days',
+      '30d': 'No orders in the last 30 days',
+    },
+    emptyHint: 'Figures appear here as soon as customers order.',
+    revenue: 'Revenue',
+    orders: 'Orders',
+    basket: 'Average basket',
+    acceptance: 'Accepted',
+    prep: 'Average preparation',
+    none: '–',
+    minutes: (minutes: number) => `${minutes} min`,
+    byHour: 'Orders by hour',
+    busiest: (hours: string, orders: number, revenue: string) =>
+      `Orders by hour. Busiest ${hours}: ${orders} ${orders === 1 ? 'order' : 'orders'}, ${revenue} delivered.`,
+    byDay: 'Orders by day',
+    byDayLabel: (days: number, orders: number) => `Orders by day over ${days} days: ${orders} in all.`,
+    topProducts: 'Best sellers',
+    byUnits: 'Units',
+    byRevenue: 'Revenue',
+    noneSold: 'Nothing delivered yet.',
+    sold: (quantity: number, revenue: string) => `${quantity} · ${revenue}`,
+    rejections: 'Rejected',
+    noRejections: 'No order rejected.',
+    cancellations: 'Cancelled',
+    noCancellations: 'No order cancelled.',
+    noReason: 'No reason given',
+    byCustomer: 'By the customer',
+    notAnswered: 'Not answered in time',
+    reasons: {
+      out_of_stock: 'Out of stock',
+      closing_soon: 'Closing soon',
+      too_busy: 'Too busy',
+      other: 'Other',
+    },
   },
 
   // ── more: profile, notifications, sign out ──
   more: {
     title: 'More',
+    profile: 'Your profile',
+    shop: 'Shop',
+    notifications: 'Notifications',
   },
   notifications: {
     title: 'Notifications',
