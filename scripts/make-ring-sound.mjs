@@ -19,7 +19,7 @@ for (const { hz, seconds } of pattern) {
 }
 
 const data = Buffer.alloc(samples.length * 2);
-samples.forEach((sample, i) => data.writeInt16LE(sample, i * 2));
+for (const [i, sample] of samples.entries()) data.writeInt16LE(sample, i * 2);
 const header = Buffer.alloc(44);
 header.write('RIFF', 0);
 header.writeUInt32LE(36 + data.length, 4);

@@ -41,8 +41,8 @@ export interface IncomingOrdersProviderProps {
   children: ReactNode;
   /** The device's bell (tests pass one that records). */
   ringer?: Ringer;
-  /** What the flashing page title says while sound is blocked. */
-  alertTitle: string;
+  /** What the flashing page title says while sound is blocked, for this many unseen orders. */
+  alertTitle: (count: number) => string;
 }
 
 /**
@@ -54,7 +54,7 @@ export interface IncomingOrdersProviderProps {
 export function IncomingOrdersProvider({ storeId, children, ringer: given, alertTitle }: IncomingOrdersProviderProps) {
   const { api } = useServices();
   const queryClient = useQueryClient();
-  const orders = useOrders();
+  const orders = useOrders({ enabled: storeId !== null });
   const [ringer] = useState(() => given ?? createRinger());
   const [soundBlocked, setSoundBlocked] = useState(ringer.blocked);
   useEffect(() => ringer.onBlocked(setSoundBlocked), [ringer]);
@@ -84,7 +84,8 @@ export function IncomingOrdersProvider({ storeId, children, ringer: given, alert
     else ringer.stop();
   }, [ringing, ringer]);
   useEffect(() => () => ringer.stop(), [ringer]);
-  useEffect(() => (ringing && soundBlocked ? flashTitle(alertTitle) : undefined), [ringing, soundBlocked, alertTitle]);
+  const alert = ringing && soundBlocked ? alertTitle(unseen.length) : null;
+  useEffect(() => (alert ? flashTitle(alert) : undefined), [alert]);
 
   const markSeen = useCallback(
     (orderId: string) => {

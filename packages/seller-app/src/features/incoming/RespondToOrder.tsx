@@ -1,6 +1,17 @@
 import { awaitsAnswer, type OrderStatus, prepChoices, type RejectReason, rejectReasons } from '@kupwara/shared';
-import { type MoveTarget, useOrderActions } from '@kupwara/shared/app';
-import { Button, Input, messages as kit, Sheet, spacing, typeScale, useTheme, minTouchTarget, radius } from '@kupwara/shared/ui';
+import { useOrderActions } from '@kupwara/shared/app';
+import type { MoveTarget } from '@kupwara/shared/client';
+import {
+  Button,
+  Input,
+  messages as kit,
+  minTouchTarget,
+  radius,
+  Sheet,
+  spacing,
+  typeScale,
+  useTheme,
+} from '@kupwara/shared/ui';
 import { useState } from 'react';
 import { Pressable, StyleSheet, Text, View } from 'react-native';
 import { messages } from '../../messages';
@@ -144,7 +155,12 @@ function RejectSheet(props: {
     <Sheet visible={props.visible} title={words.rejectTitle} onClose={props.onClose} testID="reject-sheet">
       <View accessibilityRole="radiogroup" accessibilityLabel={words.rejectLabel} style={styles.column}>
         {rejectReasons.map((each) => (
-          <BigChoice key={each} label={words.reasons[each]} selected={each === reason} onPress={() => setReason(each)} />
+          <BigChoice
+            key={each}
+            label={words.reasons[each]}
+            selected={each === reason}
+            onPress={() => setReason(each)}
+          />
         ))}
       </View>
       {reason === 'other' ? (

@@ -1,4 +1,11 @@
-import { awaitsAnswer, isFinal, type OrderSummary, type SellerStage, sellerStageOf, sellerStages } from '@kupwara/shared';
+import {
+  awaitsAnswer,
+  isFinal,
+  type OrderSummary,
+  type SellerStage,
+  sellerStageOf,
+  sellerStages,
+} from '@kupwara/shared';
 
 /**
  * The shop's orders by tab (the machine says which state belongs where): finished ones only when
