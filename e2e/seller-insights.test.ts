@@ -58,14 +58,18 @@ async function shopWithADay() {
         before.then(() =>
           api.call('transitionOrder', {
             params: { id },
-            body: { to: step.to, ...(step.needs.includes('otp') ? { otp } : {}) },
+            body: {
+              to: step.to,
+              ...(step.needs.includes('otp') ? { otp } : {}),
+              ...(step.needs.includes('prep') ? { prep_minutes: 20 } : {}),
+            },
           }),
         ),
       Promise.resolve({} as unknown),
     );
   await shop.api.call('transitionOrder', {
     params: { id: rejected.id },
-    body: { to: 'REJECTED', reason: 'out_of_stock' },
+    body: { to: 'REJECTED', reject_reason: 'out_of_stock' },
   });
   await move(shop.api, delivered.id, delivered.status, 'READY_FOR_PICKUP');
 

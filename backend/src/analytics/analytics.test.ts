@@ -71,7 +71,7 @@ describe('GET /seller/analytics', () => {
     await advanceOrder(app, market, small.id, 'DELIVERED');
     await advanceOrder(app, market, open.id, 'ACCEPTED');
     const answers = [
-      await transition(app, seller, refused.id, { to: 'REJECTED', reason: 'out_of_stock' }),
+      await transition(app, seller, refused.id, { to: 'REJECTED', reject_reason: 'out_of_stock' }),
       await transition(app, customer, changedMind.id, { to: 'CANCELLED' }),
       await transition(app, admin, unanswered.id, { to: 'CANCELLED', reason: NOT_ANSWERED }),
     ];

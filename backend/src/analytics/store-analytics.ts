@@ -113,8 +113,8 @@ export function analyticsStatement(store: AnalyticsStore, range: AnalyticsRange,
         'prep_seconds', avg(extract(epoch FROM ready_at - accepted_at))
       ) FROM placed) AS summary,
       (SELECT coalesce(json_agg(json_build_object('reason', reason, 'orders', n) ORDER BY n DESC, reason), '[]')
-        FROM (SELECT f.reason, count(*) AS n FROM facts f JOIN placed USING (order_id)
-          WHERE f.status = ${rejected} GROUP BY f.reason) r) AS rejections,
+        FROM (SELECT coalesce(f.reason_code, f.reason) AS reason, count(*) AS n FROM facts f JOIN placed USING (order_id)
+          WHERE f.status = ${rejected} GROUP BY 1) r) AS rejections,
       (SELECT coalesce(json_agg(json_build_object('by', actor, 'reason', reason, 'orders', n) ORDER BY n DESC, actor, reason), '[]')
         FROM (SELECT f.actor, f.reason, count(*) AS n FROM facts f JOIN placed USING (order_id)
           WHERE f.status = ${cancelled} GROUP BY f.actor, f.reason) c) AS cancellations,

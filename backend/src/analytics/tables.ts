@@ -11,8 +11,10 @@ export const orderFacts = pgTable(
     status: text('status').notNull(),
     /** Who made the move (a cancel by the customer, or by the server when the shop did not answer). */
     actor: text('actor'),
-    /** The reason given with a rejection, cancellation or failure, as the event stored it. */
+    /** The reason given with a rejection, cancellation or failure, in words, as the event stored it. */
     reason: text('reason'),
+    /** A rejection's reason from the list (out_of_stock, closing_soon, too_busy, other). */
+    reasonCode: text('reason_code'),
     itemCount: integer('item_count').notNull(),
     totalPaise: integer('total_paise').notNull(),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),

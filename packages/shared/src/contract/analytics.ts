@@ -43,6 +43,7 @@ export const storeAnalytics = z.object({
   average_prep_seconds: count
     .nullable()
     .describe('Mean time from accepted to ready for pickup, over the orders that got there'),
+  /** By the reason picked from the list (`out_of_stock`, `closing_soon`, `too_busy`, `other`). */
   rejections: z.array(z.object({ reason: z.string().nullable(), orders: count })),
   cancellations: z.array(z.object({ by: orderActor, reason: z.string().nullable(), orders: count })),
   /** The five best sellers among delivered orders, by units and by revenue. */

@@ -11,4 +11,5 @@ CREATE TABLE "order_line_facts" (
 --> statement-breakpoint
 ALTER TABLE "order_facts" ADD COLUMN "actor" text;--> statement-breakpoint
 ALTER TABLE "order_facts" ADD COLUMN "reason" text;--> statement-breakpoint
+ALTER TABLE "order_facts" ADD COLUMN "reason_code" text;--> statement-breakpoint
 CREATE INDEX "order_line_facts_store_idx" ON "order_line_facts" USING btree ("store_id","placed_at");
