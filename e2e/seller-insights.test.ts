@@ -131,11 +131,15 @@ describe('the seller’s Sales and More tabs', () => {
       const chart = page.getByTestId('sales-by-hour');
       await chart.locator('svg').first().waitFor();
       await expect(chart.getAttribute('aria-label')).resolves.toMatch(/^Orders by hour\. Busiest \d\d:00–\d\d:00/);
-      await page.screenshot({ path: path.join(shots, `seller-insights-${name}.png`), fullPage: true });
+      await expect(page.getByLabel('Average preparation: under 1 min').count()).resolves.toBe(1);
+      await page.screenshot({ path: path.join(shots, `seller-insights-${name}.png`) });
+      await page.getByRole('heading', { name: 'Cancelled' }).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(shots, `seller-insights-lists-${name}.png`) });
 
       await page.getByRole('button', { name: '7 days' }).click();
       await page.getByTestId('sales-by-day').waitFor();
-      await page.screenshot({ path: path.join(shots, `seller-insights-week-${name}.png`), fullPage: true });
+      await page.getByTestId('sales-by-day').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(shots, `seller-insights-week-${name}.png`) });
 
       await page.getByRole('tab', { name: 'More' }).click();
       await page.getByText('Shop: Gulzar Kiryana').waitFor();

@@ -62,6 +62,7 @@ export const messages = {
     acceptTitle: 'Ready in how long?',
     prepLabel: 'Preparation time',
     minutes: (minutes: number) => `${minutes} min`,
+    underAMinute: 'under 1 min',
     acceptWith: (minutes: number) => `Accept, ready in ${minutes} min`,
     rejectTitle: 'Why can’t you take it?',
     rejectLabel: 'Reason',
@@ -117,6 +118,7 @@ export const messages = {
     prep: 'Average preparation',
     none: '–',
     minutes: (minutes: number) => `${minutes} min`,
+    underAMinute: 'under 1 min',
     byHour: 'Orders by hour',
     busiest: (hours: string, orders: number, revenue: string) =>
       `Orders by hour. Busiest ${hours}: ${orders} ${orders === 1 ? 'order' : 'orders'}, ${revenue} delivered.`,

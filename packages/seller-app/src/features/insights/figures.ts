@@ -23,10 +23,15 @@ export function figureCards(figures: StoreAnalytics): { key: string; label: stri
     {
       key: 'prep',
       label: words.prep,
-      value:
-        figures.average_prep_seconds === null ? none : words.minutes(Math.round(figures.average_prep_seconds / 60)),
+      value: prepWords(figures.average_prep_seconds),
     },
   ];
+}
+
+/** Minutes, rounded; under one is said so rather than "0 min". */
+function prepWords(seconds: number | null): string {
+  if (seconds === null) return words.none;
+  return seconds < 60 ? words.underAMinute : words.minutes(Math.round(seconds / 60));
 }
 
 /** A reason as the shop reads it: the app's words for the codes it knows, the stored text otherwise. */
