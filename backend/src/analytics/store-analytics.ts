@@ -58,7 +58,7 @@ export function analyticsStatement(store: AnalyticsStore, range: AnalyticsRange,
         AT TIME ZONE ${tz} AS from_at
     ),
     facts AS (
-      SELECT f.* FROM order_facts f, span
+      SELECT f.order_id, f.seq, f.status, f.actor, f.total_paise, f.occurred_at FROM order_facts f, span
       WHERE f.store_id = ${store.id} AND f.occurred_at >= span.from_at AND f.occurred_at <= ${at}::timestamptz
     ),
     placed AS (
@@ -74,13 +74,26 @@ export function analyticsStatement(store: AnalyticsStore, range: AnalyticsRange,
       GROUP BY order_id
       HAVING bool_or(seq = 1)
     ),
+    -- Materialized, so each is one range scan joined by hash, not a key lookup per order.
+    lines AS MATERIALIZED (
+      SELECT l.order_id, l.product_id, l.quantity, l.line_paise, l.name, l.placed_at
+      FROM order_line_facts l, span
+      WHERE l.store_id = ${store.id} AND l.placed_at >= span.from_at
+    ),
     products AS (
       SELECT l.product_id, (array_agg(l.name ORDER BY l.placed_at DESC))[1] AS name,
         sum(l.quantity)::float8 AS quantity, sum(l.line_paise)::float8 AS revenue_paise
-      FROM order_line_facts l, span
-      WHERE l.store_id = ${store.id} AND l.placed_at >= span.from_at
-        AND l.order_id IN (SELECT order_id FROM placed WHERE delivered)
+      FROM lines l JOIN placed p ON p.order_id = l.order_id AND p.delivered
       GROUP BY l.product_id
+    ),
+    -- The few facts with a reason worth reading, then their reasons by key.
+    answers AS MATERIALIZED (
+      SELECT f.order_id, f.seq, f.status, f.actor FROM facts f JOIN placed USING (order_id)
+      WHERE f.status = ${rejected} OR f.status = ${cancelled}
+    ),
+    reasons AS (
+      SELECT a.status, a.actor, r.reason, r.reason_code
+      FROM answers a JOIN order_facts r ON r.order_id = a.order_id AND r.seq = a.seq
     ),
     hours AS (
       SELECT h AS hour, count(p.order_id)::int AS orders,
@@ -113,11 +126,11 @@ export function analyticsStatement(store: AnalyticsStore, range: AnalyticsRange,
         'prep_seconds', avg(extract(epoch FROM ready_at - accepted_at))
       ) FROM placed) AS summary,
       (SELECT coalesce(json_agg(json_build_object('reason', reason, 'orders', n) ORDER BY n DESC, reason), '[]')
-        FROM (SELECT coalesce(f.reason_code, f.reason) AS reason, count(*) AS n FROM facts f JOIN placed USING (order_id)
-          WHERE f.status = ${rejected} GROUP BY 1) r) AS rejections,
+        FROM (SELECT coalesce(reason_code, reason) AS reason, count(*) AS n FROM reasons
+          WHERE status = ${rejected} GROUP BY 1) r) AS rejections,
       (SELECT coalesce(json_agg(json_build_object('by', actor, 'reason', reason, 'orders', n) ORDER BY n DESC, actor, reason), '[]')
-        FROM (SELECT f.actor, f.reason, count(*) AS n FROM facts f JOIN placed USING (order_id)
-          WHERE f.status = ${cancelled} GROUP BY f.actor, f.reason) c) AS cancellations,
+        FROM (SELECT actor, reason, count(*) AS n FROM reasons
+          WHERE status = ${cancelled} GROUP BY actor, reason) c) AS cancellations,
       (SELECT coalesce(json_agg(t ORDER BY t.quantity DESC, t.revenue_paise DESC, t.name), '[]')
         FROM (SELECT * FROM products ORDER BY quantity DESC, revenue_paise DESC, name LIMIT ${TOP}) t) AS by_quantity,
       (SELECT coalesce(json_agg(t ORDER BY t.revenue_paise DESC, t.quantity DESC, t.name), '[]')
