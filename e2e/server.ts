@@ -5,9 +5,9 @@ import path from 'node:path';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..');
 
-/** Builds the web apps that have no build yet, as `npm start` does. */
-export function ensureWebBuilds() {
-  const result = spawnSync(process.execPath, ['scripts/build-web.mjs', '--if-missing'], {
+/** Builds the web apps that have no build yet (all of them, or those named), as `npm start` does. */
+export function ensureWebBuilds(...apps: ('customer' | 'seller' | 'rider')[]) {
+  const result = spawnSync(process.execPath, ['scripts/build-web.mjs', '--if-missing', ...apps], {
     cwd: repoRoot,
     stdio: 'inherit',
   });

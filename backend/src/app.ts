@@ -6,6 +6,7 @@ import { auth } from './accounts/auth';
 import { authRoutes } from './accounts/auth-routes';
 import { meRoutes } from './accounts/me-routes';
 import { createTokenSigner } from './accounts/tokens';
+import { analyticsRoutes } from './analytics/routes';
 import { productImageRoutes } from './catalog/images/routes';
 import { catalogRoutes } from './catalog/routes';
 import { sellerProductRoutes } from './catalog/seller-product-routes';
@@ -137,6 +138,7 @@ export async function buildApp({ config, platform, webApps, runJobs = true }: Ap
       await api.register(catalogRoutes, catalog);
       await api.register(sellerProductRoutes, catalog);
       await api.register(productImageRoutes, catalog);
+      await api.register(analyticsRoutes, { db });
       await api.register(orderRoutes, orders);
       await api.register(riderRoutes, delivery);
     },

@@ -1,6 +1,6 @@
 import { channels, type OrderEvent, type OrderStatus } from '@kupwara/shared';
 import { and, eq, isNull, type SQLWrapper } from 'drizzle-orm';
-import { recordOrderFact } from '../analytics/facts';
+import { recordOrderFact, recordOrderLineFacts } from '../analytics/facts';
 import { catalogChanged } from '../catalog/catalog-cache';
 import { restoreStock } from '../catalog/stock';
 import { type NotificationRequest, requestNotifications } from '../notifications/requests';
@@ -10,6 +10,7 @@ import type { Job, JobHandler } from '../platform/jobs';
 import { executeAsOneStatement } from '../platform/together';
 import { type EventJob, type OrderParties, orderJobs } from './effects';
 import { SYSTEM } from './order-view';
+import type { SeenJob } from './seen';
 import { orderItems, orders } from './tables';
 import { type OrderDeps, transitionOrder } from './transitions';
 
@@ -104,11 +105,35 @@ export function orderJobHandlers(deps: OrderDeps): Record<string, JobHandler> {
             storeId: order.storeId,
             customerId: order.customerId,
             status: event.status,
+            actor: event.actor,
+            reason: event.reason,
+            reasonCode: event.reason_code,
             itemCount: order.itemCount,
             totalPaise: order.totalPaise,
             occurredAt: new Date(event.occurred_at),
           }),
         );
+      }
+      // The order's first event: its lines as placed, for the store's best sellers.
+      if (event.kind === 'transition' && event.from_status === null) {
+        const lines = await db
+          .select({
+            productId: orderItems.productId,
+            name: orderItems.name,
+            quantity: orderItems.quantity,
+            price: orderItems.unitPricePaise,
+          })
+          .from(orderItems)
+          .where(eq(orderItems.orderId, order.id));
+        const placedAt = new Date(event.occurred_at);
+        const facts = lines.map(({ price, ...line }) => ({
+          ...line,
+          orderId: order.id,
+          storeId: order.storeId,
+          linePaise: price * line.quantity,
+          placedAt,
+        }));
+        if (facts.length > 0) writes.push(recordOrderLineFacts(db, facts));
       }
       if (writes.length > 0) await executeAsOneStatement(db, writes);
     },
@@ -129,6 +154,14 @@ export function orderJobHandlers(deps: OrderDeps): Record<string, JobHandler> {
         return marked.storeId;
       });
       if (storeId) await catalogChanged(cache, storeId);
+    },
+    async [orderJobs.seen](job) {
+      const seen = job.payload as SeenJob;
+      await broadcast(bus, channels.store(seen.store_id), {
+        type: 'seen',
+        order_id: seen.order_id,
+        seen_at: seen.seen_at,
+      });
     },
     async [orderJobs.timeout](job) {
       try {

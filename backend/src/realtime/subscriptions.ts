@@ -118,6 +118,14 @@ function hear(context: Context, subscription: Subscription, message: ChannelMess
   if (message.type === 'store') {
     return context.sender.send({ type: 'store', channel: subscription.channel, store: message.store });
   }
+  if (message.type === 'seen') {
+    return context.sender.send({
+      type: 'seen',
+      channel: subscription.channel,
+      order_id: message.order_id,
+      seen_at: message.seen_at,
+    });
+  }
   const { event } = message;
   const arrival = arrivalOf(subscription.sent.get(event.order_id), event.seq, subscription.orderId !== undefined);
   if (arrival === 'after-gap' && subscription.orderId !== undefined) {

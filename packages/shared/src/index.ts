@@ -3,5 +3,6 @@ export * from './domain/busy-mode';
 export * from './domain/delivery-estimate';
 export * from './domain/distance';
 export * from './domain/opening-hours';
+export * from './domain/order-answer';
 export * from './domain/order-machine';
 export * from './domain/phone';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { storeDetails } from './catalog';
-import { id } from './common';
+import { id, timestamp } from './common';
 import { deliveryOffer, locationBatchResult, positionPoint, trackingPosition } from './delivery';
 import { orderEvent } from './orders';
 
@@ -54,6 +54,11 @@ export const channelMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('offer'), offer: deliveryOffer }),
   /** The store as it is after its seller changed it (hours, switch, busy mode): on the store's channel. */
   z.object({ type: z.literal('store'), store: storeDetails }),
+  /**
+   * Someone at the shop opened a new order: on the store's channel, so its other devices stop
+   * ringing. Not replayed: a device that joins late reads `seen` in the order list.
+   */
+  z.object({ type: z.literal('seen'), order_id: id, seen_at: timestamp }),
 ]);
 export type ChannelMessage = z.infer<typeof channelMessage>;
 
@@ -103,6 +108,8 @@ export const serverFrame = z.discriminatedUnion('type', [
   z.object({ type: z.literal('offer'), channel: channelName, offer: deliveryOffer }),
   /** The store after its seller changed it, on its own channel: every device of the shop follows. */
   z.object({ type: z.literal('store'), channel: channelName, store: storeDetails }),
+  /** A new order of the store was opened on one of its devices (store channel). */
+  z.object({ type: z.literal('seen'), channel: channelName, order_id: id, seen_at: timestamp }),
   z.object({
     type: z.literal('error'),
     code: z.enum(realtimeErrorCodes),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { loginRequest, logoutRequest, me, refreshRequest, registerRequest, session, updateMeRequest } from './accounts';
 import { address, addressList, createAddressRequest, updateAddressRequest } from './addresses';
+import { analyticsQuery, storeAnalytics } from './analytics';
 import {
   bulkStockRequest,
   busyModeRequest,
@@ -29,7 +30,7 @@ import {
   riderStatusRequest,
 } from './delivery';
 import { notificationList, notificationListQuery } from './notifications';
-import { order, orderList, orderListQuery, placeOrderRequest, transitionRequest } from './orders';
+import { order, orderList, orderListQuery, orderSummary, placeOrderRequest, transitionRequest } from './orders';
 import { maxUploadBytes, type RouteSpec, uploadField } from './route-spec';
 import { createStoreRequest } from './stores';
 
@@ -306,6 +307,17 @@ export const routes = {
     errors: [404, 409, 413, 415],
   }),
 
+  getMyAnalytics: route({
+    method: 'GET',
+    path: '/seller/analytics',
+    summary: "Your store's figures for today, the last 7 or the last 30 days (its own time zone's days)",
+    tags: ['seller'],
+    auth: ['seller'],
+    query: analyticsQuery,
+    response: storeAnalytics,
+    errors: [404],
+  }),
+
   placeOrder: route({
     method: 'POST',
     path: '/orders',
@@ -348,6 +360,18 @@ export const routes = {
     idempotencyKey: 'optional',
     response: order,
     errors: [403, 404, 409, 422],
+  }),
+
+  markOrderSeen: route({
+    method: 'POST',
+    path: '/seller/orders/:id/seen',
+    summary:
+      'Say the shop has seen a new order: every device of the shop stops ringing for it (repeats change nothing)',
+    tags: ['seller'],
+    auth: ['seller'],
+    params: idParams,
+    response: orderSummary,
+    errors: [404],
   }),
 
   setRiderStatus: route({

@@ -1,4 +1,5 @@
 import { type Href, router } from 'expo-router';
+import type { ReactElement } from 'react';
 import { FlatList, RefreshControl, StyleSheet, Text } from 'react-native';
 import type { Notification } from '../contract/notifications';
 import { Card } from '../ui/Card';
@@ -10,31 +11,47 @@ import { spacing, typeScale } from '../ui/theme';
 import { useTheme } from '../ui/use-theme';
 import { useNotifications } from './queries';
 
-export interface NotificationsScreenProps {
-  words: { title: string; empty: string; emptyHint: string };
+export interface NotificationListProps {
+  words: { empty: string; emptyHint: string };
   /** Where tapping a notification goes in this app (nowhere: undefined). */
   leadsTo: (notification: Notification) => Href | undefined;
+  /** Scrolls above the notifications, e.g. the seller's profile on the More tab. */
+  header?: ReactElement;
 }
 
 /** What the signed-in person was told, newest first; each opens what it is about. */
-export function NotificationsScreen({ words, leadsTo }: NotificationsScreenProps) {
+export function NotificationList({ words, leadsTo, header }: NotificationListProps) {
   const notifications = useNotifications();
   return (
+    <FlatList
+      data={notifications.data?.items ?? []}
+      keyExtractor={(item) => item.id}
+      contentContainerStyle={styles.list}
+      refreshControl={
+        <RefreshControl refreshing={notifications.isRefetching} onRefresh={() => notifications.refetch()} />
+      }
+      ListHeaderComponent={header}
+      ListEmptyComponent={
+        notifications.isPending ? (
+          <Skeleton lines={4} height={56} />
+        ) : (
+          <EmptyState title={words.empty} message={words.emptyHint} />
+        )
+      }
+      renderItem={({ item }) => <Row notification={item} href={leadsTo(item)} />}
+    />
+  );
+}
+
+export interface NotificationsScreenProps extends Omit<NotificationListProps, 'header'> {
+  words: NotificationListProps['words'] & { title: string };
+}
+
+/** The notifications as a screen of their own. */
+export function NotificationsScreen({ words, leadsTo }: NotificationsScreenProps) {
+  return (
     <Screen title={words.title}>
-      {notifications.isPending ? (
-        <Skeleton lines={4} height={56} />
-      ) : (
-        <FlatList
-          data={notifications.data?.items ?? []}
-          keyExtractor={(item) => item.id}
-          contentContainerStyle={styles.list}
-          refreshControl={
-            <RefreshControl refreshing={notifications.isRefetching} onRefresh={() => notifications.refetch()} />
-          }
-          ListEmptyComponent={<EmptyState title={words.empty} message={words.emptyHint} />}
-          renderItem={({ item }) => <Row notification={item} href={leadsTo(item)} />}
-        />
-      )}
+      <NotificationList words={words} leadsTo={leadsTo} />
     </Screen>
   );
 }

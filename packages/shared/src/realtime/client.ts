@@ -1,7 +1,10 @@
 import { type ChannelName, type ClientFrame, parseChannel, type ServerFrame } from '../contract/realtime';
 
-/** What a channel's listener receives: an order event, a rider's position, or an offer. */
-export type ChannelFrame = Extract<ServerFrame, { type: 'event' | 'position' | 'offer' | 'store' }>;
+/**
+ * What a channel's listener receives: an order event, a rider's position, an offer, a new order
+ * seen at the shop, or the shop as its seller changed it.
+ */
+export type ChannelFrame = Extract<ServerFrame, { type: 'event' | 'position' | 'offer' | 'seen' | 'store' }>;
 
 export type ConnectionState = 'offline' | 'connecting' | 'online';
 
@@ -144,6 +147,7 @@ export function createRealtimeClient(options: RealtimeOptions): RealtimeClient {
       case 'event':
       case 'position':
       case 'offer':
+      case 'seen':
       case 'store':
         return deliver(frame);
       case 'error':

@@ -1,8 +1,10 @@
+import { awaitsAnswer } from '@kupwara/shared';
 import { ApiError } from '@kupwara/shared/client';
 import { EmptyState, useTheme } from '@kupwara/shared/ui';
 import { Redirect, Tabs } from 'expo-router';
 import { ActivityIndicator, StyleSheet, Text, View } from 'react-native';
 import { SafeAreaView } from 'react-native-safe-area-context';
+import { useIncoming } from '../../../src/features/incoming/IncomingOrders';
 import { useMyShop } from '../../../src/features/shop/queries';
 import { ShopStatusSwitch } from '../../../src/features/shop/ShopStatusSwitch';
 import { messages } from '../../../src/messages';
@@ -13,6 +15,7 @@ const words = messages.tabs;
 export default function ShopTabs() {
   const { colors } = useTheme();
   const shop = useMyShop();
+  const waiting = useIncoming().orders.data?.items.filter((order) => awaitsAnswer(order.status)).length ?? 0;
   if (shop.error instanceof ApiError && shop.error.status === 404) return <Redirect href="/setup" />;
   if (!shop.data) {
     return shop.isError ? (
@@ -46,7 +49,10 @@ export default function ShopTabs() {
           tabBarItemStyle: { justifyContent: 'center', minHeight: 48, paddingHorizontal: 0 },
         }}
       >
-        <Tabs.Screen name="index" options={{ title: words.orders }} />
+        <Tabs.Screen
+          name="index"
+          options={{ title: words.orders, tabBarBadge: waiting > 0 ? waiting : undefined }}
+        />
         <Tabs.Screen name="inventory" options={{ title: words.inventory }} />
         <Tabs.Screen name="insights" options={{ title: words.insights }} />
         <Tabs.Screen name="shop" options={{ title: words.shop }} />

@@ -1,11 +1,4 @@
-import { Screen } from '@kupwara/shared/ui';
-import { messages } from '../../../src/messages';
+import { InsightsScreen } from '../../../src/features/insights/InsightsScreen';
 
-/** The insights tab (built by the insights part of the app). */
-export default function InsightsTab() {
-  return (
-    <Screen title={messages.insights.title} back={false}>
-      {null}
-    </Screen>
-  );
-}
+/** The shop's figures: today, 7 or 30 days. */
+export default InsightsScreen;

@@ -1,11 +1,4 @@
-import { Screen } from '@kupwara/shared/ui';
-import { messages } from '../../../src/messages';
+import { MoreScreen } from '../../../src/features/more/MoreScreen';
 
-/** The more tab (built by the more part of the app). */
-export default function MoreTab() {
-  return (
-    <Screen title={messages.more.title} back={false}>
-      {null}
-    </Screen>
-  );
-}
+/** Profile, notifications and signing out. */
+export default MoreScreen;
