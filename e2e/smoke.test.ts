@@ -21,9 +21,9 @@ afterAll(async () => {
 });
 
 const apps = [
-  // A customer who has not signed in yet lands on signing in (the shop list needs an account).
+  // A customer or a seller who has not signed in yet lands on signing in (their screens need an account).
   { name: 'customer', testId: 'customer-login', heading: 'Sign in', action: 'Sign in' },
-  { name: 'seller', testId: 'seller-home', heading: 'Your shop', action: 'Sign in to your shop' },
+  { name: 'seller', testId: 'seller-login', heading: 'Sign in to your shop', action: 'Sign in' },
   { name: 'rider', testId: 'rider-home', heading: 'Ready to ride?', action: 'Go online' },
 ];
 

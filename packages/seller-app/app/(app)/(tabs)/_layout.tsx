@@ -1,0 +1,51 @@
+import { ApiError } from '@kupwara/shared/client';
+import { EmptyState, useTheme } from '@kupwara/shared/ui';
+import { Redirect, Tabs } from 'expo-router';
+import { ActivityIndicator, StyleSheet, Text, View } from 'react-native';
+import { useMyShop } from '../../../src/features/shop/queries';
+import { messages } from '../../../src/messages';
+
+const words = messages.tabs;
+
+/** The shop's five tabs, once the seller has a shop (a new seller sets one up first). */
+export default function ShopTabs() {
+  const { colors } = useTheme();
+  const shop = useMyShop();
+  if (shop.error instanceof ApiError && shop.error.status === 404) return <Redirect href="/setup" />;
+  if (!shop.data) {
+    return shop.isError ? (
+      <EmptyState
+        title={messages.shopGate.failed}
+        message={shop.error.message}
+        action={{ title: messages.shopGate.retry, onPress: () => void shop.refetch() }}
+      />
+    ) : (
+      <View style={{ flex: 1, alignItems: 'center', justifyContent: 'center' }}>
+        <ActivityIndicator accessibilityLabel={messages.shopGate.loading} />
+      </View>
+    );
+  }
+  return (
+    <Tabs
+      screenOptions={{
+        headerShown: false,
+        tabBarActiveTintColor: colors.primary,
+        tabBarInactiveTintColor: colors.textMuted,
+        tabBarStyle: { backgroundColor: colors.surface, borderTopColor: colors.border, height: 56 },
+        // Words, not pictures: a label is clear to everyone and there is no icon font to ship.
+        tabBarIconStyle: { display: 'none' },
+        tabBarLabelPosition: 'beside-icon',
+        tabBarLabel: ({ children, color }) => <Text style={[styles.label, { color }]}>{children}</Text>,
+        tabBarItemStyle: { justifyContent: 'center', minHeight: 48, paddingHorizontal: 0 },
+      }}
+    >
+      <Tabs.Screen name="index" options={{ title: words.orders }} />
+      <Tabs.Screen name="inventory" options={{ title: words.inventory }} />
+      <Tabs.Screen name="insights" options={{ title: words.insights }} />
+      <Tabs.Screen name="shop" options={{ title: words.shop }} />
+      <Tabs.Screen name="more" options={{ title: words.more }} />
+    </Tabs>
+  );
+}
+
+const styles = StyleSheet.create({ label: { fontSize: 14, fontWeight: '600' } });
