@@ -1,4 +1,5 @@
 import { createAppServices } from '@kupwara/shared/app';
+import { createPickStore } from './features/order-detail/pick-store';
 
 /**
  * The seller app's services. Each part of the app declares the actions it queues (sent once, in
@@ -6,7 +7,8 @@ import { createAppServices } from '@kupwara/shared/app';
  */
 export function createSellerServices() {
   return createAppServices('seller', {
-    stores: () => ({}),
+    // The lines ticked off on the order detail screen, per order.
+    stores: ({ storage, key }) => ({ picks: createPickStore(storage, key('picks')) }),
     actions: () => ({}),
   });
 }
