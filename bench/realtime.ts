@@ -151,7 +151,7 @@ try {
   for (let i = 0; i < Math.min(EVENTS, orders.length); i++) {
     const wait = started + (i * 1000) / EVENT_RATE - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    void call(`${api}/orders/${orders[i]?.id}/transitions`, 'POST', { to: 'ACCEPTED' }, seller);
+    void call(`${api}/orders/${orders[i]?.id}/transitions`, 'POST', { to: 'ACCEPTED', prep_minutes: 20 }, seller);
   }
   const expected = Math.min(EVENTS, orders.length);
   const deadline = Date.now() + 30_000;

@@ -185,8 +185,9 @@ describe('the customer web app', () => {
     // The shop gets it ready; the nearest rider takes it and rides: the customer watches.
     const orderId = orders[0]?.id ?? '';
     const placedAs = orders[0]?.status ?? 'PENDING';
-    for (const { to } of pathBetween(placedAs, 'READY_FOR_PICKUP')) {
-      await shop.api.call('transitionOrder', { params: { id: orderId }, body: { to } });
+    for (const { to, needs } of pathBetween(placedAs, 'READY_FOR_PICKUP')) {
+      const prep = needs.includes('prep') ? { prep_minutes: 20 } : {};
+      await shop.api.call('transitionOrder', { params: { id: orderId }, body: { to, ...prep } });
     }
     await linked.getByText('Ready for pickup').filter({ visible: true }).first().waitFor();
     const rider = client(

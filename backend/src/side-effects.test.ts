@@ -42,7 +42,9 @@ describe('order side effects', () => {
     const market = await makeMarket(app, db, 5);
     const order = await placeOrder(app, market.customer, market.store.id, [line(market.rice, 2)]);
     const answered = await placeOrder(app, market.customer, market.store.id, [line(market.rice)]);
-    expect((await transition(app, market.seller, answered.id, { to: 'ACCEPTED' })).statusCode).toBe(200);
+    expect((await transition(app, market.seller, answered.id, { to: 'ACCEPTED', prep_minutes: 20 })).statusCode).toBe(
+      200,
+    );
     const runner = createJobRunner({ db, bus: platform.bus, handlers: jobHandlers(deps()), log: quiet, pollMs: 50 });
     await runner.start();
     try {
@@ -75,9 +77,9 @@ describe('order side effects', () => {
     const market = await makeMarket(app, db, 10);
     const rejected = await placeOrder(app, market.customer, market.store.id, [line(market.rice, 3)]);
     const cancelled = await placeOrder(app, market.customer, market.store.id, [line(market.rice, 2)]);
-    expect((await transition(app, market.seller, rejected.id, { to: 'REJECTED', reason: 'No rice' })).statusCode).toBe(
-      200,
-    );
+    expect(
+      (await transition(app, market.seller, rejected.id, { to: 'REJECTED', reject_reason: 'out_of_stock' })).statusCode,
+    ).toBe(200);
     expect((await transition(app, market.customer, cancelled.id, { to: 'CANCELLED' })).statusCode).toBe(200);
     // Everything is committed and queued; nothing has run.
     expect(await pendingJobs()).toBeGreaterThan(0);

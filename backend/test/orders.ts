@@ -101,6 +101,8 @@ export async function advanceOrder(app: FastifyInstance, parties: Parties, order
     reason: { reason: 'Walked here by a test' },
     otp: { otp },
     rider: { rider_id: parties.rider.user.id },
+    prep: { prep_minutes: 20 },
+    rejection: { reject_reason: 'other', reason: 'Walked here by a test' },
   };
   for (const step of path) {
     const [actor = 'system'] = step.by;

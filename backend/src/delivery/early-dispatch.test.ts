@@ -23,7 +23,7 @@ describe('dispatch as soon as the shop accepts', () => {
     const market = await makeMarket(app, db, 10);
     const rider = await h.riderAt(600);
     const order = await placeOrder(app, market.customer, market.store.id, [line(market.rice)]);
-    expect((await transition(app, market.seller, order.id, { to: 'ACCEPTED' })).statusCode).toBe(200);
+    expect((await transition(app, market.seller, order.id, { to: 'ACCEPTED', prep_minutes: 20 })).statusCode).toBe(200);
     const offer = await h.offerFor(rider);
     const taken = await h.answer(rider, offer, 'accept');
     expect(taken.json()).toMatchObject({ status: 'ACCEPTED', rider: { id: rider.user.id } });
@@ -46,7 +46,7 @@ describe('dispatch as soon as the shop accepts', () => {
 
     // Committed to one order already, the rider is not offered a second.
     const second = await placeOrder(app, market.customer, market.store.id, [line(market.rice)]);
-    await transition(app, market.seller, second.id, { to: 'ACCEPTED' });
+    await transition(app, market.seller, second.id, { to: 'ACCEPTED', prep_minutes: 20 });
     await new Promise((resolve) => setTimeout(resolve, 700));
     expect((await h.assignments(rider)).offers).toEqual([]);
 
@@ -90,7 +90,9 @@ describe('a rider taken early, in the order’s timeline', () => {
       }),
     );
 
-    const accepted = (await transition(app, market.seller, order.id, { to: 'ACCEPTED' })).json() as Order;
+    const accepted = (
+      await transition(app, market.seller, order.id, { to: 'ACCEPTED', prep_minutes: 20 })
+    ).json() as Order;
     const taken = await h.answer(rider, await h.offerFor(rider), 'accept');
     expect(taken.statusCode, taken.body).toBe(200);
     // Same state, one more version and one more event: the change within the state.

@@ -43,6 +43,7 @@ export async function assignRiderEarly(
     actor: early.event.actor,
     actorId: null,
     reason: early.event.reason,
+    reasonCode: early.event.reason_code,
     occurredAt: now,
     recordedAt: now,
   };

@@ -8,6 +8,8 @@ export const orderJobs = {
   event: 'order.event',
   restoreStock: 'order.restore-stock',
   timeout: 'order.pending-timeout',
+  /** Tell the store's devices a new order was opened (they stop ringing). */
+  seen: 'order.seen',
 } as const;
 
 /** What the event's side effects need to know of the order, carried in the job so running it reads nothing. */

@@ -30,7 +30,11 @@ describe('the side effects of a move', () => {
     await listen(channels.store(market.store.id));
     const placed = await placeOrder(app, market.customer, market.store.id, [line(market.rice)]);
     await listen(channels.order(placed.id));
-    const res = await transition(app, market.seller, placed.id, { to: 'REJECTED', reason: 'Closing early today' });
+    const res = await transition(app, market.seller, placed.id, {
+      to: 'REJECTED',
+      reject_reason: 'other',
+      reason: 'Closing early today',
+    });
     expect(res.statusCode).toBe(200);
 
     const rejected = {
@@ -41,6 +45,7 @@ describe('the side effects of a move', () => {
       from_status: 'PENDING',
       actor: 'seller',
       reason: 'Closing early today',
+      reason_code: 'other',
     };
     const placedEvent = { order_id: placed.id, seq: 1, status: 'PENDING', from_status: null, actor: 'customer' };
     await eventually(async () =>

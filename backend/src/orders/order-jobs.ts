@@ -10,6 +10,7 @@ import type { Job, JobHandler } from '../platform/jobs';
 import { executeAsOneStatement } from '../platform/together';
 import { type EventJob, type OrderParties, orderJobs } from './effects';
 import { SYSTEM } from './order-view';
+import type { SeenJob } from './seen';
 import { orderItems, orders } from './tables';
 import { type OrderDeps, transitionOrder } from './transitions';
 
@@ -129,6 +130,14 @@ export function orderJobHandlers(deps: OrderDeps): Record<string, JobHandler> {
         return marked.storeId;
       });
       if (storeId) await catalogChanged(cache, storeId);
+    },
+    async [orderJobs.seen](job) {
+      const seen = job.payload as SeenJob;
+      await broadcast(bus, channels.store(seen.store_id), {
+        type: 'seen',
+        order_id: seen.order_id,
+        seen_at: seen.seen_at,
+      });
     },
     async [orderJobs.timeout](job) {
       try {

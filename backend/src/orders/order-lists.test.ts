@@ -26,7 +26,7 @@ describe('reading orders', () => {
     for (let i = 0; i < 5; i++)
       placed.push(await placeOrder(app, market.customer, market.store.id, [line(market.rice)]));
     await placeOrder(app, other.customer, other.store.id, [line(other.rice)]);
-    await transition(app, market.seller, placed[1]?.id ?? '', { to: 'ACCEPTED' });
+    await transition(app, market.seller, placed[1]?.id ?? '', { to: 'ACCEPTED', prep_minutes: 20 });
 
     const list = async (who: Session, query = '') => {
       const res = await app.inject({ url: `/api/v1/orders?${query}`, headers: bearer(who) });

@@ -1,4 +1,13 @@
-import { isFinal, type Order, type OrderActor, type OrderEvent, type OrderSummary, type Role } from '@kupwara/shared';
+import {
+  awaitsAnswer,
+  isFinal,
+  type Order,
+  type OrderActor,
+  type OrderEvent,
+  type OrderSummary,
+  orderEstimate,
+  type Role,
+} from '@kupwara/shared';
 import type { orderEvents, orderItems, orders } from './tables';
 
 export type OrderRow = typeof orders.$inferSelect;
@@ -17,20 +26,34 @@ export const orderEventView = (row: OrderEventRow): OrderEvent => ({
   from_status: row.fromStatus,
   actor: row.actor,
   reason: row.reason,
+  reason_code: row.reasonCode,
   occurred_at: row.occurredAt.toISOString(),
   recorded_at: row.recordedAt.toISOString(),
 });
 
-export const orderSummaryView = (row: OrderRow): OrderSummary => ({
-  id: row.id,
-  status: row.status,
-  version: row.version,
-  store: { id: row.storeId, name: row.storeName },
-  item_count: row.itemCount,
-  total_paise: row.totalPaise,
-  placed_at: row.createdAt.toISOString(),
-  updated_at: row.updatedAt.toISOString(),
-});
+export function orderSummaryView(row: OrderRow): OrderSummary {
+  const estimate = orderEstimate({
+    accepted_at: row.acceptedAt?.toISOString() ?? null,
+    prep_minutes: row.prepMinutes,
+    distance_m: row.distanceM,
+  });
+  return {
+    id: row.id,
+    status: row.status,
+    version: row.version,
+    store: { id: row.storeId, name: row.storeName },
+    customer: { id: row.customerId, name: row.customerName },
+    item_count: row.itemCount,
+    total_paise: row.totalPaise,
+    placed_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+    seen: row.seenByStoreAt !== null,
+    answer_by: awaitsAnswer(row.status) ? (row.answerBy?.toISOString() ?? null) : null,
+    prep_minutes: row.prepMinutes,
+    ready_by: estimate?.ready_by ?? null,
+    arrives_by: estimate?.arrives_by ?? null,
+  };
+}
 
 export function orderView(
   row: OrderRow,

@@ -94,6 +94,10 @@ export async function placeOrder(
       note: input.note || null,
       deliveryOtp: String(randomInt(0, 10_000)).padStart(4, '0'),
       otpAttempts: 0,
+      answerBy: new Date(now.getTime() + deps.pendingTimeoutMs),
+      seenByStoreAt: null,
+      prepMinutes: null,
+      acceptedAt: null,
       stockRestoredAt: null,
       createdAt: now,
       updatedAt: now,
@@ -108,6 +112,7 @@ export async function placeOrder(
       actor: 'customer',
       actorId: customerId,
       reason: null,
+      reasonCode: null,
       occurredAt: now,
       recordedAt: now,
     };

@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { route, stored } from '../platform/http/route';
 import { getOrder, listOrders } from './order-queries';
 import { placeOrder } from './placement';
+import { markSeen } from './seen';
 import { type OrderDeps, transitionOrder } from './transitions';
 
 export const orderRoutes: FastifyPluginAsync<OrderDeps> = async (app, deps) => {
@@ -13,6 +14,8 @@ export const orderRoutes: FastifyPluginAsync<OrderDeps> = async (app, deps) => {
   route(app, routes.listOrders, async ({ user, query }) => listOrders(deps.db, user, query));
 
   route(app, routes.getOrder, async ({ user, params }) => getOrder(deps.db, user, params.id));
+
+  route(app, routes.markOrderSeen, async ({ user, params }) => markSeen(deps, user, params.id));
 
   route(app, routes.transitionOrder, async ({ user, headers, params, body }) =>
     stored(await transitionOrder(deps, user, params.id, body, headers['idempotency-key'])),

@@ -1,4 +1,4 @@
-import { initialStatus, orderActors, orderEventKinds, orderStatuses } from '@kupwara/shared';
+import { initialStatus, orderActors, orderEventKinds, orderStatuses, rejectReasons } from '@kupwara/shared';
 import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/tables';
 import { geographyPoint } from '../platform/geography';
@@ -8,6 +8,7 @@ export const orderStatusEnum = pgEnum('order_status', orderStatuses);
 export const orderActorEnum = pgEnum('order_actor', orderActors);
 export const orderEventKindEnum = pgEnum('order_event_kind', orderEventKinds);
 export const paymentMethodEnum = pgEnum('payment_method', ['cash']);
+export const rejectReasonEnum = pgEnum('reject_reason', rejectReasons);
 
 /**
  * One customer's order from one store. The parties' names, phones and places are copied in when
@@ -54,6 +55,13 @@ export const orders = pgTable(
     /** The hand-over code the customer reads out; cleared when the order is delivered. Wrong tries are counted and capped. */
     deliveryOtp: text('delivery_otp'),
     otpAttempts: integer('otp_attempts').notNull().default(0),
+    /** While PENDING: when the order is cancelled if the shop has not answered (the timeout job's time). */
+    answerBy: timestamp('answer_by', { withTimezone: true }),
+    /** When someone at the shop first opened or answered it: until then its devices ring. */
+    seenByStoreAt: timestamp('seen_by_store_at', { withTimezone: true }),
+    /** The shop's preparation time and when it accepted: the customer's ETA comes from them. */
+    prepMinutes: integer('prep_minutes'),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
     /** Set by the job that put the items back, so a retried job does it once. */
     stockRestoredAt: timestamp('stock_restored_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -102,6 +110,8 @@ export const orderEvents = pgTable(
     actor: orderActorEnum('actor').notNull(),
     actorId: uuid('actor_id'),
     reason: text('reason'),
+    /** A rejection's reason from the list (`reason` holds it in words). */
+    reasonCode: rejectReasonEnum('reason_code'),
     /** When the person acted, by their phone's clock (an action may wait offline). */
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
     /** When the server committed it. */

@@ -182,7 +182,7 @@ describe('moving an order', () => {
     const market = await makeMarket(app, db);
     const pending = await orderIn(market, 'PENDING');
     const reject = await transition(app, market.seller, pending.id, { to: 'REJECTED' });
-    expect([reject.statusCode, reject.json().error.details.fields[0].field]).toEqual([400, 'body.reason']);
+    expect([reject.statusCode, reject.json().error.details.fields[0].field]).toEqual([400, 'body.reject_reason']);
     const ready = await orderIn(market, 'READY_FOR_PICKUP');
     const assign = await transition(app, market.admin, ready.id, { to: 'RIDER_ASSIGNED' });
     expect([assign.statusCode, assign.json().error.details.fields[0].field]).toEqual([400, 'body.rider_id']);
@@ -202,7 +202,9 @@ describe('moving an order', () => {
     const market = await makeMarket(app, db);
     const order = await orderIn(market, 'PENDING');
     const taps = await Promise.all(
-      Array.from({ length: 5 }, () => transition(app, market.seller, order.id, { to: 'ACCEPTED', version: 1 })),
+      Array.from({ length: 5 }, () =>
+        transition(app, market.seller, order.id, { to: 'ACCEPTED', prep_minutes: 20, version: 1 }),
+      ),
     );
     const codes = taps.map((res) => res.statusCode).sort();
     expect(codes).toEqual([200, 409, 409, 409, 409]);
@@ -220,7 +222,7 @@ describe('moving an order', () => {
     const key = newKey();
     const tappedAt = new Date(Date.now() - 90_000).toISOString();
     const tappedBeforePlacing = new Date(Date.parse(order.placed_at) - 60_000).toISOString();
-    const body = { to: 'ACCEPTED', version: 1, occurred_at: tappedAt };
+    const body = { to: 'ACCEPTED', prep_minutes: 20, version: 1, occurred_at: tappedAt };
     const first = await transition(app, market.seller, order.id, body, key);
     const replay = await transition(app, market.seller, order.id, body, key);
     expect([first.statusCode, replay.statusCode, replay.headers['idempotent-replayed']]).toEqual([200, 200, 'true']);

@@ -31,7 +31,13 @@ export const MAX_OTP_ATTEMPTS = 5;
 const sameCode = (given: string, expected: string) =>
   given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
 
-const needField = { reason: 'body.reason', otp: 'body.otp', rider: 'body.rider_id' } as const;
+const needField = {
+  reason: 'body.reason',
+  otp: 'body.otp',
+  rider: 'body.rider_id',
+  prep: 'body.prep_minutes',
+  rejection: 'body.reject_reason',
+} as const;
 
 /** When the person acted, as their phone says, kept between the order's placing and now (phone clocks drift). */
 function occurredAt(claimed: string | undefined, placedAt: Date, now: Date): Date {
@@ -124,6 +130,12 @@ export async function transitionOrder(
       Object.assign(changes, { riderId: rider.id, riderName: rider.name, riderPhone: rider.phone });
     }
 
+    const acted = occurredAt(input.occurred_at, row.createdAt, now);
+    // Answering a new order is seeing it: the shop's other devices stop ringing with the event.
+    if (actor === 'seller' && !row.seenByStoreAt) changes.seenByStoreAt = now;
+    if (input.to === 'ACCEPTED' && input.prep_minutes) {
+      Object.assign(changes, { prepMinutes: input.prep_minutes, acceptedAt: acted });
+    }
     const updated: OrderRow = { ...move.order, ...changes, lastSeq: row.lastSeq + 1, updatedAt: now };
     const event: OrderEventRow = {
       orderId: row.id,
@@ -133,8 +145,9 @@ export async function transitionOrder(
       fromStatus: from,
       actor,
       actorId: caller.id,
-      reason: input.reason ?? null,
-      occurredAt: occurredAt(input.occurred_at, row.createdAt, now),
+      reason: move.event.reason,
+      reasonCode: move.event.reason_code,
+      occurredAt: acted,
       recordedAt: now,
     };
     const { items, events } = await orderParts(tx, row.id);

@@ -12,6 +12,7 @@ const event: OrderEvent = {
   from_status: 'PENDING',
   actor: 'seller',
   reason: null,
+  reason_code: null,
   occurred_at: '2026-12-01T10:00:00.000Z',
   recorded_at: '2026-12-01T10:00:00.120Z',
 };

@@ -39,7 +39,9 @@ describe('signing in on the socket', () => {
     await client.next((frame) => frame.type === 'error' && frame.code === 'TOKEN_EXPIRED', 4000);
 
     // Signed out, the socket hears nothing of what it followed, and may not follow anything.
-    expect((await transition(live.app, market.seller, order.id, { to: 'ACCEPTED' })).statusCode).toBe(200);
+    expect((await transition(live.app, market.seller, order.id, { to: 'ACCEPTED', prep_minutes: 20 })).statusCode).toBe(
+      200,
+    );
     client.send({ type: 'subscribe', channel, since: 1 });
     await client.next((frame) => frame.type === 'error' && frame.code === 'UNAUTHENTICATED');
     await settle();
@@ -72,7 +74,9 @@ describe('signing in on the socket', () => {
     });
     client.send({ type: 'auth', token: fresh.token });
     await client.next((frame, i = client.frames.indexOf(frame)) => frame.type === 'authenticated' && i > 0);
-    expect((await transition(live.app, market.seller, order.id, { to: 'ACCEPTED' })).statusCode).toBe(200);
+    expect((await transition(live.app, market.seller, order.id, { to: 'ACCEPTED', prep_minutes: 20 })).statusCode).toBe(
+      200,
+    );
     await client.next(isEvent(channel, 2));
   });
 
@@ -85,7 +89,9 @@ describe('signing in on the socket', () => {
       (frame) => frame.type === 'authenticated' && frame.user_id === market.seller.user.id,
     );
     expect(seller).toMatchObject({ type: 'authenticated', user_id: market.seller.user.id });
-    expect((await transition(live.app, market.seller, order.id, { to: 'ACCEPTED' })).statusCode).toBe(200);
+    expect((await transition(live.app, market.seller, order.id, { to: 'ACCEPTED', prep_minutes: 20 })).statusCode).toBe(
+      200,
+    );
     await settle();
     expect(seqsOn(client, channel)).toEqual([]);
   });

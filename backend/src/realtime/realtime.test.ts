@@ -72,7 +72,7 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('two API proce
       const order = await placeOrder(b, market.customer, market.store.id, [line(market.rice)]);
       const client = await live.connect(market.customer, await listen(a));
       await subscribe(client, channels.order(order.id));
-      expect((await transition(b, market.seller, order.id, { to: 'ACCEPTED' })).statusCode).toBe(200);
+      expect((await transition(b, market.seller, order.id, { to: 'ACCEPTED', prep_minutes: 20 })).statusCode).toBe(200);
       await client.next(isEvent(channels.order(order.id), 2));
     } finally {
       await Promise.all(nodes.map((node) => node.app.close()));

@@ -39,7 +39,9 @@ describe('following channels', () => {
       const answer = await subscribe(client, channel);
       expect([who, answer.type === 'error' ? answer.code : answer.type]).toEqual([who, expected]);
     }
-    expect((await transition(live.app, market.seller, order.id, { to: 'ACCEPTED' })).statusCode).toBe(200);
+    expect((await transition(live.app, market.seller, order.id, { to: 'ACCEPTED', prep_minutes: 20 })).statusCode).toBe(
+      200,
+    );
     const customer = await live.connect(market.customer);
     await subscribe(customer, channels.order(order.id), 1);
     await customer.next(isEvent(channels.order(order.id), 2));
@@ -54,7 +56,9 @@ describe('following channels', () => {
     const seller = await live.connect(market.seller);
     await subscribe(customer, channels.order(order.id));
     await subscribe(seller, channels.store(market.store.id));
-    expect((await transition(live.app, market.seller, order.id, { to: 'ACCEPTED' })).statusCode).toBe(200);
+    expect((await transition(live.app, market.seller, order.id, { to: 'ACCEPTED', prep_minutes: 20 })).statusCode).toBe(
+      200,
+    );
     const event = await customer.next(isEvent(channels.order(order.id), 2));
     expect(event).toMatchObject({
       event: { order_id: order.id, kind: 'transition', status: 'ACCEPTED', from_status: order.status, actor: 'seller' },
@@ -108,7 +112,7 @@ describe('following channels', () => {
     const client = await live.connect(market.customer);
     await subscribe(client, channel, 0);
     expect(await subscribe(client, channel, 0)).toEqual({ type: 'subscribed', channel });
-    await transition(live.app, market.seller, order.id, { to: 'ACCEPTED' });
+    await transition(live.app, market.seller, order.id, { to: 'ACCEPTED', prep_minutes: 20 });
     await client.next(isEvent(channel, 2));
 
     client.send({ type: 'unsubscribe', channel });
@@ -163,7 +167,9 @@ describe('when the bus loses an event', () => {
     await subscribe(customer, channel, 0);
     await customer.next(isEvent(channel, 1));
     await subscribe(seller, channels.store(market.store.id));
-    expect((await transition(node, market.seller, order.id, { to: 'ACCEPTED' })).statusCode).toBe(200);
+    expect((await transition(node, market.seller, order.id, { to: 'ACCEPTED', prep_minutes: 20 })).statusCode).toBe(
+      200,
+    );
     expect((await transition(node, market.seller, order.id, { to: 'PREPARING' })).statusCode).toBe(200);
     const third = (await getOrder(node, market.customer, order.id)).timeline[2];
     if (!third) throw new Error('the order has no third event');

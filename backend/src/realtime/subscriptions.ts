@@ -115,6 +115,14 @@ function hear(context: Context, subscription: Subscription, message: ChannelMess
     return context.sender.send({ type: 'offer', channel: subscription.channel, offer: message.offer });
   }
   if (message.type === 'position') return deliverPosition(context, subscription, message.position);
+  if (message.type === 'seen') {
+    return context.sender.send({
+      type: 'seen',
+      channel: subscription.channel,
+      order_id: message.order_id,
+      seen_at: message.seen_at,
+    });
+  }
   const { event } = message;
   const arrival = arrivalOf(subscription.sent.get(event.order_id), event.seq, subscription.orderId !== undefined);
   if (arrival === 'after-gap' && subscription.orderId !== undefined) {

@@ -90,6 +90,7 @@ export const messages = {
       `Rider is ${metres < 1000 ? `${metres} m` : `${(metres / 1000).toFixed(1)} km`} from ${toward}, about ${minutes} min`,
     theShop: 'the shop',
     you: 'you',
+    estimate: (ready: string, arrives: string) => `Ready by ${ready} · arrives about ${arrives}`,
   },
   notifications: {
     title: 'Updates',

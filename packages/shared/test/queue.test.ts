@@ -301,7 +301,7 @@ describe('the action queue', () => {
     const { api } = clientFor(backend.url, customer);
     const seen = await api.call('placeOrder', { body: orderBody('accepted meanwhile'), idempotencyKey: newKey() });
     const seller = clientFor(backend.url, market.seller).api;
-    await seller.call('transitionOrder', { params: { id: seen.id }, body: { to: 'ACCEPTED' } });
+    await seller.call('transitionOrder', { params: { id: seen.id }, body: { to: 'ACCEPTED', prep_minutes: 20 } });
 
     const connectivity = manualConnectivity(false);
     const { queue, queryClient, conflicts } = customerQueue(api, connectivity);

@@ -34,7 +34,9 @@ it('resumes an order’s channel after the server restarts, with no gap and no d
   realtime.subscribe(channels.order(order.id), (frame) => frames.push(frame), { since: 1 });
   const seqs = () => frames.flatMap((frame) => (frame.type === 'event' ? [frame.seq] : []));
 
-  expect((await transition(first.app, market.seller, order.id, { to: 'ACCEPTED' })).statusCode).toBe(200);
+  expect((await transition(first.app, market.seller, order.id, { to: 'ACCEPTED', prep_minutes: 20 })).statusCode).toBe(
+    200,
+  );
   await eventually(() => expect(seqs()).toEqual([2]));
 
   await first.app.close();

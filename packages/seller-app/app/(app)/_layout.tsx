@@ -1,7 +1,8 @@
 import { SignedInGate } from '@kupwara/shared/app';
+import { ShopIncoming } from '../../src/features/incoming/ShopIncoming';
 import { messages } from '../../src/messages';
 
-/** Everything but signing in needs an account. */
+/** Everything but signing in needs an account; new orders ring on every screen of it. */
 export default function SignedInLayout() {
-  return <SignedInGate title={messages.appName} />;
+  return <SignedInGate title={messages.appName} around={ShopIncoming} />;
 }

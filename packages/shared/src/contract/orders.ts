@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_PREP_MINUTES, MIN_PREP_MINUTES, rejectReasons } from '../domain/order-answer';
 import { orderActors, orderEventKinds, orderStatuses } from '../domain/order-machine';
 import { id, text, timestamp } from './common';
 import { latLng } from './geo';
@@ -6,6 +7,8 @@ import { latLng } from './geo';
 export const orderStatus = z.enum(orderStatuses);
 export const orderActor = z.enum(orderActors);
 export const paymentMethod = z.enum(['cash']);
+export const rejectReason = z.enum(rejectReasons);
+export const prepMinutes = z.number().int().min(MIN_PREP_MINUTES).max(MAX_PREP_MINUTES);
 
 /** Replays of the same key return the first answer; a client makes one key per action it means to take once. */
 export const idempotencyKey = z.string().regex(/^[\w.:-]{8,128}$/, 'must be 8 to 128 letters, digits or _ . : -');
@@ -61,7 +64,10 @@ export const orderEvent = z.object({
   /** Absent for the order's first event. */
   from_status: orderStatus.nullable(),
   actor: orderActor,
+  /** In plain words, as the customer reads it (a rejection's from its reason on the list). */
   reason: z.string().nullable(),
+  /** A rejection's reason from the list. */
+  reason_code: rejectReason.nullable(),
   /** When the person acted (their phone's clock, if the action waited offline). */
   occurred_at: timestamp,
   /** When the server received it. */
@@ -76,10 +82,19 @@ export const orderSummary = z.object({
   status: orderStatus,
   version: z.number().int(),
   store: z.object({ id, name: z.string() }),
+  customer: z.object({ id, name: z.string() }),
   item_count: z.number().int(),
   total_paise: z.number().int(),
   placed_at: timestamp,
   updated_at: timestamp,
+  /** Whether someone at the shop has opened or answered it: the seller app rings for a new order until then. */
+  seen: z.boolean(),
+  /** While the order waits for the shop: when it will be cancelled if nobody answers. */
+  answer_by: timestamp.nullable(),
+  /** Once accepted: the shop's preparation time, when it will be ready and about when it reaches the door. */
+  prep_minutes: z.number().int().nullable(),
+  ready_by: timestamp.nullable(),
+  arrives_by: timestamp.nullable(),
 });
 export type OrderSummary = z.infer<typeof orderSummary>;
 
@@ -113,20 +128,30 @@ export const orderListQuery = z.object({
   cursor: z.string().min(1).max(512).optional(),
 });
 
-export const transitionRequest = z.strictObject({
-  to: orderStatus,
-  reason: text(300).optional(),
-  otp: z
-    .string()
-    .regex(/^\d{4}$/, 'must be the 4 digits the customer has')
-    .optional(),
-  /** The rider taking the order (RIDER_ASSIGNED only). */
-  rider_id: id.optional(),
-  /** The order version the person saw: if it moved on since, the answer is 409 with the order as it is. */
-  version: z.number().int().positive().optional(),
-  /** When the person acted; an action that waited offline carries the time it was taken. */
-  occurred_at: timestamp.optional(),
-});
+export const transitionRequest = z
+  .strictObject({
+    to: orderStatus,
+    /** A reason the customer reads: a failure's, or a rejection's own words with `reject_reason: other`. */
+    reason: text(300).optional(),
+    /** ACCEPTED by the shop: minutes until the order is ready. */
+    prep_minutes: prepMinutes.optional(),
+    /** REJECTED by the shop: why, from the list (`other` needs `reason`). */
+    reject_reason: rejectReason.optional(),
+    otp: z
+      .string()
+      .regex(/^\d{4}$/, 'must be the 4 digits the customer has')
+      .optional(),
+    /** The rider taking the order (RIDER_ASSIGNED only). */
+    rider_id: id.optional(),
+    /** The order version the person saw: if it moved on since, the answer is 409 with the order as it is. */
+    version: z.number().int().positive().optional(),
+    /** When the person acted; an action that waited offline carries the time it was taken. */
+    occurred_at: timestamp.optional(),
+  })
+  .refine((move) => move.reject_reason !== 'other' || move.reason, {
+    path: ['reason'],
+    message: 'say why in words when the reason is other',
+  });
 export type TransitionRequest = z.infer<typeof transitionRequest>;
 
 /** The current state of each product named by a refused order, so the app can refresh the cart. */

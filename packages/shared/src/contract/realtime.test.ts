@@ -49,6 +49,7 @@ describe('bus messages', () => {
     from_status: null,
     actor: 'customer',
     reason: null,
+    reason_code: null,
     occurred_at: '2026-12-01T10:00:00.000Z',
     recorded_at: '2026-12-01T10:00:00.100Z',
   };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id } from './common';
+import { id, timestamp } from './common';
 import { deliveryOffer, locationBatchResult, positionPoint, trackingPosition } from './delivery';
 import { orderEvent } from './orders';
 
@@ -51,6 +51,11 @@ export const channelMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('position'), position: trackingPosition }),
   /** Work offered to a rider: on the rider's channel. */
   z.object({ type: z.literal('offer'), offer: deliveryOffer }),
+  /**
+   * Someone at the shop opened a new order: on the store's channel, so its other devices stop
+   * ringing. Not replayed: a device that joins late reads `seen` in the order list.
+   */
+  z.object({ type: z.literal('seen'), order_id: id, seen_at: timestamp }),
 ]);
 export type ChannelMessage = z.infer<typeof channelMessage>;
 
@@ -98,6 +103,8 @@ export const serverFrame = z.discriminatedUnion('type', [
   z.object({ type: z.literal('position'), channel: channelName, position: trackingPosition }),
   /** Work offered to the rider, on their own channel. */
   z.object({ type: z.literal('offer'), channel: channelName, offer: deliveryOffer }),
+  /** A new order of the store was opened on one of its devices (store channel). */
+  z.object({ type: z.literal('seen'), channel: channelName, order_id: id, seen_at: timestamp }),
   z.object({
     type: z.literal('error'),
     code: z.enum(realtimeErrorCodes),

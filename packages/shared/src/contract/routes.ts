@@ -28,7 +28,7 @@ import {
   sellerOrderRider,
 } from './delivery';
 import { notificationList, notificationListQuery } from './notifications';
-import { order, orderList, orderListQuery, placeOrderRequest, transitionRequest } from './orders';
+import { order, orderList, orderListQuery, orderSummary, placeOrderRequest, transitionRequest } from './orders';
 import { maxUploadBytes, type RouteSpec, uploadField } from './route-spec';
 import { createStoreRequest } from './stores';
 
@@ -334,6 +334,18 @@ export const routes = {
     idempotencyKey: 'optional',
     response: order,
     errors: [403, 404, 409, 422],
+  }),
+
+  markOrderSeen: route({
+    method: 'POST',
+    path: '/seller/orders/:id/seen',
+    summary:
+      'Say the shop has seen a new order: every device of the shop stops ringing for it (repeats change nothing)',
+    tags: ['seller'],
+    auth: ['seller'],
+    params: idParams,
+    response: orderSummary,
+    errors: [404],
   }),
 
   setRiderStatus: route({

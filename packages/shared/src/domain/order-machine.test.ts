@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { RejectReason } from './order-answer';
 import {
   applyTransition,
   assignRiderEarly,
   awaitingRiderStatuses,
+  awaitsAnswer,
   carriedStatuses,
   endedStatuses,
   finalStatuses,
@@ -21,6 +23,7 @@ import {
   progressStatuses,
   restoresStock,
   riderHeading,
+  sellerStageOf,
 } from './order-machine';
 
 // The lifecycle written out by hand, as the business describes it: "from → to": who may.
@@ -43,7 +46,14 @@ const allowed: Record<string, OrderActor[]> = {
   'IN_TRANSIT → FAILED': ['system'],
 };
 
-const everything = { reason: 'shop closed early', otp: '1234', rider_id: 'rider-1' };
+const everything = {
+  reason: 'shop closed early',
+  otp: '1234',
+  rider_id: 'rider-1',
+  prep_minutes: 20,
+  reject_reason: 'too_busy',
+} as const;
+const field = { reason: 'reason', otp: 'otp', rider: 'rider_id', prep: 'prep_minutes', rejection: 'reject_reason' };
 const at = (status: OrderStatus) => ({ status, version: 3 });
 /** The refusal of a move, or undefined when the machine makes it. */
 const refusal = (from: OrderStatus, request: MoveRequest, actor: OrderActor) => {
@@ -88,13 +98,14 @@ describe('the order state machine', () => {
   });
 
   it.each([
-    ['PENDING', 'REJECTED', 'seller', 'reason'],
+    ['PENDING', 'REJECTED', 'seller', 'rejection'],
+    ['PENDING', 'ACCEPTED', 'seller', 'prep'],
     ['IN_TRANSIT', 'DELIVERED', 'rider', 'otp'],
     ['READY_FOR_PICKUP', 'RIDER_ASSIGNED', 'system', 'rider'],
     ['PICKED_UP', 'FAILED', 'system', 'reason'],
   ] as const)('%s → %s by %s needs a %s', (from, to, actor, need) => {
     expect(refusal(from, { to }, actor)).toEqual({ refused: 'missing', need });
-    expect(refusal(from, { to, ...everything, [need === 'rider' ? 'rider_id' : need]: '' }, actor)).toEqual({
+    expect(refusal(from, { to, ...everything, [field[need]]: undefined }, actor)).toEqual({
       refused: 'missing',
       need,
     });
@@ -124,7 +135,8 @@ describe('the order state machine', () => {
 
   it('moves an order to its next state and version, with the event of the move', () => {
     const order = { id: 'order-1', status: 'PENDING' as const, version: 4, note: 'no onions' };
-    expect(applyTransition(order, { to: 'REJECTED', reason: 'Closed for prayer', version: 4 }, 'seller')).toEqual({
+    const request = { to: 'REJECTED', reject_reason: 'other', reason: 'Closed for prayer', version: 4 } as const;
+    expect(applyTransition(order, request, 'seller')).toEqual({
       ok: true,
       order: { id: 'order-1', status: 'REJECTED', version: 5, note: 'no onions' },
       event: {
@@ -133,6 +145,7 @@ describe('the order state machine', () => {
         from_status: 'PENDING',
         actor: 'seller',
         reason: 'Closed for prayer',
+        reason_code: 'other',
       },
     });
     expect(order.status).toBe('PENDING');
@@ -140,7 +153,7 @@ describe('the order state machine', () => {
 
   it('refuses a move made on a version the order has left, before anything else', () => {
     expect(refusal('PENDING', { to: 'DELIVERED', version: 2 }, 'customer')).toEqual({ refused: 'stale', version: 3 });
-    expect(refusal('PENDING', { to: 'ACCEPTED', version: 3 }, 'seller')).toBeUndefined();
+    expect(refusal('PENDING', { to: 'ACCEPTED', prep_minutes: 15, version: 3 }, 'seller')).toBeUndefined();
   });
 
   it('takes a rider early only while the shop still prepares, keeping the state', () => {
@@ -152,6 +165,7 @@ describe('the order state machine', () => {
         from_status: 'ACCEPTED',
         actor: 'system',
         reason: null,
+        reason_code: null,
       },
     });
     expect(assignRiderEarly({ status: 'PREPARING', version: 5 })?.order.version).toBe(6);
@@ -210,5 +224,38 @@ describe('the order state machine', () => {
     ]);
     expect(pathBetween('PREPARING', 'PENDING')).toEqual([]);
     expect(pathBetween('ACCEPTED', 'CANCELLED')).toEqual([]);
+  });
+});
+
+describe('answering a new order', () => {
+  it('rejects in the words the customer reads, from the list or the shop’s own for other', () => {
+    const reject = (reject_reason: RejectReason, reason?: string) =>
+      applyTransition(at('PENDING'), { to: 'REJECTED', reject_reason, reason }, 'seller');
+    const words = (result: ReturnType<typeof reject>) =>
+      result.ok ? [result.event.reason_code, result.event.reason] : result.refusal;
+    expect(words(reject('out_of_stock'))).toEqual(['out_of_stock', 'Some items are out of stock']);
+    expect(words(reject('closing_soon'))).toEqual(['closing_soon', 'The shop is closing soon']);
+    expect(words(reject('too_busy', 'ignored words'))).toEqual(['too_busy', 'The shop is too busy right now']);
+    expect(words(reject('other', ' Shop shut for a wedding '))).toEqual(['other', 'Shop shut for a wedding']);
+    expect(words(reject('other'))).toEqual({ refused: 'missing', need: 'rejection' });
+    expect(words(reject('other', '   '))).toEqual({ refused: 'missing', need: 'rejection' });
+  });
+
+  it('puts each state in one of the seller app’s tabs, and rings only for orders waiting for an answer', () => {
+    const stageOf = Object.fromEntries(orderStatuses.map((status) => [status, sellerStageOf(status)]));
+    expect(stageOf).toEqual({
+      PENDING: 'new',
+      ACCEPTED: 'preparing',
+      PREPARING: 'preparing',
+      READY_FOR_PICKUP: 'ready',
+      RIDER_ASSIGNED: 'on_the_way',
+      PICKED_UP: 'on_the_way',
+      IN_TRANSIT: 'on_the_way',
+      DELIVERED: 'done',
+      REJECTED: 'done',
+      CANCELLED: 'done',
+      FAILED: 'done',
+    });
+    expect(orderStatuses.filter(awaitsAnswer)).toEqual(['PENDING']);
   });
 });

@@ -1,3 +1,5 @@
+import { type RejectReason, rejectionWords } from './order-answer';
+
 /**
  * The order lifecycle: every state, every allowed move, who may make it and what it needs. The
  * server enforces this table; the apps read it to decide which buttons to show.
@@ -28,8 +30,11 @@ export const isFinal = (status: OrderStatus) => finalStatuses.includes(status);
 export const orderActors = ['customer', 'seller', 'rider', 'system'] as const;
 export type OrderActor = (typeof orderActors)[number];
 
-/** What a transition must carry: a reason the customer will read, the OTP from the customer, the rider taking it. */
-export type TransitionNeed = 'reason' | 'otp' | 'rider';
+/**
+ * What a transition must carry: a reason the customer will read, the OTP from the customer, the
+ * rider taking it, the shop's preparation time (accepting), the shop's reason from the list (rejecting).
+ */
+export type TransitionNeed = 'reason' | 'otp' | 'rider' | 'prep' | 'rejection';
 
 export interface TransitionRule {
   from: OrderStatus;
@@ -54,8 +59,8 @@ const rule = (
 export const activeStatuses = orderStatuses.filter((status) => !isFinal(status));
 
 export const orderTransitions: readonly TransitionRule[] = [
-  rule('PENDING', 'ACCEPTED', ['seller']),
-  rule('PENDING', 'REJECTED', ['seller'], ['reason']),
+  rule('PENDING', 'ACCEPTED', ['seller'], ['prep']),
+  rule('PENDING', 'REJECTED', ['seller'], ['rejection']),
   // The customer changes their mind; the system cancels when the shop does not answer in time.
   rule('PENDING', 'CANCELLED', ['customer', 'system']),
   rule('ACCEPTED', 'PREPARING', ['seller']),
@@ -145,6 +150,10 @@ export interface MachineOrder {
 export interface MoveRequest {
   to: OrderStatus;
   reason?: string | undefined;
+  /** Accepting: minutes until the order is ready. */
+  prep_minutes?: number | undefined;
+  /** Rejecting: why, from the list (`other` with the words in `reason`). */
+  reject_reason?: RejectReason | undefined;
   otp?: string | undefined;
   rider_id?: string | undefined;
   /** The version the person saw: a different one is refused as stale. */
@@ -157,7 +166,10 @@ export interface MachineEvent {
   status: OrderStatus;
   from_status: OrderStatus;
   actor: OrderActor;
+  /** In plain words, as the customer reads it. */
   reason: string | null;
+  /** A rejection's reason from the list. */
+  reason_code: RejectReason | null;
 }
 
 /** Why a move is refused, in the order they are checked. */
@@ -189,13 +201,21 @@ export function applyTransition<O extends MachineOrder>(
     return { ok: false, refusal: { refused: 'invalid', status: order.status, next } };
   }
   if (!found.by.includes(actor)) return { ok: false, refusal: { refused: 'actor' } };
-  const given: Record<TransitionNeed, unknown> = { reason: request.reason, otp: request.otp, rider: request.rider_id };
+  const given: Record<TransitionNeed, unknown> = {
+    reason: request.reason,
+    otp: request.otp,
+    rider: request.rider_id,
+    prep: request.prep_minutes,
+    rejection: request.reject_reason && (request.reject_reason !== 'other' || request.reason?.trim()),
+  };
   const need = found.needs.find((name) => !given[name]);
   if (need) return { ok: false, refusal: { refused: 'missing', need } };
+  const code = found.needs.includes('rejection') ? (request.reject_reason ?? null) : null;
+  const reason = code ? rejectionWords(code, request.reason) : (request.reason ?? null);
   return {
     ok: true,
     order: { ...order, status: request.to, version: order.version + 1 },
-    event: { kind: 'transition', status: request.to, from_status: order.status, actor, reason: request.reason ?? null },
+    event: { kind: 'transition', status: request.to, from_status: order.status, actor, reason, reason_code: code },
   };
 }
 
@@ -216,6 +236,21 @@ export function assignRiderEarly<O extends MachineOrder>(order: O): { order: O; 
       from_status: order.status,
       actor: 'system',
       reason: null,
+      reason_code: null,
     },
   };
+}
+
+/** Waiting for the shop to accept or reject: what rings in the seller app until someone opens or answers it. */
+export const awaitsAnswer = (status: OrderStatus) => status === initialStatus;
+
+/** The seller app's tabs: the shop's part of an order's life, by where the order is. */
+export const sellerStages = ['new', 'preparing', 'ready', 'on_the_way', 'done'] as const;
+export type SellerStage = (typeof sellerStages)[number];
+
+export function sellerStageOf(status: OrderStatus): SellerStage {
+  if (isFinal(status)) return 'done';
+  if (isCarried(status)) return 'on_the_way';
+  if (awaitsAnswer(status)) return 'new';
+  return isReadyForRider(status) ? 'ready' : 'preparing';
 }

@@ -5,10 +5,11 @@ import { orderKeys } from './keys';
 export { orderKeys };
 
 /** The signed-in person's newest orders: a customer's own, a shop's, or a rider's. */
-export function useOrders() {
+export function useOrders({ enabled = true }: { enabled?: boolean } = {}) {
   const { api } = useServices();
   return useQuery({
     queryKey: orderKeys.list(),
+    enabled,
     queryFn: ({ signal }) => api.call('listOrders', { query: { limit: 50 }, signal }),
   });
 }

@@ -56,11 +56,17 @@ export const unplacedOrder = (placement: { id: string }): MoveTarget => ({
 /** The queue lane of an order's moves: one after another, as they were made. */
 export const orderLane = (orderId: string) => `order:${orderId}`;
 
+/** What the person chose for a move: where to, and what that step needs. */
+export type TransitionParamsMove = Pick<
+  TransitionRequest,
+  'to' | 'reason' | 'otp' | 'rider_id' | 'prep_minutes' | 'reject_reason'
+>;
+
 /** The person's move as it is queued: the version they saw and when they acted travel with it. */
 export function transitionParams(
   target: MoveTarget,
   actor: OrderActor,
-  move: Pick<TransitionRequest, 'to' | 'reason' | 'otp' | 'rider_id'>,
+  move: TransitionParamsMove,
   at = new Date(),
 ): TransitionOrderParams {
   const request: TransitionRequest = { ...move, version: target.version, occurred_at: at.toISOString() };

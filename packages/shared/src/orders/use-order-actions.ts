@@ -8,6 +8,7 @@ import {
   orderLane,
   type QueuedMove,
   queuedMovesOf,
+  type TransitionParamsMove,
   transitionParams,
   withWaitingMoves,
 } from './transition-order';
@@ -21,10 +22,7 @@ export interface OrderMoves<O extends MoveTarget> {
   waiting: QueuedMove[];
   failed: QueuedMove[];
   /** Queues a move made now, carrying the version the person sees (its Idempotency-Key is made here too). */
-  move(
-    to: OrderStatus,
-    extras?: { reason?: string; otp?: string; rider_id?: string },
-  ): Promise<Enqueued<QueuedKinds, 'transitionOrder'>>;
+  move(to: OrderStatus, extras?: Omit<TransitionParamsMove, 'to'>): Promise<Enqueued<QueuedKinds, 'transitionOrder'>>;
   retry(id: string): Promise<void>;
   discard(id: string): Promise<void>;
 }

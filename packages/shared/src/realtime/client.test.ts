@@ -43,6 +43,7 @@ const event = (seq: number) => ({
     from_status: 'PENDING',
     actor: 'seller',
     reason: null,
+    reason_code: null,
     occurred_at: '2026-11-29T10:00:00.000Z',
     recorded_at: '2026-11-29T10:00:00.000Z',
   },

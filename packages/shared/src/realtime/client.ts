@@ -1,7 +1,7 @@
 import { type ChannelName, type ClientFrame, parseChannel, type ServerFrame } from '../contract/realtime';
 
-/** What a channel's listener receives: an order event, a rider's position, or an offer. */
-export type ChannelFrame = Extract<ServerFrame, { type: 'event' | 'position' | 'offer' }>;
+/** What a channel's listener receives: an order event, a rider's position, an offer, or a new order seen at the shop. */
+export type ChannelFrame = Extract<ServerFrame, { type: 'event' | 'position' | 'offer' | 'seen' }>;
 
 export type ConnectionState = 'offline' | 'connecting' | 'online';
 
@@ -144,6 +144,7 @@ export function createRealtimeClient(options: RealtimeOptions): RealtimeClient {
       case 'event':
       case 'position':
       case 'offer':
+      case 'seen':
         return deliver(frame);
       case 'error':
         if (frame.code === 'TOKEN_EXPIRED') {

@@ -15,6 +15,7 @@ const step = (seq: number, status: OrderEvent['status'], from: OrderEvent['statu
   from_status: from,
   actor: 'seller',
   reason: null,
+  reason_code: null,
   occurred_at: '2026-11-29T10:00:00.000Z',
   recorded_at: '2026-11-29T10:00:00.000Z',
 });

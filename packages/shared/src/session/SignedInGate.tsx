@@ -1,16 +1,20 @@
 import { Redirect, Stack } from 'expo-router';
+import type { ComponentType, ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { useServices } from '../providers';
 
 export interface SignedInGateProps {
   /** The browser tab's title on the web build. */
   title: string;
+  /** What only a signed-in person has around every screen (the seller app's ringing for new orders). */
+  around?: ComponentType<{ children: ReactNode }>;
 }
 
 /** The layout of everything but signing in: those screens need an account, so without one `/login` opens. */
-export function SignedInGate({ title }: SignedInGateProps) {
+export function SignedInGate({ title, around: Around }: SignedInGateProps) {
   const { session } = useServices();
   const signedIn = useStore(session.store, (state) => Boolean(state.session));
   if (!signedIn) return <Redirect href="/login" />;
-  return <Stack screenOptions={{ headerShown: false, title }} />;
+  const stack = <Stack screenOptions={{ headerShown: false, title }} />;
+  return Around ? <Around>{stack}</Around> : stack;
 }

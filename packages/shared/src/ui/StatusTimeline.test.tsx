@@ -14,6 +14,7 @@ function event(seq: number, status: OrderStatus, hours: number, minutes: number,
     from_status: null,
     actor: 'seller',
     reason,
+    reason_code: null,
     occurred_at: at,
     recorded_at: at,
   };

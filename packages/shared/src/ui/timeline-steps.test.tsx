@@ -13,6 +13,7 @@ function event(seq: number, status: OrderStatus, reason: string | null = null): 
     from_status: null,
     actor: 'system',
     reason,
+    reason_code: null,
     occurred_at: at,
     recorded_at: at,
   };

@@ -4,6 +4,7 @@ import {
   Button,
   Card,
   EmptyState,
+  formatClockTime,
   Screen,
   Skeleton,
   StatusTimeline,
@@ -74,6 +75,11 @@ export default function OrderTracking() {
               )}
             </Text>
           </Card>
+        ) : null}
+        {current.ready_by && current.arrives_by && !isFinal(current.status) ? (
+          <Text testID="order-estimate" role="status" style={[typeScale.label, { color: colors.text }]}>
+            {words.estimate(formatClockTime(current.ready_by), formatClockTime(current.arrives_by))}
+          </Text>
         ) : null}
         <StatusTimeline timeline={current.timeline} />
         {current.rider ? (

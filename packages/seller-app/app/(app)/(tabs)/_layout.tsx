@@ -1,7 +1,9 @@
+import { awaitsAnswer } from '@kupwara/shared';
 import { ApiError } from '@kupwara/shared/client';
 import { EmptyState, useTheme } from '@kupwara/shared/ui';
 import { Redirect, Tabs } from 'expo-router';
 import { ActivityIndicator, StyleSheet, Text, View } from 'react-native';
+import { useIncoming } from '../../../src/features/incoming/IncomingOrders';
 import { useMyShop } from '../../../src/features/shop/queries';
 import { messages } from '../../../src/messages';
 
@@ -11,6 +13,7 @@ const words = messages.tabs;
 export default function ShopTabs() {
   const { colors } = useTheme();
   const shop = useMyShop();
+  const waiting = useIncoming().orders.data?.items.filter((order) => awaitsAnswer(order.status)).length ?? 0;
   if (shop.error instanceof ApiError && shop.error.status === 404) return <Redirect href="/setup" />;
   if (!shop.data) {
     return shop.isError ? (
@@ -39,7 +42,7 @@ export default function ShopTabs() {
         tabBarItemStyle: { justifyContent: 'center', minHeight: 48, paddingHorizontal: 0 },
       }}
     >
-      <Tabs.Screen name="index" options={{ title: words.orders }} />
+      <Tabs.Screen name="index" options={{ title: words.orders, tabBarBadge: waiting > 0 ? waiting : undefined }} />
       <Tabs.Screen name="inventory" options={{ title: words.inventory }} />
       <Tabs.Screen name="insights" options={{ title: words.insights }} />
       <Tabs.Screen name="shop" options={{ title: words.shop }} />
