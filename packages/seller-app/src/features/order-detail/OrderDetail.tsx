@@ -1,5 +1,5 @@
 import { isFinal, type Order } from '@kupwara/shared';
-import { CallButtons, OrderActions, useOrder, useOrderLive } from '@kupwara/shared/app';
+import { CallButtons, useOrder, useOrderLive } from '@kupwara/shared/app';
 import {
   Badge,
   Card,
@@ -17,6 +17,8 @@ import {
 import { ScrollView, StyleSheet, Text, useWindowDimensions, View } from 'react-native';
 import { useStore } from 'zustand';
 import { messages } from '../../messages';
+import { firstName } from '../incoming/order-groups';
+import { RespondToOrder } from '../incoming/RespondToOrder';
 import { PickList } from './PickList';
 import { PrintReceipt } from './PrintReceipt';
 import type { PickStore } from './pick-store';
@@ -102,7 +104,7 @@ function Loaded({ order, picks }: { order: Order; picks: PickStore }) {
           <Text role="heading" style={[typeScale.label, { color: colors.textMuted }]}>
             {words.actions}
           </Text>
-          <OrderActions order={order} actor="seller" />
+          <RespondToOrder order={order} />
         </View>
       ) : null}
       <PrintReceipt order={order} />
@@ -134,9 +136,6 @@ function Loaded({ order, picks }: { order: Order; picks: PickStore }) {
     </Screen>
   );
 }
-
-/** The shop calls the customer by their first name; the full name is on the receipt. */
-const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
 
 const styles = StyleSheet.create({
   content: { padding: spacing.md, gap: spacing.md },
