@@ -114,6 +114,7 @@ export const messages = {
     riderFailed: 'Could not load the rider.',
     actions: 'Next step',
     print: 'Print',
+    paper: 'Paper',
     printWidth: (mm: number) => `${mm} mm`,
     printLabel: (mm: number) => `Print a receipt for ${mm} mm paper`,
     printFailed: 'Could not open the print dialog.',

@@ -1,4 +1,4 @@
-import { isFinal, type Order } from '@kupwara/shared';
+import { awaitsAnswer, isFinal, nextTransitions, type Order } from '@kupwara/shared';
 import { CallButtons, useOrder, useOrderLive } from '@kupwara/shared/app';
 import {
   Badge,
@@ -62,6 +62,19 @@ function Loaded({ order, picks }: { order: Order; picks: PickStore }) {
   const rider = useOrderRider(order.id, order.rider?.id ?? null, position);
   const active = !isFinal(order.status);
 
+  const actions = active ? (
+    <View style={styles.column}>
+      {nextTransitions(order.status, 'seller').length > 0 ? (
+        <Text role="heading" style={[typeScale.label, { color: colors.textMuted }]}>
+          {words.actions}
+        </Text>
+      ) : null}
+      <RespondToOrder order={order} />
+    </View>
+  ) : null;
+  // On a phone a new order's answer comes before the lines: its countdown is running.
+  const answerFirst = !wide && awaitsAnswer(order.status);
+
   const lines = (
     <View style={styles.column}>
       <PickList items={order.items} picked={picked} onToggle={(productId) => picks.toggle(order.id, productId)} />
@@ -99,14 +112,7 @@ function Loaded({ order, picks }: { order: Order; picks: PickStore }) {
         failed={rider.isError}
         onRetry={() => rider.refetch()}
       />
-      {active ? (
-        <View style={styles.column}>
-          <Text role="heading" style={[typeScale.label, { color: colors.textMuted }]}>
-            {words.actions}
-          </Text>
-          <RespondToOrder order={order} />
-        </View>
-      ) : null}
+      {answerFirst ? null : actions}
       <PrintReceipt order={order} />
       <StatusTimeline timeline={order.timeline} />
     </View>
@@ -128,6 +134,7 @@ function Loaded({ order, picks }: { order: Order; picks: PickStore }) {
           </View>
         ) : (
           <>
+            {answerFirst ? actions : null}
             {lines}
             {side}
           </>

@@ -28,7 +28,7 @@ export function PrintReceipt({ order }: { order: Order }) {
 
   return (
     <View style={styles.row}>
-      <Text style={[typeScale.label, { color: colors.text }]}>{words.print}</Text>
+      <Text style={[typeScale.label, { color: colors.text }]}>{words.paper}</Text>
       {paperWidths.map((mm) => (
         <Chip key={mm} label={words.printWidth(mm)} selected={width === mm} onPress={() => setWidth(mm)} />
       ))}
