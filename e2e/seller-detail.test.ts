@@ -188,7 +188,10 @@ describe('one order on the seller web app', () => {
       const html = (await desk.evaluate(() => window.__printed ?? [])).at(-1) ?? '';
       expect(html).toContain(`@page { size: ${mm}mm auto; margin: 0; }`);
       // The paper's width at the screen's 96 px an inch.
-      const roll = await browser.newPage({ viewport: { width: Math.round((mm / 25.4) * 96), height: 400 } });
+      const roll = await browser.newPage({
+        viewport: { width: Math.round((mm / 25.4) * 96), height: 400 },
+        deviceScaleFactor: 2,
+      });
       await roll.setContent(html);
       const body = await roll.evaluate(() => ({
         scroll: document.documentElement.scrollWidth,

@@ -9,6 +9,8 @@ import { servicesForTest, signIn, TestRoot } from '../../__tests__/harness';
 import type { SellerServices } from '../../services';
 
 jest.mock('expo-print', () => ({ printAsync: jest.fn(async () => undefined) }));
+// The Orders tab's ringer (pulled in with its answer buttons) plays through the phone's audio.
+jest.mock('expo-audio', () => ({ createAudioPlayer: jest.fn(), setAudioModeAsync: jest.fn(async () => undefined) }));
 
 const ORDER = '01900000-0000-7000-8000-00000000ab12';
 const order = (over: Partial<Order> = {}) =>

@@ -55,8 +55,8 @@ p { margin: 1mm 0; overflow-wrap: anywhere; }
 .center { text-align: center; }
 table { width: 100%; border-collapse: collapse; table-layout: fixed; margin: 2mm 0; }
 td { vertical-align: top; padding: 0.5mm 0; overflow-wrap: anywhere; word-break: break-word; }
-.qty { width: 4.5ch; font-weight: bold; }
-.num { width: 11ch; text-align: right; white-space: nowrap; }
+.qty { width: 4ch; font-weight: bold; }
+.num { width: 9.5ch; text-align: right; white-space: nowrap; }
 .strong td { font-weight: bold; border-top: 1px dashed #000; }
 .cash { font-weight: bold; font-size: ${fontPx + 2}px; border: 1px solid #000; padding: 1mm; text-align: center; }
 .note { border-top: 1px dashed #000; padding-top: 1mm; }
