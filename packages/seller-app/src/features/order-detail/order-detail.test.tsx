@@ -74,6 +74,20 @@ describe('the order detail screen', () => {
     });
   });
 
+  it('answers a new order from the detail too', async () => {
+    open({ getOrder: () => order({ status: 'PENDING' }) });
+    await screen.findByText('0 of 2 picked');
+    expect(screen.getByRole('button', { name: 'Accept' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Reject' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Ready for pickup' })).toBeNull();
+  });
+
+  it('offers "Ready for pickup" while the order is prepared', async () => {
+    open({ getOrder: () => order({ status: 'PREPARING' }) });
+    expect(await screen.findByRole('button', { name: 'Ready for pickup' })).toBeTruthy();
+    expect(screen.getByText('Next step')).toBeTruthy();
+  });
+
   it('says when the order cannot be loaded, and loads it on retry', async () => {
     let tries = 0;
     open({
@@ -113,6 +127,8 @@ describe('the order detail screen', () => {
     });
     await screen.findByText('Arrived');
     expect(screen.queryByText(/away/)).toBeNull();
+    // The shop has nothing more to do: the rider picks it up.
+    expect(screen.queryByText('Next step')).toBeNull();
   });
 
   it('prints the receipt for the chosen roll', async () => {
