@@ -73,5 +73,5 @@ export async function signInSeller(page: Page, server: RunningServer, phone: str
   await page.getByLabel('Phone number').fill(phone);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Orders', level: 1 }).waitFor();
+  await page.getByRole('heading', { name: 'Orders', level: 1, exact: true }).waitFor();
 }

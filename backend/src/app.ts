@@ -14,6 +14,7 @@ import { type DispatchDeps, dispatchJobHandlers } from './delivery/dispatch';
 import { deliveryEffects } from './delivery/jobs';
 import { createPositionIngest } from './delivery/positions';
 import { riderRoutes } from './delivery/rider-routes';
+import { sellerDeliveryRoutes } from './delivery/seller-routes';
 import { notificationRoutes } from './notifications/routes';
 import { orderJobHandlers } from './orders/order-jobs';
 import { orderRoutes } from './orders/routes';
@@ -141,6 +142,7 @@ export async function buildApp({ config, platform, webApps, runJobs = true }: Ap
       await api.register(analyticsRoutes, { db });
       await api.register(orderRoutes, orders);
       await api.register(riderRoutes, delivery);
+      await api.register(sellerDeliveryRoutes, { db });
     },
     { prefix: apiPrefix },
   );

@@ -51,6 +51,15 @@ export async function findUserIdByPhone(db: Db, phone: string): Promise<string |
   return row?.id;
 }
 
+/** What a rider rides (null for anyone without a rider profile). */
+export async function vehicleTypeOf(db: Db, userId: string) {
+  const [row] = await db
+    .select({ vehicleType: riderProfiles.vehicleType })
+    .from(riderProfiles)
+    .where(eq(riderProfiles.userId, userId));
+  return row?.vehicleType ?? null;
+}
+
 /** The name and phone other parties of an order see, with the role to check who the person is. */
 export async function contactOf(db: Db, userId: string) {
   const [row] = await db

@@ -68,6 +68,15 @@ export async function isPartyTo(db: Db, caller: OrderCaller, orderId: string): P
   return row !== undefined;
 }
 
+/** Who rides an order the caller is party to (`riderId` null: nobody yet); undefined if the order is not theirs. */
+export async function riderOfOrder(db: Db, caller: OrderCaller, orderId: string) {
+  const [row] = await db
+    .select({ status: orders.status, riderId: orders.riderId, name: orders.riderName, phone: orders.riderPhone })
+    .from(orders)
+    .where(and(eq(orders.id, orderId), partyCondition(caller)));
+  return row;
+}
+
 /** The order's events after `since` in order, and its newest sequence number (`since` absent: none, just the number). */
 export async function eventsAfter(db: Db, orderId: string, since: number | undefined) {
   const [order] = await db.select({ lastSeq: orders.lastSeq }).from(orders).where(eq(orders.id, orderId));

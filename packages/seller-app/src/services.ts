@@ -3,6 +3,7 @@ import { createAppServices } from '@kupwara/shared/app';
 import type { ActionKind } from '@kupwara/shared/client';
 import { showServerProduct } from './features/inventory/inventory-queries';
 import { type ProductEdit, productEditHandler } from './features/inventory/product-edits';
+import { createPickStore } from './features/order-detail/pick-store';
 import { messages } from './messages';
 
 declare module '@kupwara/shared/app' {
@@ -18,7 +19,8 @@ declare module '@kupwara/shared/app' {
  */
 export function createSellerServices() {
   return createAppServices('seller', {
-    stores: () => ({}),
+    // The lines ticked off on the order detail screen, per order.
+    stores: ({ storage, key }) => ({ picks: createPickStore(storage, key('picks')) }),
     actions: ({ api, queryClient }) => ({
       // Optimistic with feedback: the list shows the edit at once, marked "not sent yet" until the server has it.
       editProduct: productEditHandler({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { vehicleType } from './accounts';
 import { id, timestamp } from './common';
 import { latLng } from './geo';
 import { orderSummary } from './orders';
@@ -79,3 +80,29 @@ export const riderEarnings = z.object({
     z.object({ order_id: id, delivered_at: timestamp, distance_m: z.number().int(), earning_paise: z.number().int() }),
   ),
 });
+
+/** How near the shop an order's rider is, from their newest fix (`approachToShop`). */
+export const riderApproach = z.object({
+  distance_m: z.number().int(),
+  eta_seconds: z.number().int(),
+  /** Within ARRIVED_AT_SHOP_M of the shop. */
+  arrived: z.boolean(),
+  recorded_at: timestamp,
+});
+export type RiderApproach = z.infer<typeof riderApproach>;
+
+/** The rider of one of a shop's orders, as its seller sees it; null while nobody has taken it. */
+export const sellerOrderRider = z.object({
+  rider: z
+    .object({
+      id,
+      name: z.string(),
+      /** Only while the order is under way. */
+      phone: z.string().nullable(),
+      vehicle_type: vehicleType.nullable(),
+      /** Null before the rider's first fix and once they have the goods. */
+      approach: riderApproach.nullable(),
+    })
+    .nullable(),
+});
+export type SellerOrderRider = z.infer<typeof sellerOrderRider>;

@@ -28,6 +28,7 @@ import {
   riderEarnings,
   riderStatus,
   riderStatusRequest,
+  sellerOrderRider,
 } from './delivery';
 import { notificationList, notificationListQuery } from './notifications';
 import { order, orderList, orderListQuery, orderSummary, placeOrderRequest, transitionRequest } from './orders';
@@ -347,6 +348,16 @@ export const routes = {
     auth: 'user',
     params: idParams,
     response: order,
+    errors: [404],
+  }),
+  sellerOrderRider: route({
+    method: 'GET',
+    path: '/seller/orders/:id/rider',
+    summary: "The rider of one of your shop's orders: who, on what, how far from the shop and how soon there",
+    tags: ['seller'],
+    auth: ['seller'],
+    params: idParams,
+    response: sellerOrderRider,
     errors: [404],
   }),
   transitionOrder: route({

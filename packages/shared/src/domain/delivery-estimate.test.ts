@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { deliveryEtaMinutes, deliveryFeePaise, riderEarningPaise } from './delivery-estimate';
+import {
+  ARRIVED_AT_SHOP_M,
+  approachToShop,
+  deliveryEtaMinutes,
+  deliveryFeePaise,
+  riderEarningPaise,
+} from './delivery-estimate';
 
 describe('deliveryFeePaise', () => {
   it.each([
@@ -35,5 +41,27 @@ describe('riderEarningPaise', () => {
     // 1 km straight is 1.3 km of road: 13 × ₹0.80.
     expect(riderEarningPaise(1000)).toBe(2_000 + 13 * 80);
     expect(riderEarningPaise(1001)).toBe(2_000 + 14 * 80);
+  });
+});
+
+describe('approachToShop', () => {
+  const at = '2026-12-01T10:00:00.000Z';
+  it('gives the way left to the shop, arrived only within the radius', () => {
+    expect(approachToShop({ toward: 'store', distance_m: 1040, eta_seconds: 208, recorded_at: at })).toEqual({
+      distance_m: 1040,
+      eta_seconds: 208,
+      arrived: false,
+      recorded_at: at,
+    });
+    expect(
+      approachToShop({ toward: 'store', distance_m: ARRIVED_AT_SHOP_M + 1, eta_seconds: 15, recorded_at: at }),
+    ).toMatchObject({ arrived: false, eta_seconds: 15 });
+    expect(
+      approachToShop({ toward: 'store', distance_m: ARRIVED_AT_SHOP_M, eta_seconds: 15, recorded_at: at }),
+    ).toMatchObject({ arrived: true, eta_seconds: 0 });
+  });
+
+  it('is nothing once the rider rides to the customer', () => {
+    expect(approachToShop({ toward: 'customer', distance_m: 10, eta_seconds: 2, recorded_at: at })).toBeNull();
   });
 });

@@ -32,3 +32,26 @@ export function riderEarningPaise(distanceM: number): number {
   const roadKm = (distanceM / 1000) * ROAD_FACTOR;
   return RIDER_BASE_PAISE + Math.ceil(roadKm * 10) * (RIDER_PER_KM_PAISE / 10);
 }
+
+/**
+ * A rider this near the shop by road has arrived: a phone's fix in a lane between houses wanders
+ * by a few tens of metres, and a rider at the counter should not read "40 m away".
+ */
+export const ARRIVED_AT_SHOP_M = 75;
+
+/** The way left for a rider riding to the shop, and whether they are there; null once they have the goods. */
+export function approachToShop(position: {
+  toward: 'store' | 'customer';
+  distance_m: number;
+  eta_seconds: number;
+  recorded_at: string;
+}): { distance_m: number; eta_seconds: number; arrived: boolean; recorded_at: string } | null {
+  if (position.toward !== 'store') return null;
+  const arrived = position.distance_m <= ARRIVED_AT_SHOP_M;
+  return {
+    distance_m: position.distance_m,
+    eta_seconds: arrived ? 0 : position.eta_seconds,
+    arrived,
+    recorded_at: position.recorded_at,
+  };
+}

@@ -3,3 +3,4 @@
 // queued kinds and builds its services itself).
 export * from './network';
 export * from './no-socket';
+export * from './order-fixture';

@@ -1,4 +1,4 @@
-import { createAudioPlayer, setAudioModeAsync } from 'expo-audio';
+import type { AudioPlayer } from 'expo-audio';
 import { Vibration } from 'react-native';
 import { blockedState, type Ringer } from './ringer-kind';
 
@@ -9,14 +9,16 @@ const buzz = [0, 700, 500];
 /** The phone's bell: the ring looped through the speaker (even in silent mode) and the vibration motor. */
 export function createRinger(): Ringer {
   const state = blockedState(false);
-  let player: ReturnType<typeof createAudioPlayer> | undefined;
+  let player: AudioPlayer | undefined;
   let ringing = false;
   return {
     start() {
       if (ringing) return;
       ringing = true;
-      void setAudioModeAsync({ playsInSilentMode: true }).catch(() => undefined);
-      player ??= createAudioPlayer(sound);
+      // Loaded at the first ring: the audio module needs the phone's native side, which a screen's test has not.
+      const audio: typeof import('expo-audio') = require('expo-audio');
+      void audio.setAudioModeAsync({ playsInSilentMode: true }).catch(() => undefined);
+      player ??= audio.createAudioPlayer(sound);
       player.loop = true;
       player.play();
       Vibration.vibrate(buzz, true);

@@ -1,0 +1,173 @@
+import type { OrderSummary, ServerFrame } from '@kupwara/shared';
+import { orderFixture } from '@kupwara/shared/testing';
+import { Slot } from 'expo-router';
+import { act, fireEvent, renderRouter, screen, waitFor } from 'expo-router/testing-library';
+import { Text } from 'react-native';
+import { servicesForTest, signIn, TestRoot } from '../../../__tests__/harness';
+import { IncomingOrdersProvider } from '../IncomingOrders';
+import { OrdersTab } from '../OrdersTab';
+import type { Ringer } from '../ringer-kind';
+
+const STORE = '01900000-0000-7000-8000-0000000000a1';
+const FIRST = '01900000-0000-7000-8000-0000000000b1';
+const SECOND = '01900000-0000-7000-8000-0000000000b2';
+
+/** The speaker, as the provider drives it: whether it is ringing now. */
+function recordingRinger(): Ringer & { ringing: boolean } {
+  return {
+    ringing: false,
+    start() {
+      this.ringing = true;
+    },
+    stop() {
+      this.ringing = false;
+    },
+    unlock() {},
+    blocked: false,
+    onBlocked: () => () => undefined,
+  };
+}
+
+/** The app's socket, with the test playing the server: it answers auth and sends what the test says. */
+let socket: {
+  onopen: (() => void) | null;
+  onmessage: ((event: { data: string }) => void) | null;
+  readyState: number;
+  sent: string[];
+};
+class TestSocket {
+  readyState = 0;
+  onopen: (() => void) | null = null;
+  onmessage: ((event: { data: string }) => void) | null = null;
+  onclose = null;
+  onerror = null;
+  sent: string[] = [];
+  constructor() {
+    socket = this;
+  }
+  send(data: string) {
+    this.sent.push(data);
+  }
+  close() {}
+}
+const serverSends = (frame: ServerFrame) => act(() => socket.onmessage?.({ data: JSON.stringify(frame) }));
+
+const summary = (id: string, over: Partial<OrderSummary> = {}) => {
+  const { id: _, ...order } = orderFixture({ id, customer: { id: FIRST, name: 'Shabnam Bhat', phone: null } });
+  return { ...order, id, answer_by: new Date(Date.now() + 300_000).toISOString(), ...over };
+};
+
+let bell: Ringer = recordingRinger();
+function Layout() {
+  return (
+    <IncomingOrdersProvider storeId={STORE} ringer={bell} alertTitle={() => 'New order'}>
+      <Slot />
+    </IncomingOrdersProvider>
+  );
+}
+
+function start(orders: OrderSummary[], calls: { name: string; input: unknown }[] = []) {
+  const ringer = recordingRinger();
+  const record = (name: string, answer: (input: unknown) => unknown) => (input: unknown) => {
+    calls.push({ name, input });
+    return answer(input);
+  };
+  // The harness puts in a socket that never opens; this test's socket stays in its place.
+  Object.defineProperty(globalThis, 'WebSocket', { configurable: true, get: () => TestSocket, set: () => undefined });
+  const services = servicesForTest({
+    listOrders: record('listOrders', () => ({ items: orders, next_cursor: null })),
+    markOrderSeen: record('markOrderSeen', () => orders[0]),
+    transitionOrder: record('transitionOrder', () => orderFixture({ id: FIRST, status: 'ACCEPTED', version: 2 })),
+  });
+  signIn(services);
+  bell = ringer;
+  const app = renderRouter(
+    {
+      _layout: TestRoot,
+      '(app)/_layout': Layout,
+      '(app)/index': OrdersTab,
+      '(app)/orders/[id]': () => <Text>Order detail</Text>,
+    },
+    { initialUrl: '/' },
+  );
+  return { app, ringer, calls };
+}
+
+async function connectSocket() {
+  await waitFor(() => expect(socket).toBeTruthy());
+  socket.readyState = 1;
+  act(() => socket.onopen?.());
+  await serverSends({ type: 'authenticated', user_id: 'u1', expires_at: '2030-01-01T00:00:00.000Z' });
+  await waitFor(() => expect(socket.sent.some((frame) => frame.includes(`store.${STORE}`))).toBe(true));
+}
+
+describe('new orders ring until someone opens or answers them', () => {
+  it('rings while an unseen new order waits, and stops when it is opened here', async () => {
+    const calls: { name: string; input: unknown }[] = [];
+    const { app, ringer } = start([summary(FIRST)], calls);
+    expect(await screen.findByText('Shabnam')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'New (1)' })).toBeTruthy();
+    expect(ringer.ringing).toBe(true);
+
+    fireEvent.press(screen.getByRole('button', { name: /Order from Shabnam, 1 item/ }));
+    await waitFor(() => expect(app.getPathname()).toBe(`/orders/${FIRST}`));
+    expect(ringer.ringing).toBe(false);
+    expect(calls.filter((call) => call.name === 'markOrderSeen').map((call) => call.input)).toEqual([
+      { params: { id: FIRST } },
+    ]);
+  });
+
+  it('stops when another device of the shop opens it, and keeps ringing for the one still unseen', async () => {
+    const { ringer } = start([summary(FIRST), summary(SECOND)]);
+    await screen.findAllByText('Shabnam');
+    await connectSocket();
+    expect(ringer.ringing).toBe(true);
+    expect(screen.getAllByText('New')).toHaveLength(2);
+    await serverSends({ type: 'seen', channel: `store.${STORE}`, order_id: FIRST, seen_at: new Date().toISOString() });
+    await waitFor(() => expect(screen.getAllByText('New')).toHaveLength(1));
+    expect(ringer.ringing).toBe(true);
+    await serverSends({ type: 'seen', channel: `store.${STORE}`, order_id: SECOND, seen_at: new Date().toISOString() });
+    await waitFor(() => expect(screen.queryAllByText('New')).toHaveLength(0));
+    expect(ringer.ringing).toBe(false);
+  });
+
+  it('does not ring for a new order already seen, but shows it to answer', async () => {
+    const { ringer } = start([summary(FIRST, { seen: true })]);
+    expect(await screen.findByText('Shabnam')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Accept' })).toBeTruthy();
+    expect(ringer.ringing).toBe(false);
+  });
+});
+
+describe('answering a new order', () => {
+  it('accepts with the preparation time picked in the sheet (15 minutes unless changed)', async () => {
+    const calls: { name: string; input: unknown }[] = [];
+    const { ringer } = start([summary(FIRST)], calls);
+    fireEvent.press(await screen.findByRole('button', { name: 'Accept' }));
+    expect(screen.getByRole('radio', { name: '15 min' }).props.accessibilityState).toEqual({ checked: true });
+    fireEvent.press(screen.getByRole('radio', { name: '30 min' }));
+    fireEvent.press(screen.getByRole('button', { name: 'Accept, ready in 30 min' }));
+    await waitFor(() => expect(calls.some((call) => call.name === 'transitionOrder')).toBe(true));
+    const sent = calls.find((call) => call.name === 'transitionOrder')?.input as { body: object };
+    expect(sent.body).toMatchObject({ to: 'ACCEPTED', prep_minutes: 30, version: 1 });
+    expect(ringer.ringing).toBe(false);
+  });
+
+  it('rejects with a reason from the list; "other" needs the words', async () => {
+    const calls: { name: string; input: unknown }[] = [];
+    start([summary(FIRST)], calls);
+    fireEvent.press(await screen.findByRole('button', { name: 'Reject' }));
+    const confirm = () => screen.getByRole('button', { name: 'Reject order' });
+    expect(confirm().props.accessibilityState).toMatchObject({ disabled: true });
+    for (const reason of ['Items out of stock', 'Closing soon', 'Too busy', 'Other reason'])
+      expect(screen.getByRole('radio', { name: reason })).toBeTruthy();
+    fireEvent.press(screen.getByRole('radio', { name: 'Other reason' }));
+    expect(confirm().props.accessibilityState).toMatchObject({ disabled: true });
+    fireEvent.changeText(screen.getByLabelText('Tell the customer why'), 'Power cut in the bazaar');
+    expect(confirm().props.accessibilityState).toMatchObject({ disabled: false });
+    fireEvent.press(confirm());
+    await waitFor(() => expect(calls.some((call) => call.name === 'transitionOrder')).toBe(true));
+    const sent = calls.find((call) => call.name === 'transitionOrder')?.input as { body: object };
+    expect(sent.body).toMatchObject({ to: 'REJECTED', reject_reason: 'other', reason: 'Power cut in the bazaar' });
+  });
+});
