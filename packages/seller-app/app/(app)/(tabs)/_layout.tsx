@@ -49,10 +49,7 @@ export default function ShopTabs() {
           tabBarItemStyle: { justifyContent: 'center', minHeight: 48, paddingHorizontal: 0 },
         }}
       >
-        <Tabs.Screen
-          name="index"
-          options={{ title: words.orders, tabBarBadge: waiting > 0 ? waiting : undefined }}
-        />
+        <Tabs.Screen name="index" options={{ title: words.orders, tabBarBadge: waiting > 0 ? waiting : undefined }} />
         <Tabs.Screen name="inventory" options={{ title: words.inventory }} />
         <Tabs.Screen name="insights" options={{ title: words.insights }} />
         <Tabs.Screen name="shop" options={{ title: words.shop }} />
