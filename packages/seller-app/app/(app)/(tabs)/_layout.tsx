@@ -1,6 +1,6 @@
 import { awaitsAnswer } from '@kupwara/shared';
 import { ApiError } from '@kupwara/shared/client';
-import { EmptyState, useTheme } from '@kupwara/shared/ui';
+import { Badge, EmptyState, useTheme } from '@kupwara/shared/ui';
 import { Redirect, Tabs } from 'expo-router';
 import { ActivityIndicator, StyleSheet, Text, View } from 'react-native';
 import { useIncoming } from '../../../src/features/incoming/IncomingOrders';
@@ -42,7 +42,20 @@ export default function ShopTabs() {
         tabBarItemStyle: { justifyContent: 'center', minHeight: 48, paddingHorizontal: 0 },
       }}
     >
-      <Tabs.Screen name="index" options={{ title: words.orders, tabBarBadge: waiting > 0 ? waiting : undefined }} />
+      <Tabs.Screen
+        name="index"
+        options={{
+          title: words.orders,
+          // The tab bar shows words, not icons, so the count of new orders sits beside the word.
+          tabBarLabel: ({ children, color }) => (
+            <View style={styles.labelRow}>
+              <Text style={[styles.label, { color }]}>{children}</Text>
+              {waiting > 0 ? <Badge label={String(waiting)} tone="danger" /> : null}
+            </View>
+          ),
+          tabBarAccessibilityLabel: waiting > 0 ? messages.orders.tabWithNew(waiting) : words.orders,
+        }}
+      />
       <Tabs.Screen name="inventory" options={{ title: words.inventory }} />
       <Tabs.Screen name="insights" options={{ title: words.insights }} />
       <Tabs.Screen name="shop" options={{ title: words.shop }} />
@@ -51,4 +64,7 @@ export default function ShopTabs() {
   );
 }
 
-const styles = StyleSheet.create({ label: { fontSize: 14, fontWeight: '600' } });
+const styles = StyleSheet.create({
+  label: { fontSize: 14, fontWeight: '600' },
+  labelRow: { flexDirection: 'row', alignItems: 'center', gap: 4 },
+});
