@@ -1,6 +1,6 @@
 import { awaitsAnswer } from '@kupwara/shared';
 import { ApiError } from '@kupwara/shared/client';
-import { Badge, EmptyState, useTheme } from '@kupwara/shared/ui';
+import { EmptyState, useTheme } from '@kupwara/shared/ui';
 import { Redirect, Tabs } from 'expo-router';
 import { ActivityIndicator, StyleSheet, Text, View } from 'react-native';
 import { useIncoming } from '../../../src/features/incoming/IncomingOrders';
@@ -50,7 +50,11 @@ export default function ShopTabs() {
           tabBarLabel: ({ children, color }) => (
             <View style={styles.labelRow}>
               <Text style={[styles.label, { color }]}>{children}</Text>
-              {waiting > 0 ? <Badge label={String(waiting)} tone="danger" /> : null}
+              {waiting > 0 ? (
+                <View style={[styles.count, { backgroundColor: colors.danger }]}>
+                  <Text style={[styles.countText, { color: colors.onDanger }]}>{waiting}</Text>
+                </View>
+              ) : null}
             </View>
           ),
           tabBarAccessibilityLabel: waiting > 0 ? messages.orders.tabWithNew(waiting) : words.orders,
@@ -66,5 +70,15 @@ export default function ShopTabs() {
 
 const styles = StyleSheet.create({
   label: { fontSize: 14, fontWeight: '600' },
-  labelRow: { flexDirection: 'row', alignItems: 'center', gap: 4 },
+  labelRow: { flexDirection: 'row', alignItems: 'center', gap: 3 },
+  // Small enough that "Orders" and its count fit a fifth of a 360 px phone.
+  count: {
+    minWidth: 18,
+    height: 18,
+    borderRadius: 9,
+    paddingHorizontal: 4,
+    alignItems: 'center',
+    justifyContent: 'center',
+  },
+  countText: { fontSize: 11, lineHeight: 14, fontWeight: '700' },
 });
