@@ -78,6 +78,7 @@ export const messages = {
     tapToHearHint: 'Your browser plays sound only after a tap on the page.',
     soundBlocked: (count: number) =>
       `${count === 1 ? 'A new order is' : `${count} new orders are`} waiting, but sound is blocked: tap here to hear it`,
+    tabWithNew: (count: number) => `Orders, ${count} new`,
     titleAlert: (count: number) => `🔔 ${count} new order${count === 1 ? '' : 's'}`,
   },
 

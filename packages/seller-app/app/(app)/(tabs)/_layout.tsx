@@ -49,7 +49,24 @@ export default function ShopTabs() {
           tabBarItemStyle: { justifyContent: 'center', minHeight: 48, paddingHorizontal: 0 },
         }}
       >
-        <Tabs.Screen name="index" options={{ title: words.orders, tabBarBadge: waiting > 0 ? waiting : undefined }} />
+        <Tabs.Screen
+          name="index"
+          options={{
+            title: words.orders,
+            // The tab bar shows words, not icons, so the count of new orders sits beside the word.
+            tabBarLabel: ({ children, color }) => (
+              <View style={styles.labelRow}>
+                <Text style={[styles.label, { color }]}>{children}</Text>
+                {waiting > 0 ? (
+                  <View style={[styles.count, { backgroundColor: colors.danger }]}>
+                    <Text style={[styles.countText, { color: colors.onDanger }]}>{waiting}</Text>
+                  </View>
+                ) : null}
+              </View>
+            ),
+            tabBarAccessibilityLabel: waiting > 0 ? messages.orders.tabWithNew(waiting) : words.orders,
+          }}
+        />
         <Tabs.Screen name="inventory" options={{ title: words.inventory }} />
         <Tabs.Screen name="insights" options={{ title: words.insights }} />
         <Tabs.Screen name="shop" options={{ title: words.shop }} />
@@ -59,4 +76,18 @@ export default function ShopTabs() {
   );
 }
 
-const styles = StyleSheet.create({ root: { flex: 1 }, label: { fontSize: 14, fontWeight: '600' } });
+const styles = StyleSheet.create({
+  root: { flex: 1 },
+  label: { fontSize: 14, fontWeight: '600' },
+  labelRow: { flexDirection: 'row', alignItems: 'center', gap: 3 },
+  // Small enough that "Orders" and its count fit a fifth of a 360 px phone.
+  count: {
+    minWidth: 18,
+    height: 18,
+    borderRadius: 9,
+    paddingHorizontal: 4,
+    alignItems: 'center',
+    justifyContent: 'center',
+  },
+  countText: { fontSize: 11, lineHeight: 14, fontWeight: '700' },
+});
