@@ -1,9 +1,8 @@
-import { suggestedPrepMinutes } from '@kupwara/shared';
+import { activeExtraPrep, suggestedPrepMinutes } from '@kupwara/shared';
+import { useMyShop } from '../shop/queries';
 
-/**
- * The preparation time the accept sheet preselects. The seam for the shop's busy mode: when the
- * store carries extra preparation minutes, pass them here (`suggestedPrepMinutes(extra)`).
- */
+/** The preparation time the accept sheet preselects: more while the shop's busy mode adds minutes. */
 export function usePrepDefault(): number {
-  return suggestedPrepMinutes(0);
+  const shop = useMyShop().data;
+  return suggestedPrepMinutes(shop ? activeExtraPrep(shop) : 0);
 }

@@ -66,7 +66,7 @@ function Layout() {
   );
 }
 
-function start(orders: OrderSummary[], calls: { name: string; input: unknown }[] = []) {
+function start(orders: OrderSummary[], calls: { name: string; input: unknown }[] = [], shop?: object) {
   const ringer = recordingRinger();
   const record = (name: string, answer: (input: unknown) => unknown) => (input: unknown) => {
     calls.push({ name, input });
@@ -78,6 +78,7 @@ function start(orders: OrderSummary[], calls: { name: string; input: unknown }[]
     listOrders: record('listOrders', () => ({ items: orders, next_cursor: null })),
     markOrderSeen: record('markOrderSeen', () => orders[0]),
     transitionOrder: record('transitionOrder', () => orderFixture({ id: FIRST, status: 'ACCEPTED', version: 2 })),
+    ...(shop ? { getMyStore: () => shop } : {}),
   });
   signIn(services);
   bell = ringer;
@@ -151,6 +152,15 @@ describe('answering a new order', () => {
     const sent = calls.find((call) => call.name === 'transitionOrder')?.input as { body: object };
     expect(sent.body).toMatchObject({ to: 'ACCEPTED', prep_minutes: 30, version: 1 });
     expect(ringer.ringing).toBe(false);
+  });
+
+  it("preselects the busy mode's extra minutes on top, while it is on", async () => {
+    const until = new Date(Date.now() + 3600_000).toISOString();
+    start([summary(FIRST)], [], { id: STORE, extra_prep_minutes: 15, extra_prep_until: until, paused_until: null });
+    fireEvent.press(await screen.findByRole('button', { name: 'Accept' }));
+    await waitFor(() =>
+      expect(screen.getByRole('radio', { name: '30 min' }).props.accessibilityState).toEqual({ checked: true }),
+    );
   });
 
   it('rejects with a reason from the list; "other" needs the words', async () => {
