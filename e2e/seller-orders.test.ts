@@ -39,6 +39,30 @@ const recordAudio = (context: BrowserContext) =>
     };
   });
 
+/**
+ * The autoplay rule of a browser nobody has touched yet, made certain: headless Chromium applies
+ * `--autoplay-policy` unevenly (a page sometimes counts as touched from the start), so until the
+ * first pointer or key press `play()` is refused as browsers refuse it and the page reads untouched.
+ */
+const untouchedPage = (context: BrowserContext) =>
+  context.addInitScript(() => {
+    let touched = false;
+    for (const kind of ['pointerdown', 'keydown'])
+      window.addEventListener(
+        kind,
+        () => {
+          touched = true;
+        },
+        true,
+      );
+    Object.defineProperty(navigator, 'userActivation', { get: () => ({ hasBeenActive: touched, isActive: touched }) });
+    const play = HTMLMediaElement.prototype.play;
+    HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
+      if (!touched) return Promise.reject(new DOMException('play() needs a touch first', 'NotAllowedError'));
+      return play.call(this);
+    };
+  });
+
 /** Whether the page's ring is sounding: an audio element playing, unmuted, its time moving on. */
 const ringing = (page: Page) =>
   page.evaluate(() =>
@@ -148,6 +172,7 @@ describe('incoming orders on the seller web app', () => {
     const customer = await newCustomer(server, 'Rafiq Mir');
     // The counter's browser opens with the shop signed in from before: nobody has touched this page.
     const context = await browser.newContext(phone);
+    await untouchedPage(context);
     await recordAudio(context);
     await context.addInitScript(
       (session) => localStorage.setItem('kupwara.seller.session', session),
