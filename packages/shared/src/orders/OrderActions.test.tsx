@@ -57,8 +57,9 @@ const buttons = () => screen.queryAllByRole('button').map((button) => button.pro
 describe('an order’s actions', () => {
   it.each([
     ['PENDING', 'customer', ['Cancel order']],
-    // Rejecting needs a reason the customer will read: a form the seller app builds on the hook.
-    ['PENDING', 'seller', ['Accept order']],
+    // Accepting needs a preparation time and rejecting a reason the customer will read: forms the
+    // seller app builds on the hook.
+    ['PENDING', 'seller', []],
     ['PREPARING', 'seller', ['Ready for pickup']],
     ['RIDER_ASSIGNED', 'rider', ['Picked up']],
     ['ACCEPTED', 'customer', []],
