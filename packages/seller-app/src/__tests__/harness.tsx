@@ -3,6 +3,15 @@ import { ApiError } from '@kupwara/shared/client';
 import { installNoSocket } from '@kupwara/shared/testing';
 import AsyncStorage from '@react-native-async-storage/async-storage';
 import { Stack } from 'expo-router';
+import SignedInLayout from '../../app/(app)/_layout';
+import ShopTabs from '../../app/(app)/(tabs)/_layout';
+import OrdersTab from '../../app/(app)/(tabs)/index';
+import InsightsTab from '../../app/(app)/(tabs)/insights';
+import InventoryTab from '../../app/(app)/(tabs)/inventory';
+import MoreTab from '../../app/(app)/(tabs)/more';
+import ShopTab from '../../app/(app)/(tabs)/shop';
+import Setup from '../../app/(app)/setup';
+import Login from '../../app/login';
 import { createSellerServices, type SellerServices } from '../services';
 
 let current: SellerServices | undefined;
@@ -50,3 +59,17 @@ export function TestRoot() {
     </AppProviders>
   );
 }
+
+/** The app's router as a signed-in seller meets it: the shop's five tabs, set-up and signing in. */
+export const appRoutes = {
+  _layout: TestRoot,
+  '(app)/_layout': SignedInLayout,
+  '(app)/(tabs)/_layout': ShopTabs,
+  '(app)/(tabs)/index': OrdersTab,
+  '(app)/(tabs)/inventory': InventoryTab,
+  '(app)/(tabs)/insights': InsightsTab,
+  '(app)/(tabs)/shop': ShopTab,
+  '(app)/(tabs)/more': MoreTab,
+  '(app)/setup': Setup,
+  login: Login,
+};

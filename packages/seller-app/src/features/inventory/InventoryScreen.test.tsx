@@ -1,28 +1,11 @@
 import type { Product } from '@kupwara/shared';
 import { ApiError } from '@kupwara/shared/client';
 import { fireEvent, renderRouter, screen, waitFor } from 'expo-router/testing-library';
-import SignedInLayout from '../../../app/(app)/_layout';
-import ShopTabs from '../../../app/(app)/(tabs)/_layout';
-import OrdersTab from '../../../app/(app)/(tabs)/index';
-import InsightsTab from '../../../app/(app)/(tabs)/insights';
-import InventoryTab from '../../../app/(app)/(tabs)/inventory';
-import MoreTab from '../../../app/(app)/(tabs)/more';
-import ShopTab from '../../../app/(app)/(tabs)/shop';
-import { servicesForTest, signIn, TestRoot } from '../../__tests__/harness';
+import { appRoutes, servicesForTest, signIn } from '../../__tests__/harness';
 
 // The first render loads the whole app kit: slow on a cold transform cache.
 jest.setTimeout(30_000);
 
-const routes = {
-  _layout: TestRoot,
-  '(app)/_layout': SignedInLayout,
-  '(app)/(tabs)/_layout': ShopTabs,
-  '(app)/(tabs)/index': OrdersTab,
-  '(app)/(tabs)/inventory': InventoryTab,
-  '(app)/(tabs)/insights': InsightsTab,
-  '(app)/(tabs)/shop': ShopTab,
-  '(app)/(tabs)/more': MoreTab,
-};
 const shop = { id: '01900000-0000-7000-8000-0000000000a1', name: 'Gulzar Kiryana', version: 1 };
 const tea: Product = {
   id: '01900000-0000-7000-8000-0000000000b1',
@@ -49,7 +32,7 @@ describe('the Stock tab', () => {
   it('shows an edit the server has not got yet at once, marked as not sent', async () => {
     const services = servicesForTest({ getMyStore: () => shop, sellerProducts: inventory, categories });
     signIn(services);
-    renderRouter(routes, { initialUrl: '/inventory' });
+    renderRouter(appRoutes, { initialUrl: '/inventory' });
     const toggle = await screen.findByRole('switch', { name: 'Kahwa Tea in stock' });
     expect(toggle.props.accessibilityState).toMatchObject({ checked: true });
     fireEvent.press(toggle);
@@ -77,7 +60,7 @@ describe('the Stock tab', () => {
       },
     });
     signIn(services);
-    renderRouter(routes, { initialUrl: '/inventory' });
+    renderRouter(appRoutes, { initialUrl: '/inventory' });
     fireEvent.press(await screen.findByRole('button', { name: 'One more Kahwa Tea' }));
     expect(await screen.findByText('Kahwa Tea changed meanwhile')).toBeTruthy();
     expect(screen.getByText('Stock: 11')).toBeTruthy();

@@ -1,27 +1,7 @@
 import type { StoreDetails } from '@kupwara/shared';
 import { ApiError } from '@kupwara/shared/client';
 import { fireEvent, renderRouter, screen, waitFor, within } from 'expo-router/testing-library';
-import SignedInLayout from '../../../../app/(app)/_layout';
-import ShopTabs from '../../../../app/(app)/(tabs)/_layout';
-import OrdersTab from '../../../../app/(app)/(tabs)/index';
-import InsightsTab from '../../../../app/(app)/(tabs)/insights';
-import InventoryTab from '../../../../app/(app)/(tabs)/inventory';
-import MoreTab from '../../../../app/(app)/(tabs)/more';
-import ShopTab from '../../../../app/(app)/(tabs)/shop';
-import Setup from '../../../../app/(app)/setup';
-import { servicesForTest, signIn, TestRoot } from '../../../__tests__/harness';
-
-const routes = {
-  _layout: TestRoot,
-  '(app)/_layout': SignedInLayout,
-  '(app)/(tabs)/_layout': ShopTabs,
-  '(app)/(tabs)/index': OrdersTab,
-  '(app)/(tabs)/inventory': InventoryTab,
-  '(app)/(tabs)/insights': InsightsTab,
-  '(app)/(tabs)/shop': ShopTab,
-  '(app)/(tabs)/more': MoreTab,
-  '(app)/setup': Setup,
-};
+import { appRoutes, servicesForTest, signIn } from '../../../__tests__/harness';
 
 const nine = { open: '09:00', close: '21:00' };
 const shop = (over: Partial<StoreDetails> = {}): StoreDetails => ({
@@ -82,7 +62,7 @@ describe('setting up a shop', () => {
       },
     });
     signIn(services);
-    const app = renderRouter(routes, { initialUrl: '/' });
+    const app = renderRouter(appRoutes, { initialUrl: '/' });
     await waitFor(() => expect(app.getPathname()).toBe('/setup'));
 
     fireEvent.press(await screen.findByRole('button', { name: 'Open my shop' }));
@@ -142,7 +122,7 @@ describe('setting up a shop', () => {
       },
     });
     signIn(services);
-    const app = renderRouter(routes, { initialUrl: '/' });
+    const app = renderRouter(appRoutes, { initialUrl: '/' });
     await waitFor(() => expect(app.getPathname()).toBe('/setup'));
     fireEvent.changeText(await screen.findByLabelText('Shop name'), 'Gulzar Kiryana');
     fireEvent.changeText(screen.getByLabelText('Address (street, landmark)'), 'Main Bazaar');
@@ -165,7 +145,7 @@ describe('the Shop tab', () => {
       },
     });
     signIn(services);
-    renderRouter(routes, { initialUrl: '/shop' });
+    renderRouter(appRoutes, { initialUrl: '/shop' });
     const sunday = within(await screen.findByTestId('hours-sun'));
     fireEvent.press(sunday.getByRole('button', { name: 'Open 24 hours' }));
     const friday = within(screen.getByTestId('hours-fri'));
@@ -201,7 +181,7 @@ describe('the Shop tab', () => {
       updateMyStore: (input) => bodies.push(input),
     });
     signIn(services);
-    renderRouter(routes, { initialUrl: '/shop' });
+    renderRouter(appRoutes, { initialUrl: '/shop' });
     const monday = within(await screen.findByTestId('hours-mon'));
     fireEvent.changeText(monday.getByLabelText('Opens 1'), '9');
     fireEvent.press(screen.getByRole('button', { name: 'Save hours' }));
@@ -223,7 +203,7 @@ describe('the switch and busy mode above the tabs', () => {
       },
     });
     signIn(services);
-    renderRouter(routes, { initialUrl: '/' });
+    renderRouter(appRoutes, { initialUrl: '/' });
     fireEvent.press(await screen.findByRole('button', { name: 'Busy mode' }));
     const sheet = within(screen.getByTestId('busy-sheet'));
     expect(sheet.getByText('Not busy: orders come in as usual.')).toBeTruthy();
@@ -242,7 +222,7 @@ describe('the switch and busy mode above the tabs', () => {
       getMyStore: () => shop({ paused_until: new Date(Date.now() - 1000).toISOString() }),
     });
     signIn(services);
-    renderRouter(routes, { initialUrl: '/' });
+    renderRouter(appRoutes, { initialUrl: '/' });
     expect(await screen.findByRole('button', { name: 'Busy mode' })).toBeTruthy();
   });
 
@@ -256,7 +236,7 @@ describe('the switch and busy mode above the tabs', () => {
       },
     });
     signIn(services);
-    renderRouter(routes, { initialUrl: '/' });
+    renderRouter(appRoutes, { initialUrl: '/' });
     fireEvent(await screen.findByLabelText('Taking orders'), 'valueChange', false);
     expect(await screen.findByText('Closed')).toBeTruthy();
     expect(bodies).toEqual([{ version: 2, is_accepting_orders: false }]);
