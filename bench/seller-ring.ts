@@ -7,7 +7,7 @@
 // server and browser run on this machine). Prints p50/p99/max.
 import { newKey } from '@kupwara/shared/client';
 import { launchBrowser, phone } from '../e2e/browser';
-import { HERE, newCustomer, openShop, signInSeller } from '../e2e/seller-kit';
+import { HERE, newCustomer, openShop, signInSeller } from '../e2e/kit';
 import { ensureWebBuilds, startServer } from '../e2e/server';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 200);

@@ -1,36 +1,17 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pathBetween, type Session } from '@kupwara/shared';
-import { createApiClient, createSessionStore, memoryStorage } from '@kupwara/shared/client';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, phone } from './browser';
+import { ALWAYS_OPEN, apiClient, HERE, nextPhone } from './kit';
 import { ensureWebBuilds, type RunningServer, repoRoot, startServer } from './server';
 
 let server: RunningServer;
 let browser: Browser;
 const shots = path.join(repoRoot, 'e2e', 'screenshots');
-// Far from the demo town's shops, so the only shop near is the test's own.
-const HERE = { lat: 34.6, lng: 74.4 };
-// Two intervals: the last minute of the day too.
-const allDay = [
-  { open: '00:00', close: '23:59' },
-  { open: '23:59', close: '00:00' },
-];
-const ALWAYS_OPEN = { sun: allDay, mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay };
-
-/** The shared client, signed in as nobody yet: the test sets things up the way the apps would. */
-function client(session: Session | null = null) {
-  const sessions = createSessionStore(memoryStorage());
-  sessions.store.setState({ session, loaded: true });
-  return createApiClient({ baseUrl: `${server.url}/api/v1`, tokens: sessions.tokens });
-}
-
-let phoneNumber = 9_419_100_000;
-function nextPhone() {
-  phoneNumber += 1;
-  return `+91${phoneNumber}`;
-}
+/** The shared client, signed in as `session` or nobody: the test sets things up the way the apps would. */
+const client = (session: Session | null = null) => apiClient(server, session);
 
 async function openShop() {
   const seller = await client().call('register', {

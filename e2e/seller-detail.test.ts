@@ -4,7 +4,7 @@ import { pathBetween } from '@kupwara/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, phone } from './browser';
-import { apiClient, HERE, newCustomer, nextPhone, openShop, PASSWORD, signInSeller } from './seller-kit';
+import { apiClient, HERE, newCustomer, nextPhone, openShop, PASSWORD, signInSeller } from './kit';
 import { ensureWebBuilds, type RunningServer, repoRoot, startServer } from './server';
 
 let server: RunningServer;

@@ -4,7 +4,7 @@ import type { Product } from '@kupwara/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, phone } from './browser';
-import { apiClient, HERE, nextPhone, PASSWORD } from './seller-kit';
+import { apiClient, HERE, nextPhone, PASSWORD } from './kit';
 import { ensureWebBuilds, type RunningServer, repoRoot, startServer } from './server';
 
 let server: RunningServer;

@@ -4,7 +4,7 @@ import { newKey } from '@kupwara/shared/client';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, phone } from './browser';
-import { HERE, newCustomer, openShop, PASSWORD, signInSeller } from './seller-kit';
+import { HERE, newCustomer, openShop, PASSWORD, signInSeller } from './kit';
 import { ensureWebBuilds, type RunningServer, repoRoot, startServer } from './server';
 
 let server: RunningServer;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, phone } from './browser';
-import { nextPhone, openShop, PASSWORD, signInSeller } from './seller-kit';
+import { nextPhone, openShop, PASSWORD, signInSeller } from './kit';
 import { ensureWebBuilds, type RunningServer, repoRoot, startServer } from './server';
 
 let server: RunningServer;

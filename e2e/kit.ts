@@ -1,5 +1,5 @@
-// What the seller app's browser tests share: API clients set up the way the apps would, a shop of
-// the test's own, and a seller signed in on the web build.
+// What the browser tests share: API clients set up the way the apps would, a shop of the test's
+// own, and a seller signed in on the web build.
 import { type Session, weekdays } from '@kupwara/shared';
 import { createApiClient, createSessionStore, memoryStorage } from '@kupwara/shared/client';
 import type { Page } from 'playwright-core';
@@ -24,15 +24,10 @@ export function nextPhone() {
 export const PASSWORD = 'chinar-leaf-42';
 /** Far from the demo town's shops, so the only shop near is the test's own. */
 export const HERE = { lat: 34.6, lng: 74.4 };
-// Two intervals: the last minute of the day too.
-const allDay = [
-  { open: '00:00', close: '23:59' },
-  { open: '23:59', close: '00:00' },
-];
-const ALWAYS_OPEN = Object.fromEntries(weekdays.map((day) => [day, allDay])) as Record<
-  (typeof weekdays)[number],
-  typeof allDay
->;
+/** Open all day, every day: the test's shop takes orders whenever the test runs. */
+export const ALWAYS_OPEN = Object.fromEntries(
+  weekdays.map((day) => [day, [{ open: '00:00', close: '24:00' }]]),
+) as Record<(typeof weekdays)[number], { open: string; close: string }[]>;
 
 /** A seller with an open shop of two products, made through the API; `phone` signs them in. */
 export async function openShop(server: RunningServer, name = 'Gulzar Kiryana') {
