@@ -4,6 +4,7 @@ module.exports = {
     '<rootDir>/packages/shared/jest.config.cjs',
     '<rootDir>/packages/customer-app/jest.config.cjs',
     '<rootDir>/packages/seller-app/jest.config.cjs',
+    '<rootDir>/packages/rider-app/jest.config.cjs',
   ],
   testResultsProcessor: '<rootDir>/scripts/jest-results.cjs',
 };

@@ -21,10 +21,10 @@ afterAll(async () => {
 });
 
 const apps = [
-  // A customer or a seller who has not signed in yet lands on signing in (their screens need an account).
+  // Someone who has not signed in yet lands on signing in: every app's screens need an account.
   { name: 'customer', testId: 'customer-login', heading: 'Sign in', action: 'Sign in' },
   { name: 'seller', testId: 'seller-login', heading: 'Sign in to your shop', action: 'Sign in' },
-  { name: 'rider', testId: 'rider-home', heading: 'Ready to ride?', action: 'Go online' },
+  { name: 'rider', testId: 'rider-login', heading: 'Sign in to ride', action: 'Sign in' },
 ];
 
 describe.each(apps)('the $name web app', ({ name, testId, heading, action }) => {

@@ -168,6 +168,16 @@ export async function updateMe(db: Db, caller: { id: string; sessionId: string }
 }
 
 /** A rider going online (offered work) or offline; 404 when the account has no rider profile. */
+/** Whether a rider takes work now (404 for an account with no rider profile). */
+export async function riderAvailability(db: Db, riderId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ available: riderProfiles.isAvailable })
+    .from(riderProfiles)
+    .where(eq(riderProfiles.userId, riderId));
+  if (!row) throw notFound('Rider profile');
+  return row.available;
+}
+
 export async function setRiderAvailability(db: Db, riderId: string, available: boolean): Promise<void> {
   const [row] = await db
     .update(riderProfiles)

@@ -1,10 +1,12 @@
 import {
   activeStatuses,
+  cashToCollect,
   channels,
   type DeliveryOffer,
   isAwaitingRider,
   type LatLng,
   type Order,
+  riderEarningPaise,
 } from '@kupwara/shared';
 import { and, eq, gt, sql } from 'drizzle-orm';
 import { requestNotifications } from '../notifications/requests';
@@ -38,13 +40,17 @@ type DeliveryOrder = Awaited<ReturnType<typeof ordersForDelivery>>[number];
 
 const offerView = (
   offer: Pick<typeof deliveryOffers.$inferSelect, 'id' | 'orderId' | 'distanceM' | 'expiresAt'>,
-  order: Pick<DeliveryOrder, 'storeName' | 'storeAddress' | 'storeLocation' | 'deliveryLocation'>,
+  order: Omit<DeliveryOrder, 'id' | 'status' | 'riderId' | 'customerId' | 'sellerId'>,
 ): DeliveryOffer => ({
   id: offer.id,
   order_id: offer.orderId,
   store: { name: order.storeName, address: order.storeAddress, location: order.storeLocation },
   delivery_location: order.deliveryLocation,
   distance_m: offer.distanceM,
+  trip_m: order.distanceM,
+  earning_paise: riderEarningPaise(order.distanceM),
+  cash_paise: cashToCollect(order.paymentMethod, order.totalPaise),
+  item_count: order.itemCount,
   expires_at: offer.expiresAt.toISOString(),
 });
 

@@ -1,6 +1,6 @@
-import { activeStatuses, riderEarningPaise, routes } from '@kupwara/shared';
+import { activeStatuses, cashToCollect, riderEarningPaise, routes } from '@kupwara/shared';
 import type { FastifyPluginAsync } from 'fastify';
-import { setRiderAvailability } from '../accounts/users';
+import { riderAvailability, setRiderAvailability } from '../accounts/users';
 import { deliveredBy, listOrders } from '../orders/order-queries';
 import { route } from '../platform/http/route';
 import { acceptOffer, type DispatchDeps, declineOffer, openOffersOf } from './dispatch';
@@ -9,6 +9,10 @@ import type { PositionIngest } from './positions';
 /** What a rider's phone sends: whether they take work, and where they are. */
 export const riderRoutes: FastifyPluginAsync<DispatchDeps & { positions: PositionIngest }> = async (app, deps) => {
   const { db, positions } = deps;
+
+  route(app, routes.riderStatusNow, async ({ user }) => ({
+    status: (await riderAvailability(db, user.id)) ? ('online' as const) : ('offline' as const),
+  }));
 
   route(app, routes.setRiderStatus, async ({ user, body }) => {
     await setRiderAvailability(db, user.id, body.status === 'online');
@@ -37,14 +41,26 @@ export const riderRoutes: FastifyPluginAsync<DispatchDeps & { positions: Positio
     const delivered = await deliveredBy(db, user.id, new Date(now.getTime() - 7 * 24 * 3600_000));
     const deliveries = delivered.map((order) => ({
       order_id: order.id,
+      store_name: order.storeName,
       delivered_at: order.deliveredAt.toISOString(),
       distance_m: order.distanceM,
       earning_paise: riderEarningPaise(order.distanceM),
+      cash_paise: cashToCollect(order.paymentMethod, order.totalPaise),
     }));
     // "Today" in the town's time zone, where riders work.
     const day = (date: Date) => date.toLocaleDateString('en-CA', { timeZone: 'Asia/Kolkata' });
     const today = deliveries.filter((d) => day(new Date(d.delivered_at)) === day(now));
-    const sum = (list: typeof deliveries) => list.reduce((total, d) => total + d.earning_paise, 0);
-    return { today_paise: sum(today), week_paise: sum(deliveries), deliveries };
+    const sum = (list: typeof deliveries, part: (d: (typeof deliveries)[number]) => number) =>
+      list.reduce((total, d) => total + part(d), 0);
+    const earned = (d: (typeof deliveries)[number]) => d.earning_paise;
+    const cash = (d: (typeof deliveries)[number]) => d.cash_paise;
+    return {
+      today_paise: sum(today, earned),
+      week_paise: sum(deliveries, earned),
+      cash_today_paise: sum(today, cash),
+      // Nothing settles a rider's cash yet (payments will): all of it is still in hand, this week's.
+      cash_held_paise: sum(deliveries, cash),
+      deliveries,
+    };
   });
 };

@@ -119,7 +119,14 @@ export async function activeRiderOf(db: Db, orderId: string) {
 /** The orders a rider delivered since a time, newest first. */
 export async function deliveredBy(db: Db, riderId: string, since: Date) {
   return db
-    .select({ id: orders.id, distanceM: orders.distanceM, deliveredAt: orders.updatedAt })
+    .select({
+      id: orders.id,
+      storeName: orders.storeName,
+      distanceM: orders.distanceM,
+      deliveredAt: orders.updatedAt,
+      paymentMethod: orders.paymentMethod,
+      totalPaise: orders.totalPaise,
+    })
     .from(orders)
     .where(and(eq(orders.riderId, riderId), eq(orders.status, 'DELIVERED'), gt(orders.updatedAt, since)))
     .orderBy(desc(orders.updatedAt));
@@ -138,6 +145,10 @@ export async function ordersForDelivery(db: Db, orderIds: readonly string[]) {
       storeAddress: orders.storeAddress,
       storeLocation: orders.storeLocation,
       deliveryLocation: orders.deliveryLocation,
+      distanceM: orders.distanceM,
+      itemCount: orders.itemCount,
+      paymentMethod: orders.paymentMethod,
+      totalPaise: orders.totalPaise,
     })
     .from(orders)
     .where(anyId(orders.id, orderIds));

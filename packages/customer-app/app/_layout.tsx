@@ -1,35 +1,15 @@
-import { AppProviders } from '@kupwara/shared/app';
-import { Stack } from 'expo-router';
-import { StatusBar } from 'expo-status-bar';
-import { useEffect, useState } from 'react';
-import { ActivityIndicator, View } from 'react-native';
+import { AppRoot } from '@kupwara/shared/app';
+import type { ReactNode } from 'react';
 import { CustomerStoresProvider } from '../src/features/customer-stores';
 import { messages } from '../src/messages';
-import { createCustomerServices } from '../src/services';
+import { type CustomerServices, createCustomerServices } from '../src/services';
 
-/** Bumped when the shape of cached server data changes, so an old cache is not read as new. */
-const CACHE_VERSION = 'customer-1';
+function CustomerStores({ services, children }: { services: CustomerServices; children: ReactNode }) {
+  return <CustomerStoresProvider stores={services.local}>{children}</CustomerStoresProvider>;
+}
 
-// expo-router's root already provides SafeAreaProvider; screens draw their own header.
 export default function RootLayout() {
-  const [services] = useState(createCustomerServices);
-  const [ready, setReady] = useState(false);
-  useEffect(() => {
-    void services.load().finally(() => setReady(true));
-  }, [services]);
-  if (!ready) {
-    return (
-      <View style={{ flex: 1, alignItems: 'center', justifyContent: 'center' }}>
-        <ActivityIndicator accessibilityLabel="Loading" />
-      </View>
-    );
-  }
   return (
-    <AppProviders services={services} buster={CACHE_VERSION}>
-      <CustomerStoresProvider stores={services.local}>
-        <StatusBar style="auto" />
-        <Stack screenOptions={{ headerShown: false, title: messages.appName }} />
-      </CustomerStoresProvider>
-    </AppProviders>
+    <AppRoot create={createCustomerServices} buster="customer-1" title={messages.appName} around={CustomerStores} />
   );
 }

@@ -1,12 +1,7 @@
-import { Stack } from 'expo-router';
-import { StatusBar } from 'expo-status-bar';
+import { AppRoot } from '@kupwara/shared/app';
+import { messages } from '../src/messages';
+import { createRiderServices } from '../src/services';
 
-// expo-router's root already provides SafeAreaProvider; screens draw their own AppHeader.
 export default function RootLayout() {
-  return (
-    <>
-      <StatusBar style="auto" />
-      <Stack screenOptions={{ headerShown: false, title: 'KupwaraCart Rider' }} />
-    </>
-  );
+  return <AppRoot create={createRiderServices} buster="rider-1" title={messages.appName} />;
 }

@@ -1,5 +1,6 @@
 // The React Native side of the client: device storage, NetInfo, React hooks, the app's wiring, and
 // the screens and queries every app shares (by capability: session, orders, notifications).
+export * from './AppRoot';
 export * from './catalog/queries';
 export * from './notifications/NotificationsScreen';
 export * from './notifications/notification-order';

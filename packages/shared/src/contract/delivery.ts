@@ -63,6 +63,13 @@ export const deliveryOffer = z.object({
   delivery_location: latLng,
   /** From the rider to the shop when offered. */
   distance_m: z.number().int(),
+  /** From the shop to the customer. */
+  trip_m: z.number().int(),
+  /** What the rider earns for the delivery. */
+  earning_paise: z.number().int(),
+  /** What the rider collects at the door (cash on delivery), 0 when paid already. */
+  cash_paise: z.number().int(),
+  item_count: z.number().int(),
   expires_at: timestamp,
 });
 export type DeliveryOffer = z.infer<typeof deliveryOffer>;
@@ -75,9 +82,21 @@ export const riderAssignments = z.object({
 export const riderEarnings = z.object({
   today_paise: z.number().int(),
   week_paise: z.number().int(),
+  /** Cash taken at the door today. */
+  cash_today_paise: z.number().int(),
+  /** Cash taken at the door and not yet handed over to the platform (settlements come with payments). */
+  cash_held_paise: z.number().int(),
   /** The last seven days' deliveries, newest first. */
   deliveries: z.array(
-    z.object({ order_id: id, delivered_at: timestamp, distance_m: z.number().int(), earning_paise: z.number().int() }),
+    z.object({
+      order_id: id,
+      store_name: z.string(),
+      delivered_at: timestamp,
+      distance_m: z.number().int(),
+      earning_paise: z.number().int(),
+      /** Cash taken at the door for it. */
+      cash_paise: z.number().int(),
+    }),
   ),
 });
 

@@ -385,6 +385,15 @@ export const routes = {
     errors: [404],
   }),
 
+  riderStatusNow: route({
+    method: 'GET',
+    path: '/rider/status',
+    summary: 'Whether you are online (offered deliveries) or offline',
+    tags: ['rider'],
+    auth: ['rider'],
+    response: riderStatus,
+    errors: [404],
+  }),
   setRiderStatus: route({
     method: 'POST',
     path: '/rider/status',

@@ -55,3 +55,6 @@ export function approachToShop(position: {
     recorded_at: position.recorded_at,
   };
 }
+
+/** What the rider takes at the door: the whole total when the customer pays cash, else nothing. */
+export const cashToCollect = (paymentMethod: string, totalPaise: number) => (paymentMethod === 'cash' ? totalPaise : 0);

@@ -1,0 +1,5 @@
+import { EarningsScreen } from '../../../src/features/earnings/EarningsScreen';
+
+export default function EarningsTab() {
+  return <EarningsScreen />;
+}

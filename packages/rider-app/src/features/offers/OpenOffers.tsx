@@ -1,0 +1,4 @@
+/** The offers open now, on the Work tab. */
+export function OpenOffers() {
+  return null;
+}

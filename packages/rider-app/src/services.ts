@@ -1,0 +1,15 @@
+import { createAppServices } from '@kupwara/shared/app';
+
+/**
+ * The rider app's services. Each part of the app declares the actions it queues (sent once, in
+ * order, when the network is back) through `AppActionKinds` and adds its handlers here; a delivery's
+ * steps are the shared `transitionOrder`.
+ */
+export function createRiderServices() {
+  return createAppServices('rider', {
+    stores: () => ({}),
+    actions: () => ({}),
+  });
+}
+
+export type RiderServices = ReturnType<typeof createRiderServices>;
