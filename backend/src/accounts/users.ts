@@ -167,7 +167,6 @@ export async function updateMe(db: Db, caller: { id: string; sessionId: string }
   return profileOf(db, caller.id);
 }
 
-/** A rider going online (offered work) or offline; 404 when the account has no rider profile. */
 /** Whether a rider takes work now (404 for an account with no rider profile). */
 export async function riderAvailability(db: Db, riderId: string): Promise<boolean> {
   const [row] = await db
@@ -178,6 +177,7 @@ export async function riderAvailability(db: Db, riderId: string): Promise<boolea
   return row.available;
 }
 
+/** A rider going online (offered work) or offline; 404 when the account has no rider profile. */
 export async function setRiderAvailability(db: Db, riderId: string, available: boolean): Promise<void> {
   const [row] = await db
     .update(riderProfiles)

@@ -1,7 +1,7 @@
 import { activeStatuses, cashToCollect, riderEarningPaise, routes } from '@kupwara/shared';
 import type { FastifyPluginAsync } from 'fastify';
 import { riderAvailability, setRiderAvailability } from '../accounts/users';
-import { deliveredBy, listOrders } from '../orders/order-queries';
+import { cashCollectedBy, deliveredBy, listOrders } from '../orders/order-queries';
 import { route } from '../platform/http/route';
 import { acceptOffer, type DispatchDeps, declineOffer, openOffersOf } from './dispatch';
 import type { PositionIngest } from './positions';
@@ -38,7 +38,10 @@ export const riderRoutes: FastifyPluginAsync<DispatchDeps & { positions: Positio
 
   route(app, routes.riderEarnings, async ({ user }) => {
     const now = new Date();
-    const delivered = await deliveredBy(db, user.id, new Date(now.getTime() - 7 * 24 * 3600_000));
+    const [delivered, collected] = await Promise.all([
+      deliveredBy(db, user.id, new Date(now.getTime() - 7 * 24 * 3600_000)),
+      cashCollectedBy(db, user.id),
+    ]);
     const deliveries = delivered.map((order) => ({
       order_id: order.id,
       store_name: order.storeName,
@@ -50,16 +53,14 @@ export const riderRoutes: FastifyPluginAsync<DispatchDeps & { positions: Positio
     // "Today" in the town's time zone, where riders work.
     const day = (date: Date) => date.toLocaleDateString('en-CA', { timeZone: 'Asia/Kolkata' });
     const today = deliveries.filter((d) => day(new Date(d.delivered_at)) === day(now));
-    const sum = (list: typeof deliveries, part: (d: (typeof deliveries)[number]) => number) =>
-      list.reduce((total, d) => total + part(d), 0);
-    const earned = (d: (typeof deliveries)[number]) => d.earning_paise;
-    const cash = (d: (typeof deliveries)[number]) => d.cash_paise;
+    const sum = (list: typeof deliveries, part: 'earning_paise' | 'cash_paise') =>
+      list.reduce((total, d) => total + d[part], 0);
     return {
-      today_paise: sum(today, earned),
-      week_paise: sum(deliveries, earned),
-      cash_today_paise: sum(today, cash),
-      // Nothing settles a rider's cash yet (payments will): all of it is still in hand, this week's.
-      cash_held_paise: sum(deliveries, cash),
+      today_paise: sum(today, 'earning_paise'),
+      week_paise: sum(deliveries, 'earning_paise'),
+      cash_today_paise: sum(today, 'cash_paise'),
+      // Nothing settles a rider's cash yet (payments will): all they ever collected is still in hand.
+      cash_held_paise: collected,
       deliveries,
     };
   });
