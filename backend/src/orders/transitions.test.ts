@@ -80,12 +80,9 @@ describe('moving an order', () => {
     expect(await getOrder(app, market.customer, order.id)).not.toHaveProperty('delivery_otp');
     const earnings = await app.inject({ url: '/api/v1/rider/earnings', headers: bearer(market.rider) });
     const earned = riderEarningPaise(order.distance_m);
-    expect(earnings.json()).toEqual({
+    expect(earnings.json()).toMatchObject({
       today_paise: earned,
-      week_paise: earned,
-      deliveries: [
-        { order_id: order.id, delivered_at: order.updated_at, distance_m: order.distance_m, earning_paise: earned },
-      ],
+      deliveries: [{ order_id: order.id, delivered_at: order.updated_at, earning_paise: earned }],
     });
   });
 
@@ -98,23 +95,35 @@ describe('moving an order', () => {
     expect(order).not.toHaveProperty('delivery_otp');
   });
 
-  it('refuses a wrong code with WRONG_OTP and locks the hand-over after five', async () => {
+  it('refuses a wrong code with WRONG_OTP and locks the hand-over after five, saying whom to call', async () => {
     const market = await makeMarket(app, db);
+    const shopPhone = '+919419000111';
+    const phoned = await app.inject({
+      method: 'PATCH',
+      url: '/api/v1/seller/store',
+      headers: bearer(market.seller),
+      payload: { version: market.store.version, phone: shopPhone },
+    });
+    expect(phoned.statusCode, phoned.body).toBe(200);
     const order = await orderIn(market, 'IN_TRANSIT');
     const otp = (await getOrder(app, market.customer, order.id)).delivery_otp ?? '';
     const wrong = String((Number(otp) + 1) % 10_000).padStart(4, '0');
     const tries = [];
     for (let i = 0; i < 5; i++)
       tries.push(await transition(app, market.rider, order.id, { to: 'DELIVERED', otp: wrong }));
-    expect(tries.map((res) => [res.statusCode, res.json().error.code, res.json().error.details.tries_left])).toEqual([
-      [409, 'WRONG_OTP', 4],
-      [409, 'WRONG_OTP', 3],
-      [409, 'WRONG_OTP', 2],
-      [409, 'WRONG_OTP', 1],
-      [409, 'WRONG_OTP', 0],
+    expect(tries.map((res) => [res.statusCode, res.json().error.code, res.json().error.details])).toEqual([
+      [409, 'WRONG_OTP', { tries_left: 4 }],
+      [409, 'WRONG_OTP', { tries_left: 3 }],
+      [409, 'WRONG_OTP', { tries_left: 2 }],
+      [409, 'WRONG_OTP', { tries_left: 1 }],
+      [409, 'WRONG_OTP', { tries_left: 0, store_phone: shopPhone }],
     ]);
     const locked = await transition(app, market.rider, order.id, { to: 'DELIVERED', otp });
-    expect([locked.statusCode, locked.json().error.code]).toEqual([409, 'OTP_LOCKED']);
+    expect([locked.statusCode, locked.json().error.code, locked.json().error.details]).toEqual([
+      409,
+      'OTP_LOCKED',
+      { store_phone: shopPhone },
+    ]);
     const told = await db.execute<{ user_id: string }>(
       sql`SELECT user_id FROM notifications WHERE kind = 'order.otp-locked' AND data->>'order_id' = ${order.id}`,
     );
@@ -234,6 +243,37 @@ describe('moving an order', () => {
       new Date(Math.max(Date.parse(tappedAt), Date.parse(order.placed_at))).toISOString(),
     );
     expect(Date.parse(timeline[1]?.recorded_at ?? '')).toBeGreaterThan(Date.parse(tappedBeforePlacing));
+  });
+
+  it('keeps the times of a rider’s steps sent late after a stretch offline, never before the step they follow', async () => {
+    const market = await makeMarket(app, db);
+    const assigned = await orderIn(market, 'RIDER_ASSIGNED');
+    // The order was placed and given to the rider half an hour ago.
+    await db.execute(sql`UPDATE orders SET created_at = created_at - interval '30 minutes' WHERE id = ${assigned.id}`);
+    await db.execute(
+      sql`UPDATE order_events SET occurred_at = occurred_at - interval '30 minutes' WHERE order_id = ${assigned.id}`,
+    );
+    const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+    const otp = (await getOrder(app, market.customer, assigned.id)).delivery_otp;
+    // Picked up and delivered in a basement: the phone sends its queue in order when the signal returns.
+    const steps = [
+      { to: 'PICKED_UP', occurred_at: minutesAgo(20) },
+      { to: 'IN_TRANSIT', occurred_at: minutesAgo(15) },
+      { to: 'DELIVERED', otp, occurred_at: minutesAgo(10) },
+    ];
+    for (const step of steps) expect((await transition(app, market.rider, assigned.id, step, newKey())).statusCode).toBe(200);
+    const timeline = (await getOrder(app, market.admin, assigned.id)).timeline.slice(-3);
+    expect(timeline.map((event) => [event.status, event.occurred_at])).toEqual(
+      steps.map((step) => [step.to, step.occurred_at]),
+    );
+    for (const event of timeline) expect(Date.parse(event.recorded_at)).toBeGreaterThan(Date.parse(event.occurred_at));
+
+    // A phone whose clock is behind claims a pick-up before the rider was given the order: it is raised to that.
+    const other = await orderIn(market, 'RIDER_ASSIGNED');
+    const given = other.timeline.at(-1)?.occurred_at ?? '';
+    const early = new Date(Date.parse(given) - 5 * 60_000).toISOString();
+    const picked = await transition(app, market.rider, other.id, { to: 'PICKED_UP', occurred_at: early });
+    expect(picked.json().timeline.at(-1)).toMatchObject({ status: 'PICKED_UP', occurred_at: given });
   });
 
   it('lets the customer cancel only while the shop has not answered', async () => {

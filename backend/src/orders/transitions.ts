@@ -39,10 +39,13 @@ const needField = {
   rejection: 'body.reject_reason',
 } as const;
 
-/** When the person acted, as their phone says, kept between the order's placing and now (phone clocks drift). */
-function occurredAt(claimed: string | undefined, placedAt: Date, now: Date): Date {
+/**
+ * When the person acted, as their phone says, kept between the order's previous event and now:
+ * phone clocks drift, and steps queued offline arrive late, but the timeline never runs backwards.
+ */
+function occurredAt(claimed: string | undefined, previous: Date, now: Date): Date {
   if (!claimed) return now;
-  const time = Math.min(Math.max(Date.parse(claimed), placedAt.getTime()), now.getTime());
+  const time = Math.min(Math.max(Date.parse(claimed), previous.getTime()), now.getTime());
   return new Date(time);
 }
 
@@ -103,14 +106,23 @@ export async function transitionOrder(
     const changes: Partial<typeof orders.$inferInsert> = {};
     if (input.to === 'DELIVERED') {
       if (row.otpAttempts >= MAX_OTP_ATTEMPTS) {
-        throw new AppError(409, 'OTP_LOCKED', 'Too many wrong codes: the hand-over is locked, call the shop');
+        throw new AppError(409, 'OTP_LOCKED', 'Too many wrong codes: the hand-over is locked, call the shop', {
+          store_phone: row.storePhone,
+        });
       }
       if (!row.deliveryOtp || !sameCode(input.otp ?? '', row.deliveryOtp)) {
         const left = MAX_OTP_ATTEMPTS - row.otpAttempts - 1;
         const message = left > 0 ? `Wrong code: ${left} tries left` : 'Wrong code: the hand-over is now locked';
         return {
           statusCode: 409,
-          body: { error: { code: 'WRONG_OTP', message, details: { tries_left: left } } },
+          body: {
+            error: {
+              code: 'WRONG_OTP',
+              message,
+              // The try that locks it also says whom to call, as OTP_LOCKED does.
+              details: left > 0 ? { tries_left: left } : { tries_left: 0, store_phone: row.storePhone },
+            },
+          },
           // Counted in this transaction, which commits: the refusal is the answer, not an exception.
           writes: [
             tx
@@ -130,7 +142,8 @@ export async function transitionOrder(
       Object.assign(changes, { riderId: rider.id, riderName: rider.name, riderPhone: rider.phone });
     }
 
-    const acted = occurredAt(input.occurred_at, row.createdAt, now);
+    const { items, events } = await orderParts(tx, row.id);
+    const acted = occurredAt(input.occurred_at, events.at(-1)?.occurredAt ?? row.createdAt, now);
     // Answering a new order is seeing it: the shop's other devices stop ringing with the event.
     if (actor === 'seller' && !row.seenByStoreAt) changes.seenByStoreAt = now;
     if (input.to === 'ACCEPTED' && input.prep_minutes) {
@@ -150,7 +163,6 @@ export async function transitionOrder(
       occurredAt: acted,
       recordedAt: now,
     };
-    const { items, events } = await orderParts(tx, row.id);
     return {
       statusCode: 200,
       body: orderView(updated, items, [...events, event], actor),
