@@ -33,6 +33,7 @@ describe('addresses', () => {
     expect(res.json()).toEqual({
       id: expect.any(String),
       ...home,
+      landmark: null,
       is_default: true,
       created_at: expect.any(String),
       updated_at: expect.any(String),
@@ -67,6 +68,24 @@ describe('addresses', () => {
       location: { lat: 34.53, lng: 74.25 },
       updated_at: expect.any(String),
     });
+  });
+
+  it('keep a landmark for the rider, trimmed and at most 120 letters; an empty one clears it', async () => {
+    const customer = await registerUser(app);
+    const created = await add(customer, { ...home, landmark: ' Behind the Jamia Masjid, green gate  ' });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json().landmark).toBe('Behind the Jamia Masjid, green gate');
+    const moved = await patch(customer, created.json().id, { landmark: 'Blue gate opposite the post office' });
+    expect(moved.json().landmark).toBe('Blue gate opposite the post office');
+    expect((await patch(customer, created.json().id, { label: 'Ghar' })).json()).toMatchObject({
+      label: 'Ghar',
+      landmark: 'Blue gate opposite the post office',
+    });
+    const cleared = await patch(customer, created.json().id, { landmark: '' });
+    expect(cleared.json().landmark).toBeNull();
+    expect(await list(customer)).toEqual([cleared.json()]);
+    const long = await add(customer, { ...home, landmark: 'x'.repeat(121) });
+    expect([long.statusCode, long.json().error.details.fields[0].field]).toEqual([400, 'body.landmark']);
   });
 
   it('hand the default to another address when the default is deleted', async () => {

@@ -14,6 +14,7 @@ const toAddress = (row: AddressRow): Address => ({
   label: row.label,
   text: row.text,
   location: row.location,
+  landmark: row.landmark,
   is_default: row.isDefault,
   created_at: row.createdAt.toISOString(),
   updated_at: row.updatedAt.toISOString(),
@@ -55,7 +56,15 @@ export async function createAddress(db: Db, userId: string, input: CreateAddress
     if (isDefault) await clearDefault(tx, userId);
     const [row] = await tx
       .insert(addresses)
-      .values({ id: newId(), userId, label: input.label, text: input.text, location: input.location, isDefault })
+      .values({
+        id: newId(),
+        userId,
+        label: input.label,
+        text: input.text,
+        location: input.location,
+        landmark: input.landmark || null,
+        isDefault,
+      })
       .returning();
     if (!row) throw new Error('insert returned nothing');
     return toAddress(row);
@@ -74,6 +83,8 @@ export async function updateAddress(db: Db, userId: string, id: string, input: U
         label: input.label,
         text: input.text,
         location: input.location,
+        // An empty landmark clears the saved one; none sent keeps it.
+        landmark: input.landmark === undefined ? undefined : input.landmark || null,
         isDefault: input.is_default,
         updatedAt: new Date(),
       })

@@ -66,6 +66,7 @@ export const addresses = pgTable(
     label: text('label').notNull(),
     text: text('text').notNull(),
     location: geographyPoint('location').notNull(),
+    landmark: text('landmark'),
     isDefault: boolean('is_default').notNull().default(false),
     ...times,
   },

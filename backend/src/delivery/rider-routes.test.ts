@@ -114,8 +114,7 @@ describe('a rider’s earnings', () => {
 });
 
 describe('a rider’s status', () => {
-  const read = (who?: Session) =>
-    app.inject({ url: '/api/v1/rider/status', headers: who ? bearer(who) : {} });
+  const read = (who?: Session) => app.inject({ url: '/api/v1/rider/status', headers: who ? bearer(who) : {} });
   const set = (who: Session, status: 'online' | 'offline') =>
     app.inject({ method: 'POST', url: '/api/v1/rider/status', headers: bearer(who), payload: { status } });
 

@@ -58,6 +58,7 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
         label: 'Home',
         text: 'Near Government Degree College, Kupwara 193222',
         location: { lat: 34.5331, lng: 74.2589 },
+        landmark: 'Green gate opposite the college',
       });
     }
   }

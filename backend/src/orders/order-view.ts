@@ -55,23 +55,37 @@ export function orderSummaryView(row: OrderRow): OrderSummary {
   };
 }
 
+/**
+ * The parties' numbers are for the delivery: once the order has ended, nobody sees another's phone
+ * any more (an operator still does). The customer keeps the shop's: it is the shop's public number.
+ */
+function phonesFor(row: OrderRow, viewer: OrderActor) {
+  const ended = isFinal(row.status) && viewer !== 'system';
+  return {
+    store: ended && viewer === 'rider' ? null : row.storePhone,
+    customer: ended && viewer !== 'customer' ? null : row.customerPhone,
+    rider: ended && viewer !== 'rider' ? null : row.riderPhone,
+  };
+}
+
 export function orderView(
   row: OrderRow,
   items: readonly OrderItemRow[],
   events: readonly OrderEventRow[],
   viewer: OrderActor,
 ): Order {
+  const phones = phonesFor(row, viewer);
   const view: Order = {
     ...orderSummaryView(row),
     store: {
       id: row.storeId,
       name: row.storeName,
-      phone: row.storePhone,
+      phone: phones.store,
       address: row.storeAddress,
       location: row.storeLocation,
     },
-    customer: { id: row.customerId, name: row.customerName, phone: row.customerPhone },
-    rider: row.riderId ? { id: row.riderId, name: row.riderName ?? '', phone: row.riderPhone } : null,
+    customer: { id: row.customerId, name: row.customerName, phone: phones.customer },
+    rider: row.riderId ? { id: row.riderId, name: row.riderName ?? '', phone: phones.rider } : null,
     items: items.map((item) => ({
       product_id: item.productId,
       name: item.name,
@@ -83,7 +97,12 @@ export function orderView(
     subtotal_paise: row.subtotalPaise,
     delivery_fee_paise: row.deliveryFeePaise,
     payment_method: row.paymentMethod,
-    delivery_address: { label: row.deliveryLabel, text: row.deliveryText, location: row.deliveryLocation },
+    delivery_address: {
+      label: row.deliveryLabel,
+      text: row.deliveryText,
+      location: row.deliveryLocation,
+      landmark: row.deliveryLandmark,
+    },
     distance_m: row.distanceM,
     note: row.note,
     timeline: events.map(orderEventView),

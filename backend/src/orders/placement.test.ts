@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp } from '../../test/app';
 import { bearer, KUPWARA, makeProduct, makeStore, north, registerUser } from '../../test/factories';
-import { getOrder, HOME, line, makeMarket, newKey, orderBody, postOrder } from '../../test/orders';
+import { advanceOrder, getOrder, HOME, line, makeMarket, newKey, orderBody, postOrder } from '../../test/orders';
 import type { Db } from '../platform/db';
 import { ANSWER_RETENTION_MS, forgetOldAnswers } from '../platform/idempotency';
 
@@ -87,6 +87,29 @@ describe('placing an order', () => {
     const sellerView = await getOrder(app, seller, order.id);
     expect(sellerView.customer).toMatchObject({ name: 'Shabnam Bhat' });
     expect(sellerView).not.toHaveProperty('delivery_otp');
+  });
+
+  it('keeps the landmark the customer gave, trimmed, for the rider to find the door; none is null', async () => {
+    const market = await makeMarket(app, db);
+    const place = (landmark?: string) =>
+      postOrder(
+        app,
+        market.customer,
+        orderBody(market.store.id, [line(market.rice)], { delivery_address: { ...HOME, landmark } }),
+      );
+    const res = await place('  Behind the Jamia Masjid, green gate ');
+    expect(res.statusCode, res.body).toBe(201);
+    const order = res.json() as Order;
+    await advanceOrder(app, market, order.id, 'RIDER_ASSIGNED');
+    expect((await getOrder(app, market.rider, order.id)).delivery_address).toEqual({
+      ...HOME,
+      landmark: 'Behind the Jamia Masjid, green gate',
+    });
+    for (const none of [undefined, '', '   ']) {
+      const plain = await place(none);
+      expect(plain.statusCode, plain.body).toBe(201);
+      expect(plain.json().delivery_address).toEqual({ ...HOME, landmark: null });
+    }
   });
 
   it('answers a replay of the same key with the same order, and a reused key with another body with 422', async () => {
@@ -282,6 +305,12 @@ describe('placing an order', () => {
       [
         'latitude 200',
         await postOrder(app, customer, { ...body, delivery_address: { ...HOME, location: { lat: 200, lng: 74 } } }),
+        400,
+        'VALIDATION_FAILED',
+      ],
+      [
+        'a landmark of 121 letters',
+        await postOrder(app, customer, { ...body, delivery_address: { ...HOME, landmark: 'x'.repeat(121) } }),
         400,
         'VALIDATION_FAILED',
       ],

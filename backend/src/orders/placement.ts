@@ -95,6 +95,7 @@ export async function placeOrder(
       deliveryLabel: input.delivery_address.label,
       deliveryText: input.delivery_address.text,
       deliveryLocation: to,
+      deliveryLandmark: input.delivery_address.landmark || null,
       distanceM: store.distanceM,
       note: input.note || null,
       deliveryOtp: String(randomInt(0, 10_000)).padStart(4, '0'),

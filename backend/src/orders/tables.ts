@@ -50,6 +50,7 @@ export const orders = pgTable(
     deliveryLabel: text('delivery_label').notNull(),
     deliveryText: text('delivery_text').notNull(),
     deliveryLocation: geographyPoint('delivery_location').notNull(),
+    deliveryLandmark: text('delivery_landmark'),
     distanceM: integer('distance_m').notNull(),
     note: text('note'),
     /** The hand-over code the customer reads out; cleared when the order is delivered. Wrong tries are counted and capped. */

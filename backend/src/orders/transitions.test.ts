@@ -261,7 +261,8 @@ describe('moving an order', () => {
       { to: 'IN_TRANSIT', occurred_at: minutesAgo(15) },
       { to: 'DELIVERED', otp, occurred_at: minutesAgo(10) },
     ];
-    for (const step of steps) expect((await transition(app, market.rider, assigned.id, step, newKey())).statusCode).toBe(200);
+    for (const step of steps)
+      expect((await transition(app, market.rider, assigned.id, step, newKey())).statusCode).toBe(200);
     const timeline = (await getOrder(app, market.admin, assigned.id)).timeline.slice(-3);
     expect(timeline.map((event) => [event.status, event.occurred_at])).toEqual(
       steps.map((step) => [step.to, step.occurred_at]),

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { id, text, timestamp } from './common';
-import { latLng } from './geo';
+import { landmark, latLng } from './geo';
 
 export const address = z.object({
   id,
   label: z.string(),
   text: z.string(),
   location: latLng,
+  landmark: z.string().nullable(),
   is_default: z.boolean(),
   created_at: timestamp,
   updated_at: timestamp,
@@ -19,6 +20,8 @@ export const createAddressRequest = z.strictObject({
   label: text(40),
   text: text(300),
   location: latLng,
+  /** Empty clears it. */
+  landmark: landmark.optional(),
   is_default: z.boolean().optional(),
 });
 export type CreateAddressRequest = z.infer<typeof createAddressRequest>;

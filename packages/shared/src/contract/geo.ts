@@ -6,3 +6,6 @@ export const latLng = z.object({
   lng: z.number().min(-180).max(180),
 });
 export type LatLng = z.infer<typeof latLng>;
+
+/** What a rider looks for at the door ("behind the Jamia Masjid, green gate"); empty means none. */
+export const landmark = z.string().trim().max(120);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MAX_PREP_MINUTES, MIN_PREP_MINUTES, rejectReasons } from '../domain/order-answer';
 import { orderActors, orderEventKinds, orderStatuses } from '../domain/order-machine';
 import { id, text, timestamp } from './common';
-import { latLng } from './geo';
+import { landmark, latLng } from './geo';
 
 export const orderStatus = z.enum(orderStatuses);
 export const orderActor = z.enum(orderActors);
@@ -19,6 +19,7 @@ export const deliveryAddress = z.strictObject({
   label: z.string().trim().max(40).default(''),
   text: text(300),
   location: latLng,
+  landmark: landmark.optional(),
 });
 export type DeliveryAddress = z.infer<typeof deliveryAddress>;
 
@@ -106,7 +107,13 @@ export const order = orderSummary.extend({
   subtotal_paise: z.number().int(),
   delivery_fee_paise: z.number().int(),
   payment_method: paymentMethod,
-  delivery_address: z.object({ label: z.string(), text: z.string(), location: latLng }),
+  delivery_address: z.object({
+    label: z.string(),
+    text: z.string(),
+    location: latLng,
+    /** Null when the customer gave none; absent in orders cached before landmarks existed. */
+    landmark: z.string().nullable().optional(),
+  }),
   distance_m: z.number().int(),
   note: z.string().nullable(),
   /** Only in the customer's own view, until the order is delivered: they read it out to the rider. */
