@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ARRIVED_AT_SHOP_M,
   approachToShop,
+  cashToCollect,
   deliveryEtaMinutes,
   deliveryFeePaise,
   riderEarningPaise,
@@ -63,5 +64,11 @@ describe('approachToShop', () => {
 
   it('is nothing once the rider rides to the customer', () => {
     expect(approachToShop({ toward: 'customer', distance_m: 10, eta_seconds: 2, recorded_at: at })).toBeNull();
+  });
+});
+
+describe('cashToCollect', () => {
+  it('is the whole total for cash on delivery and nothing for an order paid already', () => {
+    expect([cashToCollect('cash', 37_500), cashToCollect('upi', 37_500)]).toEqual([37_500, 0]);
   });
 });
