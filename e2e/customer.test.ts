@@ -141,7 +141,7 @@ describe('the customer web app', () => {
     await page.getByRole('button', { name: 'Add Kahwa Tea' }).click();
     await page.screenshot({ path: path.join(shots, 'customer-shop.png') });
     await page.getByRole('button', { name: /View cart · 3 items/ }).click();
-    await page.getByLabel('House, street, landmark').fill('Green gate behind the post office');
+    await page.getByLabel('House and street').fill('Green gate behind the post office');
     await page.screenshot({ path: path.join(shots, 'customer-cart.png') });
     await page.getByRole('button', { name: 'Place order' }).click();
 

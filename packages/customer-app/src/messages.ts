@@ -95,6 +95,14 @@ export const messages = {
     theShop: 'the shop',
     you: 'you',
     estimate: (ready: string, arrives: string) => `Ready by ${ready} · arrives about ${arrives}`,
+    deliverTo: 'Deliver to',
+  },
+  /** The words of a delivery address wherever the customer types or reads one. */
+  address: {
+    details: 'House and street',
+    landmark: 'Landmark for the rider (optional)',
+    landmarkExample: 'Behind the Jamia Masjid, green gate',
+    landmarkLine: (landmark: string) => `Landmark: ${landmark}`,
   },
   notifications: {
     title: 'Updates',

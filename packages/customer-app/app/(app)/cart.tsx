@@ -22,7 +22,7 @@ import { useStore } from 'zustand';
 import { cartTotalPaise } from '../../src/features/cart/cart-store';
 import { useCustomerStores } from '../../src/features/customer-stores';
 import { messages } from '../../src/messages';
-import { useShop } from '../../src/queries';
+import { useAddresses, useShop } from '../../src/queries';
 import type { PlaceOrder } from '../../src/services';
 
 const words = messages.cart;
@@ -36,7 +36,11 @@ export default function Cart() {
   const cart = useStore(stores.cart.store, (state) => state);
   const place = useStore(stores.place.store, (state) => state.place);
   const store = useShop(cart.store?.id ?? '');
+  // A saved address chosen as the place fills in its own details; what the customer types wins.
+  const addresses = useAddresses(place?.source === 'address');
+  const saved = addresses.data?.items.find((address) => address.id === place?.address_id);
   const [details, setDetails] = useState('');
+  const [landmark, setLandmark] = useState('');
   const [note, setNote] = useState('');
   const lifted = useTimePassed(store.data?.paused_until ?? null);
 
@@ -72,8 +76,9 @@ export default function Cart() {
         })),
         delivery_address: {
           label: place.label,
-          text: details.trim() || place.label,
+          text: details.trim() || saved?.text || place.label,
           location: { lat: place.lat, lng: place.lng },
+          landmark: landmark.trim() || saved?.landmark || undefined,
         },
         payment_method: 'cash',
         ...(note.trim() ? { note: note.trim() } : {}),
@@ -114,7 +119,20 @@ export default function Cart() {
         ))}
         <Text style={[typeScale.label, { color: colors.textMuted }]}>{words.address}</Text>
         <Text style={[typeScale.body, { color: colors.text }]}>{place?.label ?? messages.home.choosePlace}</Text>
-        <Input label="House, street, landmark" value={details} onChangeText={setDetails} />
+        <Input
+          label={messages.address.details}
+          value={details}
+          onChangeText={setDetails}
+          placeholder={saved?.text}
+          maxLength={300}
+        />
+        <Input
+          label={messages.address.landmark}
+          value={landmark}
+          onChangeText={setLandmark}
+          placeholder={saved?.landmark ?? messages.address.landmarkExample}
+          maxLength={120}
+        />
         <Input label={words.note} value={note} onChangeText={setNote} multiline />
         <Text style={[typeScale.label, { color: colors.textMuted }]}>
           {words.payment}: {words.cash}

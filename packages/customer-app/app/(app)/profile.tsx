@@ -19,6 +19,7 @@ export default function Profile() {
   const addresses = useAddresses(true);
   const [label, setLabel] = useState('Home');
   const [text, setText] = useState('');
+  const [landmark, setLandmark] = useState('');
   const [problem, setProblem] = useState<string>();
 
   // Addresses need the server (a blocking form): saved ones are then offered at checkout and in "Where".
@@ -31,9 +32,11 @@ export default function Profile() {
           label: label.trim(),
           text: text.trim() || chosen.label,
           location: { lat: chosen.lat, lng: chosen.lng },
+          landmark: landmark.trim(),
         },
       });
       setText('');
+      setLandmark('');
       await queryClient.invalidateQueries({ queryKey: addressKeys.all() });
     } catch (error) {
       setProblem((error as Error).message);
@@ -60,6 +63,11 @@ export default function Profile() {
               <View style={styles.grow}>
                 <Text style={[typeScale.label, { color: colors.text }]}>{address.label}</Text>
                 <Text style={[typeScale.caption, { color: colors.textMuted }]}>{address.text}</Text>
+                {address.landmark ? (
+                  <Text style={[typeScale.caption, { color: colors.textMuted }]}>
+                    {messages.address.landmarkLine(address.landmark)}
+                  </Text>
+                ) : null}
               </View>
               <Button
                 variant="secondary"
@@ -74,7 +82,14 @@ export default function Profile() {
           <>
             <Text style={[typeScale.body, { color: colors.textMuted }]}>{words.saveHint(chosen.label)}</Text>
             <Input label={words.label} value={label} onChangeText={setLabel} />
-            <Input label="House, street, landmark" value={text} onChangeText={setText} />
+            <Input label={messages.address.details} value={text} onChangeText={setText} maxLength={300} />
+            <Input
+              label={messages.address.landmark}
+              value={landmark}
+              onChangeText={setLandmark}
+              placeholder={messages.address.landmarkExample}
+              maxLength={120}
+            />
             <Button title={words.save} onPress={saveAddress} disabled={!label.trim()} />
           </>
         ) : null}

@@ -81,6 +81,15 @@ export default function OrderTracking() {
             {words.estimate(formatClockTime(current.ready_by), formatClockTime(current.arrives_by))}
           </Text>
         ) : null}
+        <Card>
+          <Text style={[typeScale.label, { color: colors.textMuted }]}>{words.deliverTo}</Text>
+          <Text style={[typeScale.body, { color: colors.text }]}>{current.delivery_address.text}</Text>
+          {current.delivery_address.landmark ? (
+            <Text style={[typeScale.body, { color: colors.text }]}>
+              {messages.address.landmarkLine(current.delivery_address.landmark)}
+            </Text>
+          ) : null}
+        </Card>
         <StatusTimeline timeline={current.timeline} />
         {current.rider ? (
           <Text style={[typeScale.body, { color: colors.text }]}>
