@@ -141,7 +141,8 @@ describe('the customer web app', () => {
     await page.getByRole('button', { name: 'Add Kahwa Tea' }).click();
     await page.screenshot({ path: path.join(shots, 'customer-shop.png') });
     await page.getByRole('button', { name: /View cart · 3 items/ }).click();
-    await page.getByLabel('House and street').fill('Green gate behind the post office');
+    await page.getByLabel('House and street').fill('House 7, Post Office Road');
+    await page.getByLabel('Landmark for the rider (optional)').fill('Green gate behind the post office');
     await page.screenshot({ path: path.join(shots, 'customer-cart.png') });
     await page.getByRole('button', { name: 'Place order' }).click();
 
@@ -155,6 +156,7 @@ describe('the customer web app', () => {
 
     await page.getByTestId(`order-${orders[0]?.id}`).click();
     await page.getByTestId('delivery-code').waitFor();
+    await page.getByText('Landmark: Green gate behind the post office').waitFor();
     await page.screenshot({ path: path.join(shots, 'customer-tracking.png') });
 
     // The order's link (as a notification or a shared URL opens it) lands on its tracking screen.
