@@ -50,6 +50,7 @@ export function EarningsScreen() {
   return (
     <Screen title={words.title} back={false}>
       <ScrollView
+        testID="earnings-scroll"
         contentContainerStyle={styles.content}
         refreshControl={
           <RefreshControl refreshing={earnings.isRefetching} onRefresh={() => earnings.refetch()} />

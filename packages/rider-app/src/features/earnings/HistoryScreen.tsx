@@ -48,6 +48,7 @@ export function HistoryScreen() {
     const now = new Date();
     body = (
       <FlashList
+        testID="history-list"
         data={items}
         keyExtractor={(order) => order.id}
         renderItem={({ item }) => <HistoryRow order={item} now={now} />}
