@@ -95,7 +95,7 @@ export const messages = {
     notificationsHint: 'What you were told about your deliveries',
     /** Signing out with delivery steps still on the phone: the shop and the customer would never hear of them. */
     unsent: (count: number) =>
-      `${count === 1 ? '1 step you took has' : `${count} steps you took have`} not reached the server yet, such as a delivery picked up or handed over. If you sign out now, ${count === 1 ? 'it' : 'they'} will be lost, and the shop and the customer will not know.`,
+      `${count === 1 ? '1 step you took has' : `${count} steps you took have`} not been sent yet, such as a pickup or a hand-over. If you sign out now, ${count === 1 ? 'it' : 'they'} will be lost and the shop and the customer will not know.`,
   },
   notifications: {
     title: 'Notifications',

@@ -37,7 +37,13 @@ export function DeliveryLine({ delivery, first }: { delivery: Delivery; first: b
 }
 
 const styles = StyleSheet.create({
-  row: { flexDirection: 'row', alignItems: 'center', gap: spacing.sm, minHeight: minTouchTarget, paddingVertical: spacing.sm },
+  row: {
+    flexDirection: 'row',
+    alignItems: 'center',
+    gap: spacing.sm,
+    minHeight: minTouchTarget,
+    paddingVertical: spacing.sm,
+  },
   time: { width: 48 },
   grow: { flex: 1 },
   amounts: { alignItems: 'flex-end' },

@@ -52,9 +52,7 @@ export function EarningsScreen() {
       <ScrollView
         testID="earnings-scroll"
         contentContainerStyle={styles.content}
-        refreshControl={
-          <RefreshControl refreshing={earnings.isRefetching} onRefresh={() => earnings.refetch()} />
-        }
+        refreshControl={<RefreshControl refreshing={earnings.isRefetching} onRefresh={() => earnings.refetch()} />}
       >
         {earnings.data && earnings.isError ? (
           <View style={styles.stale}>

@@ -95,7 +95,11 @@ describe('the Earnings tab', () => {
       screen.getByTestId('earnings-scroll').props.refreshControl.props.onRefresh();
     });
     expect(
-      await screen.findByText('These figures may be out of date: they could not be refreshed.', {}, { timeout: 20_000 }),
+      await screen.findByText(
+        'These figures may be out of date: they could not be refreshed.',
+        {},
+        { timeout: 20_000 },
+      ),
     ).toBeOnTheScreen();
     expect(screen.getByLabelText('Earned today: ₹70')).toBeOnTheScreen();
   });

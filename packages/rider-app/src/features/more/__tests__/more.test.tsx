@@ -66,7 +66,7 @@ describe('the More tab', () => {
     expect(await screen.findByRole('header', { name: 'Sign out?' })).toBeOnTheScreen();
     expect(
       screen.getByText(
-        '1 step you took has not reached the server yet, such as a delivery picked up or handed over. If you sign out now, it will be lost, and the shop and the customer will not know.',
+        '1 step you took has not been sent yet, such as a pickup or a hand-over. If you sign out now, it will be lost and the shop and the customer will not know.',
       ),
     ).toBeOnTheScreen();
 
