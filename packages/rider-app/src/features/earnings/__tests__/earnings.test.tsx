@@ -1,6 +1,7 @@
 import type { RiderEarnings } from '@kupwara/shared';
 import { ApiError } from '@kupwara/shared/client';
-import { act, fireEvent, renderRouter, screen } from 'expo-router/testing-library';
+import AsyncStorage from '@react-native-async-storage/async-storage';
+import { act, fireEvent, renderRouter, screen, waitFor } from 'expo-router/testing-library';
 import { appRoutes, servicesForTest, signIn } from '../../../__tests__/harness';
 
 jest.setTimeout(30_000);
@@ -31,7 +32,7 @@ const week: RiderEarnings = {
 function open(answer: () => RiderEarnings) {
   const services = servicesForTest({ riderEarnings: answer });
   signIn(services);
-  return renderRouter(appRoutes, { initialUrl: '/earnings' });
+  return { app: renderRouter(appRoutes, { initialUrl: '/earnings' }), services };
 }
 
 describe('the Earnings tab', () => {
@@ -102,5 +103,23 @@ describe('the Earnings tab', () => {
       ),
     ).toBeOnTheScreen();
     expect(screen.getByLabelText('Earned today: ₹70')).toBeOnTheScreen();
+  });
+
+  it('opens with the figures last seen when the phone has no network', async () => {
+    const { app, services } = open(() => week);
+    await screen.findByLabelText('Earned today: ₹70', {}, { timeout: 20_000 });
+    // Saved with the rest of the cache, a moment after it arrived.
+    await waitFor(async () => expect(await AsyncStorage.getItem('kupwara.queries')).toContain('Mir Medicos'), {
+      timeout: 10_000,
+    });
+    app.unmount();
+    services.queue.close();
+
+    // The app opened again in a basement: no answer from anywhere.
+    signIn(servicesForTest({}));
+    renderRouter(appRoutes, { initialUrl: '/earnings' });
+    expect(await screen.findByLabelText('Earned today: ₹70', {}, { timeout: 20_000 })).toBeOnTheScreen();
+    expect(screen.getByText('Cash you hold ₹525.50')).toBeOnTheScreen();
+    expect(screen.getAllByLabelText(/^\d\d:\d\d, /)).toHaveLength(4);
   });
 });
