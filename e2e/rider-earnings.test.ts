@@ -97,6 +97,11 @@ describe("the rider's earnings, history and More tabs", () => {
       expect(box?.height).toBeGreaterThanOrEqual(48);
     }
     await page.screenshot({ path: path.join(shots, 'rider-more-phone.png') });
+    await page.getByRole('button', { name: 'Notifications', exact: true }).click();
+    await page.getByRole('heading', { name: 'Notifications', level: 1 }).waitFor();
+    await page.waitForURL('**/rider/notifications');
+    await page.screenshot({ path: path.join(shots, 'rider-notifications-phone.png') });
+    await page.goBack();
 
     await stepWaiting(page, delivered);
     await page.getByRole('heading', { name: 'More', level: 1, exact: true }).waitFor();
