@@ -1,6 +1,7 @@
 // What the browser tests share: API clients set up the way the apps would, a shop of the test's
 // own, and a seller signed in on the web build.
-import { type Session, weekdays } from '@kupwara/shared';
+import { randomUUID } from 'node:crypto';
+import { type Order, type OrderStatus, pathBetween, type Session, weekdays } from '@kupwara/shared';
 import { createApiClient, createSessionStore, memoryStorage } from '@kupwara/shared/client';
 import type { Page } from 'playwright-core';
 import type { RunningServer } from './server';
@@ -69,4 +70,83 @@ export async function signInSeller(page: Page, server: RunningServer, phone: str
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'Orders', level: 1, exact: true }).waitFor();
+}
+
+/** A rider on a motorcycle, made through the API; `phone` signs them in. */
+export async function newRider(server: RunningServer, name = 'Bilal Mir') {
+  const phone = nextPhone();
+  const session = await apiClient(server).call('register', {
+    body: { role: 'rider', name, phone, password: PASSWORD, vehicle_type: 'motorcycle' },
+  });
+  return { phone, session, api: apiClient(server, session) };
+}
+
+/** Signs a rider in on the rider web build and waits for the Work tab. */
+export async function signInRider(page: Page, server: RunningServer, phone: string) {
+  await page.goto(`${server.url}/rider/`);
+  await page.getByLabel('Phone number').fill(phone);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Work', level: 1, exact: true }).waitFor();
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Moves an order step by step as `api`'s user, with what each step needs (a prep time, the customer's code). */
+async function moveThrough(api: Api, id: string, from: OrderStatus, to: OrderStatus, otp?: string) {
+  let order: Order | undefined;
+  for (const step of pathBetween(from, to)) {
+    order = await api.call('transitionOrder', {
+      params: { id },
+      body: {
+        to: step.to,
+        ...(step.needs.includes('otp') ? { otp } : {}),
+        ...(step.needs.includes('prep') ? { prep_minutes: 20 } : {}),
+      },
+    });
+  }
+  return order;
+}
+
+/**
+ * A cash order of the shop's (2 rice, 1 tea) placed by the customer, made ready by the shop, then
+ * taken by the rider (online, beside the shop) and handed over with the customer's code, all
+ * through the API. Returns the delivered order as the rider sees it.
+ */
+export async function deliverThroughApi(
+  shop: Awaited<ReturnType<typeof openShop>>,
+  customer: Awaited<ReturnType<typeof newCustomer>>,
+  rider: Awaited<ReturnType<typeof newRider>>,
+): Promise<Order> {
+  const [rice, tea] = shop.products;
+  if (!rice || !tea) throw new Error('the shop has its two products');
+  const placed = await customer.api.call('placeOrder', {
+    idempotencyKey: `e2e-${randomUUID()}`,
+    body: {
+      store_id: shop.store.id,
+      items: [
+        { product_id: rice.id, quantity: 2, unit_price_paise: rice.price_paise },
+        { product_id: tea.id, quantity: 1, unit_price_paise: tea.price_paise },
+      ],
+      delivery_address: { label: 'Home', text: 'Green gate', location: { lat: HERE.lat + 0.005, lng: HERE.lng } },
+      payment_method: 'cash',
+    },
+  });
+  await moveThrough(shop.api, placed.id, placed.status, 'READY_FOR_PICKUP');
+  await rider.api.call('setRiderStatus', { body: { status: 'online' } });
+  await rider.api.call('sendLocations', {
+    body: { points: [{ lat: HERE.lat + 0.0005, lng: HERE.lng, recorded_at: new Date().toISOString() }] },
+  });
+  // Dispatch runs as a job just after the order is ready.
+  let offer: { id: string } | undefined;
+  for (let tries = 0; !offer && tries < 100; tries++) {
+    offer = (await rider.api.call('riderAssignments', {})).offers.find((open) => open.order_id === placed.id);
+    if (!offer) await sleep(200);
+  }
+  if (!offer) throw new Error('the rider was never offered the order');
+  await rider.api.call('acceptOffer', { params: { id: offer.id } });
+  const { delivery_otp: otp, status } = await customer.api.call('getOrder', { params: { id: placed.id } });
+  const delivered = await moveThrough(rider.api, placed.id, status, 'DELIVERED', otp);
+  if (delivered?.status !== 'DELIVERED') throw new Error('the order was not delivered');
+  return delivered;
 }

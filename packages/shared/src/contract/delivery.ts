@@ -99,6 +99,7 @@ export const riderEarnings = z.object({
     }),
   ),
 });
+export type RiderEarnings = z.infer<typeof riderEarnings>;
 
 /** How near the shop an order's rider is, from their newest fix (`approachToShop`). */
 export const riderApproach = z.object({

@@ -1,3 +1,4 @@
+import AsyncStorage from '@react-native-async-storage/async-storage';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react-native';
 import { ApiError } from '../api/client';
 import type { Session } from '../contract/accounts';
@@ -29,7 +30,11 @@ beforeEach(async () => {
   await services.session.setSession({ access_token: 'a', refresh_token: 'r' } as Session);
   signedOut = jest.fn();
 });
-afterEach(() => services.queue.close());
+// Each test starts with an empty queue: what one leaves waiting is saved on the (mock) phone.
+afterEach(async () => {
+  services.queue.close();
+  await AsyncStorage.clear();
+});
 
 const move = (id: string) =>
   services.queue.enqueue(
@@ -37,10 +42,10 @@ const move = (id: string) =>
     `order:${id}`,
     transitionParams({ id, status: 'PENDING', version: 1 }, 'customer', cancelling),
   );
-const show = () =>
+const show = (unsent?: (count: number) => string) =>
   render(
     <AppProviders services={services} buster="test">
-      <SignOutButton onSignedOut={signedOut} />
+      <SignOutButton onSignedOut={signedOut} unsent={unsent} />
     </AppProviders>,
   );
 
@@ -83,5 +88,13 @@ describe('signing out', () => {
     expect(
       await screen.findByText('1 change has not been sent yet. If you sign out now, it will be lost.'),
     ).toBeOnTheScreen();
+  });
+
+  it("says what would be lost in the app's own words", async () => {
+    await move('01900000-0000-7000-8000-000000000001');
+    await move('01900000-0000-7000-8000-000000000002');
+    show((count) => `${count} delivery steps wait`);
+    fireEvent.press(await screen.findByRole('button', { name: 'Sign out' }));
+    expect(await screen.findByText('2 delivery steps wait')).toBeOnTheScreen();
   });
 });

@@ -13,13 +13,15 @@ const words = messages.signOut;
 export interface SignOutButtonProps {
   /** Where to go once signed out (the sign-in screen). */
   onSignedOut?: () => void;
+  /** What is lost with the unsent actions, in this app's words (a rider's are delivery steps); the kit's by default. */
+  unsent?: (count: number) => string;
 }
 
 /**
  * Signs out, first asking whether to give up the changes not sent yet. A sheet, not an `Alert`:
  * react-native-web has no alerts, and the web build is an app too.
  */
-export function SignOutButton({ onSignedOut }: SignOutButtonProps) {
+export function SignOutButton({ onSignedOut, unsent: unsentWords = words.unsent }: SignOutButtonProps) {
   const { colors } = useTheme();
   const { queue, signOut } = useServices();
   const unsent = useQueuedActions(queue).length;
@@ -40,7 +42,7 @@ export function SignOutButton({ onSignedOut }: SignOutButtonProps) {
     <>
       <Button variant="secondary" title={words.button} onPress={() => (unsent > 0 ? setAsking(true) : leave())} />
       <Sheet visible={asking} title={words.title} onClose={() => setAsking(false)}>
-        <Text style={[typeScale.body, { color: colors.text }]}>{words.unsent(unsent)}</Text>
+        <Text style={[typeScale.body, { color: colors.text }]}>{unsentWords(unsent)}</Text>
         <View style={styles.choices}>
           <Button title={words.keep} onPress={() => setAsking(false)} />
           <Button variant="secondary" title={words.discard} onPress={leave} />
