@@ -39,6 +39,9 @@ export const messages = {
     title: 'Work',
     online: 'You are online — sharing your location',
     offline: 'You are offline',
+    /** The online state as the switch draws it: the state big, what it means below. */
+    onlineShort: 'You are online',
+    sharing: 'Sharing your location',
     goOnline: 'Go online',
     goOffline: 'Go offline',
     goingOnline: 'Going online…',
@@ -65,7 +68,8 @@ export const messages = {
       no: 'Stay online',
     },
     background: {
-      title: 'Share your location in the background?',
+      title: 'Background location',
+      question: 'Share your location in the background?',
       why: 'While you are online, KupwaraCart Rider shares your location so shops near you can offer you deliveries and customers can see their order coming.',
       whenClosed: 'To keep doing that when your screen is off or you use another app, allow location “all the time”.',
       what: 'What is shared: where you are, how fast you move and when, every few seconds on a delivery and about once a minute otherwise.',

@@ -156,7 +156,12 @@ describe('the realtime client', () => {
     const stop = client.onReply((frame) => replies.push(frame));
     const saved = { type: 'locations_saved', ref: 'fixes-1', accepted: 2, rejected: [], position: null };
     socket?.receive(saved);
-    socket?.receive({ type: 'error', code: 'LOCATIONS_NOT_SAVED', message: 'send these locations again', ref: 'fixes-2' });
+    socket?.receive({
+      type: 'error',
+      code: 'LOCATIONS_NOT_SAVED',
+      message: 'send these locations again',
+      ref: 'fixes-2',
+    });
     socket?.receive({ type: 'error', code: 'FORBIDDEN', message: 'not yours', channel: channels.order(ORDER) });
     socket?.receive(event(1));
     stop();

@@ -9,7 +9,9 @@ export type ChannelFrame = Extract<ServerFrame, { type: 'event' | 'position' | '
 export type ConnectionState = 'offline' | 'connecting' | 'online';
 
 /** The server's answer to a frame the client sent with a `ref` (a rider's `locations`). */
-export type ReplyFrame = Extract<ServerFrame, { type: 'locations_saved' }> | (Extract<ServerFrame, { type: 'error' }> & { ref: string });
+export type ReplyFrame =
+  | Extract<ServerFrame, { type: 'locations_saved' }>
+  | (Extract<ServerFrame, { type: 'error' }> & { ref: string });
 
 /** The part of the WebSocket API the client uses: the browser's, React Native's, or `ws` in Node. */
 export interface SocketLike {

@@ -31,6 +31,9 @@ export function BackgroundDisclosure({ onAllowed }: { onAllowed?: () => void }) 
   return (
     <Screen title={words.title}>
       <ScrollView contentContainerStyle={styles.content}>
+        <Text accessibilityRole="header" style={[typeScale.title, { color: colors.text }]}>
+          {words.question}
+        </Text>
         {[words.why, words.whenClosed, words.what, words.when, words.notice].map((line) => (
           <Text key={line} style={[typeScale.body, { color: colors.text }]}>
             {line}

@@ -6,11 +6,11 @@ describe('how often the rider’s phone takes a fix', () => {
     expect(cadenceFor({ online: false, deliveries: 1 })).toBeNull();
   });
 
-  it('takes one every 45 s or 50 m, without the GPS, while online with nothing to carry', () => {
+  it('takes one every 45 s, without the GPS, even standing still, while online with nothing to carry', () => {
     expect(cadenceFor({ online: true, deliveries: 0 })).toEqual({
       accuracy: 'balanced',
       timeInterval: 45_000,
-      distanceInterval: 50,
+      distanceInterval: 0,
     });
   });
 

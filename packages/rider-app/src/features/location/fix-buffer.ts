@@ -1,6 +1,5 @@
 import type { PositionPoint } from '@kupwara/shared';
-import type { LocalStore, LocalStoreDeps } from '@kupwara/shared/app';
-import type { KeyValueStorage } from '@kupwara/shared/client';
+import type { KeyValueStorage, LocalStore, LocalStoreDeps } from '@kupwara/shared/client';
 
 /**
  * The most fixes kept waiting. 5,000 is about 5½ hours of delivering (a fix every 4 s) or two days

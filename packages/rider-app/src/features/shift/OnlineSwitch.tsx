@@ -56,9 +56,14 @@ export function OnlineSwitch() {
           pressed && styles.pressed,
         ]}
       >
-        <Text style={[typeScale.title, styles.state, { color: online ? colors.onSuccess : colors.onNeutral }]}>
-          {shift.online === null ? words.checking : state}
-        </Text>
+        <View style={styles.state}>
+          <Text style={[typeScale.title, { color: online ? colors.onSuccess : colors.onNeutral }]}>
+            {shift.online === null ? words.checking : online && !shift.changing ? words.onlineShort : state}
+          </Text>
+          {online && !shift.changing ? (
+            <Text style={[typeScale.body, { color: colors.onSuccess }]}>{words.sharing}</Text>
+          ) : null}
+        </View>
         <View style={[styles.track, { backgroundColor: online ? colors.onSuccess : colors.outline }]}>
           <View
             style={[
