@@ -49,6 +49,8 @@ export const messages = {
     onlineHint: 'Shops near you can offer you deliveries.',
     offlineHint: 'Go online to get delivery offers.',
     checking: 'Checking whether you are online…',
+    unknown: 'Could not check whether you are online',
+    unknownHint: 'Go online when you have signal.',
     lastSent: (seconds: number) =>
       seconds < 60 ? `Location sent ${seconds} s ago` : `Location sent ${Math.floor(seconds / 60)} min ago`,
     waiting: (count: number) =>

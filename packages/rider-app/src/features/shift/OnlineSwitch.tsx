@@ -22,15 +22,17 @@ export function OnlineSwitch() {
   const [confirming, setConfirming] = useState(false);
   const secondsSince = useSecondsSince(shift.online ? shift.lastSentAt : null);
   const online = shift.online === true;
-  const busy = shift.changing !== null || shift.online === null;
+  const busy = shift.changing !== null || (shift.online === null && !shift.unknown);
   const state =
-    shift.changing === 'online'
-      ? words.goingOnline
-      : shift.changing === 'offline'
-        ? words.goingOffline
-        : online
-          ? words.online
-          : words.offline;
+    shift.unknown && !shift.changing
+      ? words.unknown
+      : shift.changing === 'online'
+        ? words.goingOnline
+        : shift.changing === 'offline'
+          ? words.goingOffline
+          : online
+            ? words.online
+            : words.offline;
 
   const press = () => {
     if (!online) return void shift.goOnline();
@@ -42,7 +44,7 @@ export function OnlineSwitch() {
     <Card>
       <Pressable
         accessibilityRole="switch"
-        accessibilityLabel={shift.online === null ? words.checking : state}
+        accessibilityLabel={shift.online === null && !shift.unknown ? words.checking : state}
         accessibilityHint={online ? words.goOffline : words.goOnline}
         accessibilityState={{ checked: online, busy, disabled: busy }}
         disabled={busy}
@@ -58,7 +60,11 @@ export function OnlineSwitch() {
       >
         <View style={styles.state}>
           <Text style={[typeScale.title, { color: online ? colors.onSuccess : colors.onNeutral }]}>
-            {shift.online === null ? words.checking : online && !shift.changing ? words.onlineShort : state}
+            {shift.online === null && !shift.unknown
+              ? words.checking
+              : online && !shift.changing
+                ? words.onlineShort
+                : state}
           </Text>
           {online && !shift.changing ? (
             <Text style={[typeScale.body, { color: colors.onSuccess }]}>{words.sharing}</Text>
@@ -74,7 +80,9 @@ export function OnlineSwitch() {
           />
         </View>
       </Pressable>
-      <Text style={[typeScale.body, { color: colors.textMuted }]}>{online ? words.onlineHint : words.offlineHint}</Text>
+      <Text style={[typeScale.body, { color: colors.textMuted }]}>
+        {online ? words.onlineHint : shift.unknown ? words.unknownHint : words.offlineHint}
+      </Text>
       {secondsSince !== null ? (
         <Text style={[typeScale.caption, { color: colors.textMuted }]}>{words.lastSent(secondsSince)}</Text>
       ) : null}

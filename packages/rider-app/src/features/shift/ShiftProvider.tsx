@@ -1,5 +1,5 @@
 import { useOnline, useServices } from '@kupwara/shared/app';
-import { newKey } from '@kupwara/shared/client';
+import { ApiError, newKey } from '@kupwara/shared/client';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'expo-router';
 import {
@@ -28,6 +28,8 @@ export type ShiftProblem = 'needsNetwork' | 'failed' | 'refused' | 'blocked' | '
 export interface Shift {
   /** What the server has: null until first known. */
   online: boolean | null;
+  /** The server could not be asked and nothing was kept from before (the switch then offers to go online). */
+  unknown: boolean;
   /** A change is on its way to the server. */
   changing: 'online' | 'offline' | null;
   problem: ShiftProblem | null;
@@ -118,7 +120,7 @@ export function ShiftProvider({ children }: { children: ReactNode }) {
           router.push('/background-location');
         }
       } catch (error) {
-        setProblem((error as { status?: number }).status === 0 ? 'needsNetwork' : 'failed');
+        setProblem(error instanceof ApiError && error.status === 0 ? 'needsNetwork' : 'failed');
       } finally {
         setChanging(null);
       }
@@ -129,6 +131,8 @@ export function ShiftProvider({ children }: { children: ReactNode }) {
   const shift = useMemo<Shift>(
     () => ({
       online,
+      // From the first failure: a phone with no network retries only once it is back.
+      unknown: online === null && status.failureCount > 0,
       changing,
       problem,
       delivering: deliveries > 0,
@@ -138,7 +142,7 @@ export function ShiftProvider({ children }: { children: ReactNode }) {
       goOffline: () => change('offline'),
       backgroundAllowed: () => setSource((n) => n + 1),
     }),
-    [online, changing, problem, deliveries, waiting, lastSentAt, change],
+    [online, status.failureCount, changing, problem, deliveries, waiting, lastSentAt, change],
   );
   return <ShiftContext.Provider value={shift}>{children}</ShiftContext.Provider>;
 }

@@ -12,10 +12,14 @@ const DELIVERY = { id: '01900000-0000-7000-8000-00000000d001', status: 'PICKED_U
 const here = (n: number) => [34.5297 + n * 0.001, 74.2543, `2026-12-02T08:00:0${n}.000Z`] as const;
 
 /** A rider signed in, offline at first, with the server answering as `answers` say (and recording what it was sent). */
-function riderWith({ carrying = false, status = 'offline' as 'online' | 'offline', locationsFail = false } = {}) {
+function riderWith({
+  carrying = false,
+  status = 'offline' as 'online' | 'offline' | 'unreachable',
+  locationsFail = false,
+} = {}) {
   const sent = { status: [] as unknown[], locations: [] as PositionPoint[][] };
   const services = servicesForTest({
-    riderStatusNow: () => ({ status }),
+    ...(status === 'unreachable' ? {} : { riderStatusNow: () => ({ status }) }),
     setRiderStatus: (input) => {
       const body = (input as { body: { status: 'online' | 'offline' } }).body;
       sent.status.push(body);
@@ -146,5 +150,16 @@ describe('the online switch', () => {
     expect(await screen.findByRole('switch', { name: 'You are offline' })).toBeTruthy();
     expect(sent.status).toEqual([{ status: 'offline' }]);
     expect(fakeLocation.running()).toEqual([]);
+  });
+
+  it('says when it could not learn whether the rider is online, and still lets them go online', async () => {
+    const { sent } = riderWith({ status: 'unreachable' });
+    renderRouter(appRoutes, { initialUrl: '/' });
+    const unknown = await screen.findByRole('switch', { name: 'Could not check whether you are online' });
+    expect(screen.getByText('Go online when you have signal.')).toBeTruthy();
+    fireEvent.press(unknown);
+    fireEvent.press(await screen.findByRole('button', { name: 'Not now' }));
+    expect(await screen.findByRole('switch', { name: 'You are online — sharing your location' })).toBeTruthy();
+    expect(sent.status).toEqual([{ status: 'online' }]);
   });
 });
