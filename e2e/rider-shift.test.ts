@@ -161,6 +161,22 @@ describe('a rider’s shift on the web', () => {
     await context.close();
   });
 
+  it('stays offline when the browser refuses the location, and says where to allow it', async () => {
+    const rider = await newRider();
+    // No geolocation permission granted: headless Chromium refuses the prompt.
+    const context = await browser.newContext({ ...phone });
+    const page = await signInRider(context, rider.phone);
+    await page.getByRole('switch', { name: 'You are offline' }).click();
+    await page
+      .getByRole('alert')
+      .getByText('Location is blocked for this site. Allow it in your browser’s site settings, then go online.')
+      .waitFor();
+    await page.screenshot({ path: path.join(shots, 'rider-work-location-refused.png') });
+    await page.getByRole('switch', { name: 'You are offline' }).waitFor();
+    expect(await rider.api.call('riderStatusNow', {})).toEqual({ status: 'offline' });
+    await context.close();
+  });
+
   it('explains sharing the location in the background before asking', async () => {
     const rider = await newRider();
     const context = await browser.newContext({ ...phone });

@@ -7,9 +7,12 @@ import { useSecondsSince } from './seconds-since';
 
 const words = messages.shift;
 
-/** The words for a problem: a refusal for good points to settings, the browser's own on the web. */
+/**
+ * The words for a problem: a refusal for good points to settings. A browser remembers a refusal
+ * and does not ask again, so on the web any refusal points to the site's settings.
+ */
 const problemWords = (problem: ShiftProblem) =>
-  problem === 'blocked' && Platform.OS === 'web' ? words.blockedWeb : words[problem];
+  (problem === 'blocked' || problem === 'refused') && Platform.OS === 'web' ? words.blockedWeb : words[problem];
 
 /**
  * The big online / offline switch at the top of the Work tab: the state in words and colour, one
