@@ -1,4 +1,5 @@
 import { createAppServices } from '@kupwara/shared/app';
+import { createFixBuffer } from './features/location/fix-buffer';
 
 /**
  * The rider app's services. Each part of the app declares the actions it queues (sent once, in
@@ -7,7 +8,9 @@ import { createAppServices } from '@kupwara/shared/app';
  */
 export function createRiderServices() {
   return createAppServices('rider', {
-    stores: () => ({}),
+    stores: (deps) => ({
+      fixes: createFixBuffer(deps),
+    }),
     actions: () => ({}),
   });
 }

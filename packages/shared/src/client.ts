@@ -9,5 +9,6 @@ export * from './orders/transition-order';
 export * from './realtime/client';
 export * from './realtime/order-cache';
 export * from './session/sign-out';
+export * from './store/local-store';
 export * from './store/session';
 export * from './store/storage';

@@ -9,8 +9,8 @@ import { type OrderActionKinds, transitionOrderHandler } from './orders/transiti
 import { createRealtimeClient } from './realtime/client';
 import { createSignOut } from './session/sign-out';
 import { appStorage, secureStorage } from './store/device-storage';
+import type { LocalStoreDeps, LocalStores } from './store/local-store';
 import { createSessionStore } from './store/session';
-import type { KeyValueStorage } from './store/storage';
 
 /**
  * Where the API is: EXPO_PUBLIC_API_URL (a phone on the town's network), else the page's own
@@ -38,21 +38,7 @@ export interface AppActionKinds {}
 /** Everything an app's queue holds: every app's order moves, and the app's own kinds. */
 export type QueuedKinds = OrderActionKinds & AppActionKinds;
 
-/** Something one app keeps on the phone besides the session and the queue (the customer's cart). */
-export interface LocalStore {
-  /** Reads what was saved before the app closed. */
-  load(): Promise<void>;
-  /** Forgets it, so the next person to sign in on this phone starts clean. */
-  clear(): void;
-}
-
-export type LocalStores = Record<string, LocalStore>;
-
-/** What an app's own stores are made with: the phone's storage, and a storage key that is the app's alone. */
-export interface LocalStoreDeps {
-  storage: KeyValueStorage;
-  key: (name: string) => string;
-}
+export type { LocalStore, LocalStoreDeps, LocalStores } from './store/local-store';
 
 export interface AppServicesOptions<Stores extends LocalStores> {
   /** The stores only this app keeps (the customer's cart and place): read at start-up, forgotten at sign-out. */

@@ -145,4 +145,31 @@ describe('the realtime client', () => {
     expect(socket?.sent.at(-1)).toEqual({ type: 'subscribe', channel: channels.order(ORDER) });
     client.close();
   });
+
+  it('hands the answers to frames sent with a ref to their listeners, and nothing else', () => {
+    const client = start();
+    client.subscribe(channels.order(ORDER), () => {});
+    const socket = FakeSocket.made[0];
+    socket?.open();
+    socket?.receive({ type: 'authenticated', user_id: 'u', expires_at: '2026-11-29T11:00:00.000Z' });
+    const replies: unknown[] = [];
+    const stop = client.onReply((frame) => replies.push(frame));
+    const saved = { type: 'locations_saved', ref: 'fixes-1', accepted: 2, rejected: [], position: null };
+    socket?.receive(saved);
+    socket?.receive({
+      type: 'error',
+      code: 'LOCATIONS_NOT_SAVED',
+      message: 'send these locations again',
+      ref: 'fixes-2',
+    });
+    socket?.receive({ type: 'error', code: 'FORBIDDEN', message: 'not yours', channel: channels.order(ORDER) });
+    socket?.receive(event(1));
+    stop();
+    socket?.receive({ ...saved, ref: 'fixes-3' });
+    expect(replies).toEqual([
+      saved,
+      { type: 'error', code: 'LOCATIONS_NOT_SAVED', message: 'send these locations again', ref: 'fixes-2' },
+    ]);
+    client.close();
+  });
 });

@@ -8,6 +8,11 @@ export type ChannelFrame = Extract<ServerFrame, { type: 'event' | 'position' | '
 
 export type ConnectionState = 'offline' | 'connecting' | 'online';
 
+/** The server's answer to a frame the client sent with a `ref` (a rider's `locations`). */
+export type ReplyFrame =
+  | Extract<ServerFrame, { type: 'locations_saved' }>
+  | (Extract<ServerFrame, { type: 'error' }> & { ref: string });
+
 /** The part of the WebSocket API the client uses: the browser's, React Native's, or `ws` in Node. */
 export interface SocketLike {
   readonly readyState: number;
@@ -58,6 +63,8 @@ export interface RealtimeClient {
   reauthenticate(): void;
   /** Try now rather than at the next backoff step (the network came back). */
   reconnectNow(): void;
+  /** Listens to the server's answers to frames sent with a `ref`. */
+  onReply(listener: (frame: ReplyFrame) => void): () => void;
   readonly state: ConnectionState;
   onState(listener: (state: ConnectionState) => void): () => void;
   close(): void;
@@ -84,6 +91,7 @@ export function createRealtimeClient(options: RealtimeOptions): RealtimeClient {
     options.WebSocket ?? (globalThis as unknown as { WebSocket: new (url: string) => SocketLike }).WebSocket;
   const channels = new Map<ChannelName, Channel>();
   const stateListeners = new Set<(state: ConnectionState) => void>();
+  const replyListeners = new Set<(frame: ReplyFrame) => void>();
   let socket: SocketLike | undefined;
   let state: ConnectionState = 'offline';
   let authenticated = false;
@@ -150,7 +158,11 @@ export function createRealtimeClient(options: RealtimeOptions): RealtimeClient {
       case 'seen':
       case 'store':
         return deliver(frame);
+      case 'locations_saved':
+        for (const listener of replyListeners) listener(frame);
+        return;
       case 'error':
+        if (frame.ref !== undefined) for (const listener of replyListeners) listener({ ...frame, ref: frame.ref });
         if (frame.code === 'TOKEN_EXPIRED') {
           authenticated = false;
           void options.refreshToken().then((fresh) => (fresh ? authenticate() : socket?.close(1000, 'logged out')));
@@ -233,6 +245,10 @@ export function createRealtimeClient(options: RealtimeOptions): RealtimeClient {
     reconnectNow() {
       attempt = 0;
       if (!socket) connect();
+    },
+    onReply(listener) {
+      replyListeners.add(listener);
+      return () => replyListeners.delete(listener);
     },
     get state() {
       return state;
