@@ -95,6 +95,7 @@ export const messages = {
     theShop: 'the shop',
     you: 'you',
     estimate: (ready: string, arrives: string) => `Ready by ${ready} · arrives about ${arrives}`,
+    map: { map: 'Map of the shop, your place and the rider', shop: 'Shop', home: 'You', rider: 'Rider' },
   },
   notifications: {
     title: 'Updates',
