@@ -1,6 +1,7 @@
 // What the browser tests share: API clients set up the way the apps would, a shop of the test's
 // own, and a seller signed in on the web build.
-import { type Session, weekdays } from '@kupwara/shared';
+import { randomUUID } from 'node:crypto';
+import { pathBetween, type Session, weekdays } from '@kupwara/shared';
 import { createApiClient, createSessionStore, memoryStorage } from '@kupwara/shared/client';
 import type { Page } from 'playwright-core';
 import type { RunningServer } from './server';
@@ -69,4 +70,73 @@ export async function signInSeller(page: Page, server: RunningServer, phone: str
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'Orders', level: 1, exact: true }).waitFor();
+}
+
+/** A rider made through the API; `phone` signs them in. */
+export async function newRider(server: RunningServer, name = 'Bilal Mir') {
+  const phone = nextPhone();
+  const session = await apiClient(server).call('register', {
+    body: { role: 'rider', name, phone, password: PASSWORD, vehicle_type: 'scooter' },
+  });
+  return { phone, session, api: apiClient(server, session) };
+}
+
+/** Signs a rider in on the rider web build and waits for the Work tab. */
+export async function signInRider(page: Page, server: RunningServer, phone: string) {
+  await page.goto(`${server.url}/rider/`);
+  await page.getByLabel('Phone number').fill(phone);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Work', level: 1, exact: true }).waitFor();
+}
+
+/** Signs a customer in on the customer web build and waits for the shops near them. */
+export async function signInCustomer(page: Page, server: RunningServer, phone: string) {
+  await page.goto(`${server.url}/customer/`);
+  await page.getByLabel('Phone number').fill(phone);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Shops near you' }).waitFor();
+}
+
+/**
+ * An order of two rice, paid in cash, 1.1 km north of the test's shop, made ready by the shop and
+ * taken by a new rider online near the shop (all through the API), as the rider's app starts it.
+ */
+export async function deliveryForRider(server: RunningServer) {
+  const shop = await openShop(server);
+  const customer = await newCustomer(server);
+  const rider = await newRider(server);
+  const [rice] = shop.products;
+  const placed = await customer.api.call('placeOrder', {
+    idempotencyKey: randomUUID(),
+    body: {
+      store_id: shop.store.id,
+      items: [{ product_id: rice?.id ?? '', quantity: 2, unit_price_paise: rice?.price_paise ?? 0 }],
+      delivery_address: {
+        label: 'Home',
+        text: 'House 12, Main Road',
+        location: { lat: HERE.lat + 0.01, lng: HERE.lng },
+      },
+      payment_method: 'cash',
+      note: 'Ring twice',
+    },
+  });
+  await rider.api.call('setRiderStatus', { body: { status: 'online' } });
+  await rider.api.call('sendLocations', {
+    body: { points: [{ lat: HERE.lat - 0.003, lng: HERE.lng, recorded_at: new Date().toISOString() }] },
+  });
+  for (const { to, needs } of pathBetween(placed.status, 'READY_FOR_PICKUP')) {
+    const prep = needs.includes('prep') ? { prep_minutes: 10 } : {};
+    await shop.api.call('transitionOrder', { params: { id: placed.id }, body: { to, ...prep } });
+  }
+  let offer: { id: string } | undefined;
+  for (let tries = 0; !offer && tries < 100; tries++) {
+    offer = (await rider.api.call('riderAssignments', {})).offers.find((each) => each.order_id === placed.id);
+    if (!offer) await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  if (!offer) throw new Error('the rider was offered no delivery');
+  await rider.api.call('acceptOffer', { params: { id: offer.id } });
+  const order = await customer.api.call('getOrder', { params: { id: placed.id } });
+  return { shop, customer, rider, order, otp: order.delivery_otp ?? '' };
 }

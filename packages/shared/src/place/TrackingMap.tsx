@@ -18,9 +18,11 @@ export function TrackingMap({ shop, home, rider, labels }: TrackingMapProps) {
   // One scale for both axes (a degree of longitude is shorter here by cos(latitude)).
   const squash = Math.cos((((south + north) / 2) * Math.PI) / 180);
   const span = Math.max(north - south, (east - west) * squash, 0.002);
+  // Centred on the points' box, so points in a line (a shop due south of the door) sit mid-plan, not on its edge.
+  const [midLat, midLng] = [(south + north) / 2, (west + east) / 2];
   const at = (p: LatLng) => ({
-    left: `${10 + (((p.lng - west) * squash) / span) * 80}%` as const,
-    bottom: `${10 + ((p.lat - south) / span) * 80}%` as const,
+    left: `${50 + (((p.lng - midLng) * squash) / span) * 80}%` as const,
+    bottom: `${50 + ((p.lat - midLat) / span) * 80}%` as const,
   });
   const pin = (p: LatLng, label: string, background: string, color: string) => (
     <View style={[styles.pin, at(p), { backgroundColor: background }]}>

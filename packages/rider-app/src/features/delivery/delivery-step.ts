@@ -21,12 +21,12 @@ export type DeliveryStep =
 
 export function handOverRefusal(error: NonNullable<QueuedMove['error']>): HandOverRefusal {
   const details = (error.details ?? {}) as { tries_left?: unknown; store_phone?: unknown };
-  if (error.code === 'WRONG_OTP' && typeof details.tries_left === 'number') {
+  const storePhone = typeof details.store_phone === 'string' ? details.store_phone : null;
+  // The last wrong code locks the hand-over there and then: the rider is told whom to call at once.
+  if (error.code === 'WRONG_OTP' && typeof details.tries_left === 'number' && details.tries_left > 0) {
     return { kind: 'wrong-code', triesLeft: details.tries_left };
   }
-  if (error.code === 'OTP_LOCKED') {
-    return { kind: 'locked', storePhone: typeof details.store_phone === 'string' ? details.store_phone : null };
-  }
+  if (error.code === 'OTP_LOCKED' || error.code === 'WRONG_OTP') return { kind: 'locked', storePhone };
   return { kind: 'other', message: error.message };
 }
 

@@ -40,10 +40,15 @@ describe('the step a delivery shows', () => {
 });
 
 describe('a refused hand-over in the rider terms', () => {
-  it('a wrong code with the tries left, a lock with the shop number the server gave, anything else as said', () => {
-    expect(handOverRefusal({ code: 'WRONG_OTP', message: 'x', details: { tries_left: 0 }, conflict: true })).toEqual({
+  it('a wrong code with the tries left, the last one or a lock with the shop number the server gave, anything else as said', () => {
+    expect(handOverRefusal({ code: 'WRONG_OTP', message: 'x', details: { tries_left: 1 }, conflict: true })).toEqual({
       kind: 'wrong-code',
-      triesLeft: 0,
+      triesLeft: 1,
+    });
+    // The fifth wrong code: none left, so the hand-over is locked now.
+    expect(handOverRefusal({ code: 'WRONG_OTP', message: 'x', details: { tries_left: 0 }, conflict: true })).toEqual({
+      kind: 'locked',
+      storePhone: null,
     });
     expect(
       handOverRefusal({ code: 'OTP_LOCKED', message: 'x', details: { store_phone: '+919419100001' }, conflict: true }),
