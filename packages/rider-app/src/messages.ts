@@ -81,8 +81,8 @@ export const messages = {
     wrongCode: (triesLeft: number) =>
       triesLeft === 1 ? 'Wrong code — 1 try left' : `Wrong code — ${triesLeft} tries left`,
     locked: 'The hand-over is locked — call the shop',
-    waitingToSend: 'Saved on this phone: it is sent as soon as you have signal.',
     confirming: 'Waiting to confirm the code — it is checked as soon as you have signal',
+    handedOver: 'Handed over',
     done: 'Delivered',
     earned: (amount: string) => `You earned ${amount}`,
     cashCollected: (amount: string) => `Cash collected: ${amount}`,

@@ -12,7 +12,6 @@ import { HandOverStep } from './HandOverStep';
 import { RefusedMoves } from './RefusedMoves';
 import { ToCustomerStep } from './ToCustomerStep';
 import { ToShopStep } from './ToShopStep';
-import { WaitingNotice } from './WaitingNotice';
 
 const words = messages.delivery;
 
@@ -52,6 +51,8 @@ function DeliverySteps({ order: cached }: { order: Order }) {
   const queryClient = useQueryClient();
   const actions = useOrderActions(cached, 'rider');
   const [atDoor, setAtDoor] = useState(false);
+  // Kept here, not in the hand-over: after a refused code the rider types again, the cash is still taken.
+  const [cashTaken, setCashTaken] = useState(false);
   const { order } = actions;
   const step = deliveryStep(order.status, { atDoor, waiting: actions.waiting, failed: actions.failed });
 
@@ -63,7 +64,6 @@ function DeliverySteps({ order: cached }: { order: Order }) {
   const move = (to: Order['status'], extras?: { otp: string }) => void actions.move(to, extras);
   return (
     <View style={styles.root}>
-      <WaitingNotice waiting={actions.waiting} />
       <RefusedMoves failed={actions.failed} onDismiss={actions.discard} />
       {step.kind === 'to-shop' ? <ToShopStep order={order} onPickedUp={() => move('PICKED_UP')} /> : null}
       {step.kind === 'picked-up' ? (
@@ -76,6 +76,8 @@ function DeliverySteps({ order: cached }: { order: Order }) {
         <HandOverStep
           order={order}
           refusal={step.refusal}
+          cashTaken={cashTaken}
+          onCashTaken={setCashTaken}
           onDeliver={(otp) => move('DELIVERED', { otp })}
           onBack={() => setAtDoor(false)}
         />

@@ -16,7 +16,7 @@ export function DoneStep({ order, confirming }: { order: Order; confirming: bool
   const cash = cashToCollect(order.payment_method, order.total_paise);
   return (
     <StepLayout
-      heading={confirming ? words.step.confirming : words.done}
+      heading={confirming ? words.handedOver : words.done}
       action={{ title: words.backToWork, onPress: () => router.replace('/') }}
     >
       {confirming ? (

@@ -14,16 +14,25 @@ export interface HandOverStepProps {
   order: Order;
   /** Why the server refused the code typed last, or null. */
   refusal: HandOverRefusal | null;
+  /** For cash on delivery: the rider confirmed they took the cash. */
+  cashTaken: boolean;
+  onCashTaken: (taken: boolean) => void;
   onDeliver: (otp: string) => void;
   onBack: () => void;
 }
 
 /** Step 4: the customer's code, and for cash on delivery the cash confirmed, before Deliver. */
-export function HandOverStep({ order, refusal, onDeliver, onBack }: HandOverStepProps) {
+export function HandOverStep({
+  order,
+  refusal,
+  cashTaken: collected,
+  onCashTaken,
+  onDeliver,
+  onBack,
+}: HandOverStepProps) {
   const { colors } = useTheme();
   const [code, setCode] = useState('');
   const cash = cashToCollect(order.payment_method, order.total_paise);
-  const [collected, setCollected] = useState(false);
   const locked = refusal?.kind === 'locked';
   const ready = code.length === CODE_LENGTH && (cash === 0 || collected) && !locked;
   const shopToCall = locked
@@ -66,7 +75,7 @@ export function HandOverStep({ order, refusal, onDeliver, onBack }: HandOverStep
               role="checkbox"
               aria-checked={collected}
               accessibilityLabel={words.collected(formatPaise(cash))}
-              onPress={() => setCollected((was) => !was)}
+              onPress={() => onCashTaken(!collected)}
               style={[styles.tick, { borderColor: collected ? colors.primary : colors.outline }]}
             >
               <View

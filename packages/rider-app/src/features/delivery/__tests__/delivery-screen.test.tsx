@@ -82,7 +82,7 @@ async function pressWhenShown(name: string) {
 async function typeCode(code: string) {
   fireEvent.changeText(await screen.findByLabelText("Customer's code"), code);
 }
-/** The code typed and the cash ticked as taken (the cash stays ticked after a refused code). */
+/** The code typed and the cash ticked as taken (it stays ticked after a refused code). */
 async function handOver(code: string) {
   await typeCode(code);
   const name = 'I have collected ₹255 in cash';
@@ -183,6 +183,7 @@ describe('the delivery, one step per screen', () => {
     press('Deliver');
     expect(await screen.findByRole('alert')).toHaveTextContent('Wrong code — 3 tries left');
     expect(screen.getByRole('heading', { name: 'Hand it over' })).toBeTruthy();
+    expect(screen.getByRole('checkbox', { name: 'I have collected ₹255 in cash' })).toBeChecked();
     await handOver('4821');
     press('Deliver');
     expect(await screen.findByRole('heading', { name: 'Delivered' })).toBeTruthy();
@@ -226,7 +227,7 @@ describe('a delivery with no signal', () => {
     expect(
       await screen.findByText('Waiting to confirm the code — it is checked as soon as you have signal'),
     ).toBeTruthy();
-    expect(screen.getByText('Saved on this phone: it is sent as soon as you have signal.')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Handed over' })).toBeTruthy();
     const queued = services.queue.actions();
     expect(queued.map((action) => [action.params, action.status])).toEqual([
       [expect.objectContaining({ request: expect.objectContaining({ to: 'PICKED_UP', version: 5 }) }), 'pending'],
