@@ -96,6 +96,11 @@ describe('a delivery on the rider web app', () => {
     await page.getByRole('heading', { name: 'Take it to the customer' }).waitFor();
     await customerSees(watching, 'On the way');
     await shot(page, 'rider-delivery-to-customer');
+    // The plan: the shop, the door, and the rider where the server last had them (south of the shop).
+    const map = page.getByLabel('Map of the shop, the customer and you');
+    await map.getByText('You', { exact: true }).waitFor();
+    await map.scrollIntoViewIfNeeded();
+    await shot(page, 'rider-delivery-map');
     await page.getByRole('button', { name: 'Navigate to Shazia Bhat in your map app' }).click();
     expect((await page.evaluate(() => window.__opened))?.at(-1)).toBe(
       `https://www.google.com/maps/dir/?api=1&destination=${order.delivery_address.location.lat},${order.delivery_address.location.lng}`,
