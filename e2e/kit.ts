@@ -100,11 +100,13 @@ export async function signInCustomer(page: Page, server: RunningServer, phone: s
 }
 
 /**
- * An order of two rice, paid in cash, 1.1 km north of the test's shop, made ready by the shop and
+ * An order of two rice, paid in cash, 1.1 km north of the test's shop (which has a phone), made ready by the shop and
  * taken by a new rider online near the shop (all through the API), as the rider's app starts it.
  */
 export async function deliveryForRider(server: RunningServer) {
   const shop = await openShop(server);
+  // The shop's number, for the rider to call from the shop's step (and when the hand-over locks).
+  await shop.api.call('updateMyStore', { body: { version: shop.store.version, phone: shop.phone } });
   const customer = await newCustomer(server);
   const rider = await newRider(server);
   const [rice] = shop.products;

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { cashToCollect, riderEarningPaise } from '@kupwara/shared';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, phone } from './browser';
 import { deliveryForRider, signInCustomer, signInRider } from './kit';
 import { ensureWebBuilds, type RunningServer, repoRoot, startServer } from './server';
@@ -20,6 +20,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
+});
+
+/** Each test's rider goes off shift after it, so the next test's order is offered to the next test's rider. */
+let riders: Awaited<ReturnType<typeof deliveryForRider>>['rider'][] = [];
+afterEach(async () => {
+  for (const rider of riders) await rider.api.call('setRiderStatus', { body: { status: 'offline' } });
+  riders = [];
 });
 
 declare global {
@@ -51,7 +58,9 @@ const shot = (page: Page, name: string) => page.screenshot({ path: path.join(sho
 
 describe('a delivery on the rider web app', () => {
   it('to the shop, picked up, on the way, the code, delivered, while the customer watches each step live', async () => {
-    const { customer, order, otp } = await deliveryForRider(server);
+    const { customer, rider, order, otp } = await deliveryForRider(server);
+    riders.push(rider);
+    expect(order.store.phone).toMatch(/^\+91\d{10}$/);
     const watching = await (await browser.newContext(phone)).newPage();
     await signInCustomer(watching, server, customer.session.user.phone);
     await watching.goto(`${server.url}/customer/orders/${order.id}`);
@@ -73,6 +82,8 @@ describe('a delivery on the rider web app', () => {
     await page.getByText('2 × Basmati Rice').waitFor();
     await page.getByLabel('Map of the shop, the customer and you').waitFor();
     await shot(page, 'rider-delivery-to-shop');
+    // A phone's dialler is not the browser's: the button is there (what it dials is a component test's).
+    await page.getByRole('button', { name: 'Call the shop' }).waitFor();
     await page.getByRole('button', { name: 'Navigate to Gulzar Kiryana in your map app' }).click();
     expect(await page.evaluate(() => window.__opened)).toEqual([
       `https://www.google.com/maps/dir/?api=1&destination=${order.store.location.lat},${order.store.location.lng}`,
@@ -127,5 +138,31 @@ describe('a delivery on the rider web app', () => {
     await page.getByRole('heading', { name: 'Work', level: 1, exact: true }).waitFor();
     await page.getByRole('heading', { name: 'Your deliveries' }).waitFor({ state: 'detached' });
     expect(errors).toEqual([]);
+  });
+
+  it('locks the hand-over after five wrong codes and says to call the shop, with the button that does', async () => {
+    const { rider, order, otp } = await deliveryForRider(server);
+    riders.push(rider);
+    const context = await browser.newContext(phone);
+    await context.addInitScript(catchOpens);
+    const page = await context.newPage();
+    await signInRider(page, server, order.rider?.phone ?? '');
+    await page.goto(`${server.url}/rider/delivery/${order.id}`);
+    await page.getByRole('button', { name: 'Picked up', exact: true }).click();
+    await page.getByRole('button', { name: 'Start the ride' }).click();
+    await page.getByRole('button', { name: "I'm at the door" }).click();
+    await page.getByRole('checkbox').click();
+    const wrong = otp === '0000' ? '1111' : '0000';
+    for (const left of [4, 3, 2, 1]) {
+      await page.getByLabel("Customer's code").fill(wrong);
+      await page.getByRole('button', { name: 'Deliver' }).click();
+      await page.getByText(left === 1 ? 'Wrong code — 1 try left' : `Wrong code — ${left} tries left`).waitFor();
+    }
+    await page.getByLabel("Customer's code").fill(wrong);
+    await page.getByRole('button', { name: 'Deliver' }).click();
+    await page.getByText('The hand-over is locked — call the shop').waitFor();
+    expect(await page.getByRole('button', { name: 'Deliver' }).count()).toBe(0);
+    await shot(page, 'rider-delivery-locked');
+    await page.getByRole('button', { name: 'Call the shop' }).waitFor();
   });
 });
