@@ -92,6 +92,25 @@ export async function signInRider(page: Page, server: RunningServer, phone: stri
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Puts the rider online with a fix beside `near`, so dispatch can find them. */
+export async function riderOnlineNear(rider: Awaited<ReturnType<typeof newRider>>, near: { lat: number; lng: number }) {
+  await rider.api.call('setRiderStatus', { body: { status: 'online' } });
+  await rider.api.call('sendLocations', {
+    body: { points: [{ ...near, recorded_at: new Date().toISOString() }] },
+  });
+}
+
+/** Waits for the order's offer to reach the rider (dispatch runs as a job once the order is ready), then takes it. */
+export async function takeOffer(rider: Awaited<ReturnType<typeof newRider>>, orderId: string) {
+  let offer: { id: string } | undefined;
+  for (let tries = 0; !offer && tries < 100; tries++) {
+    offer = (await rider.api.call('riderAssignments', {})).offers.find((open) => open.order_id === orderId);
+    if (!offer) await sleep(200);
+  }
+  if (!offer) throw new Error('the rider was never offered the order');
+  return rider.api.call('acceptOffer', { params: { id: offer.id } });
+}
+
 /** Moves an order step by step as `api`'s user, with what each step needs (a prep time, the customer's code). */
 async function moveThrough(api: Api, id: string, from: OrderStatus, to: OrderStatus, otp?: string) {
   let order: Order | undefined;
@@ -133,20 +152,51 @@ export async function deliverThroughApi(
     },
   });
   await moveThrough(shop.api, placed.id, placed.status, 'READY_FOR_PICKUP');
-  await rider.api.call('setRiderStatus', { body: { status: 'online' } });
-  await rider.api.call('sendLocations', {
-    body: { points: [{ lat: HERE.lat + 0.0005, lng: HERE.lng, recorded_at: new Date().toISOString() }] },
-  });
-  // Dispatch runs as a job just after the order is ready.
-  let offer: { id: string } | undefined;
-  for (let tries = 0; !offer && tries < 100; tries++) {
-    offer = (await rider.api.call('riderAssignments', {})).offers.find((open) => open.order_id === placed.id);
-    if (!offer) await sleep(200);
-  }
-  if (!offer) throw new Error('the rider was never offered the order');
-  await rider.api.call('acceptOffer', { params: { id: offer.id } });
+  await riderOnlineNear(rider, { lat: HERE.lat + 0.0005, lng: HERE.lng });
+  await takeOffer(rider, placed.id);
   const { delivery_otp: otp, status } = await customer.api.call('getOrder', { params: { id: placed.id } });
   const delivered = await moveThrough(rider.api, placed.id, status, 'DELIVERED', otp);
   if (delivered?.status !== 'DELIVERED') throw new Error('the order was not delivered');
   return delivered;
+}
+
+/** Signs a customer in on the customer web build and waits for the shops near them. */
+export async function signInCustomer(page: Page, server: RunningServer, phone: string) {
+  await page.goto(`${server.url}/customer/`);
+  await page.getByLabel('Phone number').fill(phone);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Shops near you' }).waitFor();
+}
+
+/**
+ * An order of two rice, paid in cash, 1.1 km north of the test's shop (which has a phone), made ready by the shop and
+ * taken by a new rider online near the shop (all through the API), as the rider's app starts it.
+ */
+export async function deliveryForRider(server: RunningServer) {
+  const shop = await openShop(server);
+  // The shop's number, for the rider to call from the shop's step (and when the hand-over locks).
+  await shop.api.call('updateMyStore', { body: { version: shop.store.version, phone: shop.phone } });
+  const customer = await newCustomer(server);
+  const rider = await newRider(server);
+  const [rice] = shop.products;
+  const placed = await customer.api.call('placeOrder', {
+    idempotencyKey: randomUUID(),
+    body: {
+      store_id: shop.store.id,
+      items: [{ product_id: rice?.id ?? '', quantity: 2, unit_price_paise: rice?.price_paise ?? 0 }],
+      delivery_address: {
+        label: 'Home',
+        text: 'House 12, Main Road',
+        location: { lat: HERE.lat + 0.01, lng: HERE.lng },
+      },
+      payment_method: 'cash',
+      note: 'Ring twice',
+    },
+  });
+  await riderOnlineNear(rider, { lat: HERE.lat - 0.003, lng: HERE.lng });
+  await moveThrough(shop.api, placed.id, placed.status, 'READY_FOR_PICKUP');
+  await takeOffer(rider, placed.id);
+  const order = await customer.api.call('getOrder', { params: { id: placed.id } });
+  return { shop, customer, rider, order, otp: order.delivery_otp ?? '' };
 }

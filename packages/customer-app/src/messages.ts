@@ -96,6 +96,7 @@ export const messages = {
     you: 'you',
     estimate: (ready: string, arrives: string) => `Ready by ${ready} · arrives about ${arrives}`,
     deliverTo: 'Deliver to',
+    map: { map: 'Map of the shop, your place and the rider', shop: 'Shop', home: 'You', rider: 'Rider' },
   },
   /** The words of a delivery address wherever the customer types or reads one. */
   address: {

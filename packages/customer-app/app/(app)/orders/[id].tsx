@@ -1,5 +1,6 @@
 import { isCarried, isFinal } from '@kupwara/shared';
 import { CallButtons, OrderActions, OrderLines, useOrder, useOrderLive } from '@kupwara/shared/app';
+import { TrackingMap } from '@kupwara/shared/place';
 import {
   Button,
   Card,
@@ -16,7 +17,6 @@ import { router, useLocalSearchParams } from 'expo-router';
 import { ScrollView, StyleSheet, Text, View } from 'react-native';
 import { useCustomerStores } from '../../../src/features/customer-stores';
 import { messages } from '../../../src/messages';
-import { TrackingMap } from '../../../src/TrackingMap';
 
 const words = messages.order;
 
@@ -62,6 +62,7 @@ export default function OrderTracking() {
             shop={current.store.location}
             home={current.delivery_address.location}
             rider={carrying && position ? position : null}
+            labels={words.map}
           />
         )}
         {carrying && position ? (

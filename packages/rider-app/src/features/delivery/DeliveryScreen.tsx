@@ -1,7 +1,98 @@
-import { Screen } from '@kupwara/shared/ui';
+import type { Order } from '@kupwara/shared';
+import { useOrder, useOrderActions } from '@kupwara/shared/app';
+import { EmptyState, messages as kitWords, Screen, Skeleton, spacing } from '@kupwara/shared/ui';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { StyleSheet, View } from 'react-native';
 import { messages } from '../../messages';
+import { assignmentKeys } from '../assignments';
+import { DoneStep } from './DoneStep';
+import { deliveryStep } from './delivery-step';
+import { HandOverStep } from './HandOverStep';
+import { RefusedMoves } from './RefusedMoves';
+import { ToCustomerStep } from './ToCustomerStep';
+import { ToShopStep } from './ToShopStep';
 
-/** One delivery, one step per screen: to the shop, picked up, on the way, hand-over. */
-export function DeliveryScreen(_props: { orderId: string }) {
-  return <Screen title={messages.delivery.title}>{null}</Screen>;
+const words = messages.delivery;
+
+/**
+ * One delivery, one step per screen: to the shop, picked up, on the way, hand-over, done. The
+ * order is cached on the phone, so it opens with no signal; every step is the shared queued
+ * `transitionOrder` (optimistic with feedback): it shows at once and is sent, in order and with
+ * when the rider acted, once there is a network.
+ */
+export function DeliveryScreen({ orderId }: { orderId: string }) {
+  const order = useOrder(orderId);
+  if (!order.data) {
+    return (
+      <Screen title={words.title}>
+        {order.isPending ? (
+          <View style={styles.loading}>
+            <Skeleton lines={5} height={48} />
+          </View>
+        ) : (
+          <EmptyState
+            title={words.loadFailed}
+            message={order.error?.message ?? ''}
+            action={{ title: words.retry, onPress: () => order.refetch() }}
+          />
+        )}
+      </Screen>
+    );
+  }
+  return (
+    <Screen title={words.title}>
+      <DeliverySteps order={order.data} />
+    </Screen>
+  );
 }
+
+function DeliverySteps({ order: cached }: { order: Order }) {
+  const queryClient = useQueryClient();
+  const actions = useOrderActions(cached, 'rider');
+  const [atDoor, setAtDoor] = useState(false);
+  // Kept here, not in the hand-over: after a refused code the rider types again, the cash is still taken.
+  const [cashTaken, setCashTaken] = useState(false);
+  const { order } = actions;
+  const step = deliveryStep(order.status, { atDoor, waiting: actions.waiting, failed: actions.failed });
+
+  // Delivered for good: the Work tab's list of deliveries no longer has it.
+  useEffect(() => {
+    if (step.kind === 'delivered') void queryClient.invalidateQueries({ queryKey: assignmentKeys.all });
+  }, [step.kind, queryClient]);
+
+  const move = (to: Order['status'], extras?: { otp: string }) => void actions.move(to, extras);
+  return (
+    <View style={styles.root}>
+      <RefusedMoves failed={actions.failed} onDismiss={actions.discard} />
+      {step.kind === 'to-shop' ? <ToShopStep order={order} onPickedUp={() => move('PICKED_UP')} /> : null}
+      {step.kind === 'picked-up' ? (
+        <ToCustomerStep order={order} stage="picked-up" onNext={() => move('IN_TRANSIT')} />
+      ) : null}
+      {step.kind === 'to-customer' ? (
+        <ToCustomerStep order={order} stage="to-customer" onNext={() => setAtDoor(true)} />
+      ) : null}
+      {step.kind === 'hand-over' ? (
+        <HandOverStep
+          order={order}
+          refusal={step.refusal}
+          cashTaken={cashTaken}
+          onCashTaken={setCashTaken}
+          onDeliver={(otp) => move('DELIVERED', { otp })}
+          onBack={() => setAtDoor(false)}
+        />
+      ) : null}
+      {step.kind === 'confirming' || step.kind === 'delivered' ? (
+        <DoneStep order={order} confirming={step.kind === 'confirming'} />
+      ) : null}
+      {step.kind === 'ended' ? (
+        <EmptyState title={words.step.ended} message={kitWords.orderStatus[step.status]} />
+      ) : null}
+    </View>
+  );
+}
+
+const styles = StyleSheet.create({
+  root: { flex: 1 },
+  loading: { padding: spacing.md },
+});

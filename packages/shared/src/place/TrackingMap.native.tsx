@@ -1,9 +1,9 @@
 import { StyleSheet } from 'react-native';
 import MapView, { Marker } from 'react-native-maps';
-import type { TrackingMapProps } from './TrackingMap';
+import type { TrackingMapProps } from './tracking-map-props';
 
 /** On phones, the platform's map with the shop, home and the rider as it moves. */
-export function TrackingMap({ shop, home, rider }: TrackingMapProps) {
+export function TrackingMap({ shop, home, rider, labels }: TrackingMapProps) {
   const points = [shop, home, ...(rider ? [rider] : [])];
   const lats = points.map((p) => p.lat);
   const lngs = points.map((p) => p.lng);
@@ -15,10 +15,10 @@ export function TrackingMap({ shop, home, rider }: TrackingMapProps) {
   };
   const coordinate = (p: { lat: number; lng: number }) => ({ latitude: p.lat, longitude: p.lng });
   return (
-    <MapView style={styles.map} initialRegion={region} accessibilityLabel="Map of the shop, your place and the rider">
-      <Marker coordinate={coordinate(shop)} title="Shop" pinColor="orange" />
-      <Marker coordinate={coordinate(home)} title="You" pinColor="green" />
-      {rider ? <Marker coordinate={coordinate(rider)} title="Rider" /> : null}
+    <MapView style={styles.map} initialRegion={region} accessibilityLabel={labels.map}>
+      <Marker coordinate={coordinate(shop)} title={labels.shop} pinColor="orange" />
+      <Marker coordinate={coordinate(home)} title={labels.home} pinColor="green" />
+      {rider ? <Marker coordinate={coordinate(rider)} title={labels.rider} /> : null}
     </MapView>
   );
 }

@@ -1,18 +1,14 @@
-import type { LatLng } from '@kupwara/shared';
-import { radius, spacing, typeScale, useTheme } from '@kupwara/shared/ui';
 import { StyleSheet, Text, View } from 'react-native';
-
-export interface TrackingMapProps {
-  shop: LatLng;
-  home: LatLng;
-  rider?: LatLng | null;
-}
+import type { LatLng } from '../contract/geo';
+import { radius, spacing, typeScale } from '../ui/theme';
+import { useTheme } from '../ui/use-theme';
+import type { TrackingMapProps } from './tracking-map-props';
 
 /**
  * The web build's map: the shop, home and rider placed to scale on a plain square, with no map
  * tiles to download (a town's connection may not carry them). Phones use TrackingMap.native.tsx.
  */
-export function TrackingMap({ shop, home, rider }: TrackingMapProps) {
+export function TrackingMap({ shop, home, rider, labels }: TrackingMapProps) {
   const { colors } = useTheme();
   const points = [shop, home, ...(rider ? [rider] : [])];
   const lats = points.map((p) => p.lat);
@@ -22,9 +18,11 @@ export function TrackingMap({ shop, home, rider }: TrackingMapProps) {
   // One scale for both axes (a degree of longitude is shorter here by cos(latitude)).
   const squash = Math.cos((((south + north) / 2) * Math.PI) / 180);
   const span = Math.max(north - south, (east - west) * squash, 0.002);
+  // Centred on the points' box, so points in a line (a shop due south of the door) sit mid-plan, not on its edge.
+  const [midLat, midLng] = [(south + north) / 2, (west + east) / 2];
   const at = (p: LatLng) => ({
-    left: `${10 + (((p.lng - west) * squash) / span) * 80}%` as const,
-    bottom: `${10 + ((p.lat - south) / span) * 80}%` as const,
+    left: `${50 + (((p.lng - midLng) * squash) / span) * 80}%` as const,
+    bottom: `${50 + ((p.lat - midLat) / span) * 80}%` as const,
   });
   const pin = (p: LatLng, label: string, background: string, color: string) => (
     <View style={[styles.pin, at(p), { backgroundColor: background }]}>
@@ -34,12 +32,12 @@ export function TrackingMap({ shop, home, rider }: TrackingMapProps) {
   return (
     <View
       accessible
-      accessibilityLabel="Map of the shop, your place and the rider"
+      accessibilityLabel={labels.map}
       style={[styles.map, { backgroundColor: colors.surface, borderColor: colors.border }]}
     >
-      {pin(shop, 'Shop', colors.accent, colors.onAccent)}
-      {pin(home, 'You', colors.primary, colors.onPrimary)}
-      {rider ? pin(rider, 'Rider', colors.text, colors.background) : null}
+      {pin(shop, labels.shop, colors.accent, colors.onAccent)}
+      {pin(home, labels.home, colors.primary, colors.onPrimary)}
+      {rider ? pin(rider, labels.rider, colors.text, colors.background) : null}
     </View>
   );
 }
