@@ -5,7 +5,7 @@ import { route } from '../platform/http/route';
 import type { RateLimiter } from '../platform/rate-limit';
 import { type AuthLimits, limitAuthAttempt } from './rate-limits';
 import { endSession, rotateSession, startSession } from './sessions';
-import { authenticate, profileOf, register } from './users';
+import { authenticate, profileOf, register, takeRiderOffline } from './users';
 
 export interface AuthRoutesOptions {
   db: Db;
@@ -33,7 +33,9 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { d
   });
 
   route(app, routes.logout, async ({ body }) => {
-    await endSession(db, body.refresh_token);
+    const userId = await endSession(db, body.refresh_token);
+    // A rider who signs out takes no more work: dispatch would otherwise offer it to a phone nobody holds.
+    if (userId) await takeRiderOffline(db, userId);
     return null;
   });
 };

@@ -1,5 +1,5 @@
 import type { LoginRequest, Me, RegisterRequest, UpdateMeRequest } from '@kupwara/shared';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db';
 import { violatedUniqueConstraint } from '../platform/db-errors';
 import { AppError, invalidField, notFound } from '../platform/http/errors';
@@ -178,6 +178,14 @@ export async function riderAvailability(db: Db, riderId: string): Promise<boolea
 }
 
 /** A rider going online (offered work) or offline; 404 when the account has no rider profile. */
+/** Signing out: a rider is offline; anyone else is unchanged. */
+export async function takeRiderOffline(db: Db, userId: string): Promise<void> {
+  await db
+    .update(riderProfiles)
+    .set({ isAvailable: false, updatedAt: new Date() })
+    .where(and(eq(riderProfiles.userId, userId), eq(riderProfiles.isAvailable, true)));
+}
+
 export async function setRiderAvailability(db: Db, riderId: string, available: boolean): Promise<void> {
   const [row] = await db
     .update(riderProfiles)

@@ -128,6 +128,19 @@ describe('a rider’s status', () => {
     expect(seen).toEqual([{ status: 'offline' }, { status: 'online' }, { status: 'offline' }, { status: 'online' }]);
   });
 
+  it('goes offline when the rider signs out, so no offer waits for a phone nobody holds', async () => {
+    const rider = await registerUser(app, { role: 'rider' });
+    await set(rider, 'online');
+    const out = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      payload: { refresh_token: rider.refresh_token },
+    });
+    expect(out.statusCode).toBe(204);
+    // The access token lives on for its few minutes: it reads what signing out changed.
+    expect((await read(rider)).json()).toEqual({ status: 'offline' });
+  });
+
   it('is only for riders: 403 for a customer or a seller, 401 for nobody', async () => {
     const { seller } = await makeMarket(app, db);
     const customer = await registerUser(app);

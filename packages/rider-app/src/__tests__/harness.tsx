@@ -9,6 +9,7 @@ import EarningsTab from '../../app/(app)/(tabs)/earnings';
 import HistoryTab from '../../app/(app)/(tabs)/history';
 import WorkTab from '../../app/(app)/(tabs)/index';
 import MoreTab from '../../app/(app)/(tabs)/more';
+import BackgroundLocation from '../../app/(app)/background-location';
 import Delivery from '../../app/(app)/delivery/[id]';
 import Notifications from '../../app/(app)/notifications';
 import Login from '../../app/login';
@@ -61,7 +62,7 @@ export function TestRoot() {
   );
 }
 
-/** The app's router as a signed-in rider meets it: the four tabs, a delivery, notifications and signing in. */
+/** The app's router as a signed-in rider meets it: the four tabs, a delivery, notifications, the location disclosure and signing in. */
 export const appRoutes = {
   _layout: TestRoot,
   '(app)/_layout': SignedInLayout,
@@ -72,6 +73,7 @@ export const appRoutes = {
   '(app)/(tabs)/more': MoreTab,
   '(app)/delivery/[id]': Delivery,
   '(app)/notifications': Notifications,
+  '(app)/background-location': BackgroundLocation,
   login: Login,
   register: Register,
 };

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { StyleSheet, View } from 'react-native';
 import { messages } from '../../messages';
 import { assignmentKeys } from '../assignments';
+import { earningsKeys } from '../earnings/queries';
 import { DoneStep } from './DoneStep';
 import { deliveryStep } from './delivery-step';
 import { HandOverStep } from './HandOverStep';
@@ -56,9 +57,11 @@ function DeliverySteps({ order: cached }: { order: Order }) {
   const { order } = actions;
   const step = deliveryStep(order.status, { atDoor, waiting: actions.waiting, failed: actions.failed });
 
-  // Delivered for good: the Work tab's list of deliveries no longer has it.
+  // Delivered for good: the Work tab's list of deliveries no longer has it; Earnings and History do.
   useEffect(() => {
-    if (step.kind === 'delivered') void queryClient.invalidateQueries({ queryKey: assignmentKeys.all });
+    if (step.kind !== 'delivered') return;
+    void queryClient.invalidateQueries({ queryKey: assignmentKeys.all });
+    void queryClient.invalidateQueries({ queryKey: earningsKeys.all() });
   }, [step.kind, queryClient]);
 
   const move = (to: Order['status'], extras?: { otp: string }) => void actions.move(to, extras);

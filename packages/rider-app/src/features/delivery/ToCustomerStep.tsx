@@ -8,9 +8,6 @@ import { StepLayout } from './StepLayout';
 
 const words = messages.delivery;
 
-/** Another engineer adds the landmark to the order's address; until then it is simply absent. */
-const landmarkOf = (address: { text: string; landmark?: string | null }) => address.landmark || null;
-
 export interface ToCustomerStepProps {
   order: Order;
   /** Picked up: the ride is yet to start. On the way: the rider is yet to reach the door. */
@@ -20,7 +17,7 @@ export interface ToCustomerStepProps {
 
 /** Steps 2 and 3: with the goods, to the customer: who, where, how to find the door, what to collect. */
 export function ToCustomerStep({ order, stage, onNext }: ToCustomerStepProps) {
-  const landmark = landmarkOf(order.delivery_address);
+  const { landmark } = order.delivery_address;
   const extra = [
     ...(landmark ? [{ label: words.landmark, text: landmark }] : []),
     ...(order.note ? [{ label: words.note, text: order.note }] : []),

@@ -37,13 +37,12 @@ const order = (over: Partial<Order> = {}): Order =>
     delivery_fee_paise: 1_500,
     total_paise: 25_500,
     payment_method: 'cash',
-    // The landmark is added to the contract by the backend's slice: it travels here as the server sends it.
     delivery_address: {
       label: 'Home',
       text: 'House 12, Main Road',
       location: { lat: 34.5331, lng: 74.2601 },
       landmark: 'Behind the Jamia Masjid, green gate',
-    } as Order['delivery_address'],
+    },
     distance_m: 800,
     note: 'Ring twice',
     ...over,

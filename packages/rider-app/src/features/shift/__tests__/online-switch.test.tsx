@@ -1,8 +1,7 @@
 import type { PositionPoint } from '@kupwara/shared';
 import { manualConnectivity } from '@kupwara/shared/client';
 import { act, fireEvent, renderRouter, screen, waitFor } from 'expo-router/testing-library';
-import BackgroundLocation from '../../../../app/(app)/background-location';
-import { servicesForTest, appRoutes as signedInRoutes, signIn } from '../../../__tests__/harness';
+import { appRoutes, servicesForTest, signIn } from '../../../__tests__/harness';
 import { fakeLocation } from './fake-location';
 
 jest.mock('expo-location', () => require('./fake-location').fakeLocation.module);
@@ -41,7 +40,6 @@ function riderWith({
 }
 
 const theSwitch = () => screen.findByRole('switch');
-const appRoutes = { ...signedInRoutes, '(app)/background-location': BackgroundLocation };
 
 beforeEach(() => fakeLocation.reset());
 
