@@ -1,5 +1,6 @@
 import type { PositionPoint } from '@kupwara/shared';
 import { manualConnectivity } from '@kupwara/shared/client';
+import { orderFixture } from '@kupwara/shared/testing';
 import { act, fireEvent, renderRouter, screen, waitFor } from 'expo-router/testing-library';
 import { appRoutes, servicesForTest, signIn } from '../../../__tests__/harness';
 import { fakeLocation } from './fake-location';
@@ -7,7 +8,7 @@ import { fakeLocation } from './fake-location';
 jest.mock('expo-location', () => require('./fake-location').fakeLocation.module);
 jest.mock('expo-task-manager', () => ({ defineTask: () => {} }));
 
-const DELIVERY = { id: '01900000-0000-7000-8000-00000000d001', status: 'PICKED_UP' };
+const DELIVERY = orderFixture({ id: '01900000-0000-7000-8000-00000000d001', status: 'PICKED_UP' });
 const here = (n: number) => [34.5297 + n * 0.001, 74.2543, `2026-12-02T08:00:0${n}.000Z`] as const;
 
 /** A rider signed in, offline at first, with the server answering as `answers` say (and recording what it was sent). */
