@@ -70,3 +70,21 @@ export async function signInSeller(page: Page, server: RunningServer, phone: str
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'Orders', level: 1, exact: true }).waitFor();
 }
+
+/** A rider on a motorcycle, made through the API; `phone` signs them in. */
+export async function newRider(server: RunningServer, name = 'Bilal Mir') {
+  const phone = nextPhone();
+  const session = await apiClient(server).call('register', {
+    body: { role: 'rider', name, phone, password: PASSWORD, vehicle_type: 'motorcycle' },
+  });
+  return { phone, session, api: apiClient(server, session) };
+}
+
+/** Signs a rider in on the rider web build and waits for the Work tab. */
+export async function signInRider(page: Page, server: RunningServer, phone: string) {
+  await page.goto(`${server.url}/rider/`);
+  await page.getByLabel('Phone number').fill(phone);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Work', level: 1, exact: true }).waitFor();
+}

@@ -45,7 +45,7 @@ export function OfferCard({ offer }: { offer: DeliveryOffer }) {
         </Text>
         <Text
           accessibilityLabel={words.timeLeft(left)}
-          testID="offer-countdown"
+          testID="countdown"
           style={[typeScale.title, { color: left <= 10 ? colors.danger : colors.text }]}
         >
           {words.secondsLeft(left)}
@@ -53,7 +53,7 @@ export function OfferCard({ offer }: { offer: DeliveryOffer }) {
       </View>
       <View style={[styles.track, { backgroundColor: colors.neutral }]}>
         <View
-          testID="offer-countdown-bar"
+          testID="countdown-bar"
           style={[
             styles.bar,
             { width: `${share * 100}%`, backgroundColor: left <= 10 ? colors.danger : colors.primary },
