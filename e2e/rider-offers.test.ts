@@ -56,6 +56,36 @@ const untilRinging = (page: Page, expected: boolean) =>
     expected,
   );
 
+/**
+ * The autoplay rule of a browser nobody has touched yet, made certain (as in seller-orders.test.ts):
+ * until the first pointer or key press `play()` is refused and the page reads untouched.
+ */
+const untouchedPage = (context: BrowserContext) =>
+  context.addInitScript(() => {
+    let touched = false;
+    for (const kind of ['pointerdown', 'keydown'])
+      window.addEventListener(
+        kind,
+        () => {
+          touched = true;
+        },
+        true,
+      );
+    Object.defineProperty(navigator, 'userActivation', { get: () => ({ hasBeenActive: touched, isActive: touched }) });
+    const play = HTMLMediaElement.prototype.play;
+    HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
+      if (!touched) return Promise.reject(new DOMException('play() needs a touch first', 'NotAllowedError'));
+      return play.call(this);
+    };
+  });
+
+const ringing = (page: Page) =>
+  page.evaluate(() =>
+    (window as unknown as { __audio: HTMLMediaElement[] }).__audio.some(
+      (audio) => !audio.paused && !audio.muted && audio.currentTime > 0,
+    ),
+  );
+
 type Shop = Awaited<ReturnType<typeof openShop>>;
 
 /** A customer's cash order from the shop, made ready for pickup by the shop through the API. */
@@ -124,7 +154,15 @@ describe('offers on the rider web app', () => {
     expect(left).toBeLessThanOrEqual(30);
     await page.screenshot({ path: path.join(shots, 'rider-offers-card.png') });
 
-    await card.getByRole('button', { name: /^Accept the delivery from Lone Kiryana/ }).click();
+    // No signal at the tap: the card says so and stays, still ringing; with signal back, one more tap.
+    const accept = card.getByRole('button', { name: /^Accept the delivery from Lone Kiryana/ });
+    await page.context().setOffline(true);
+    await accept.click();
+    await card.getByText('No connection: the offer is live, accept it once you have signal').waitFor();
+    await page.screenshot({ path: path.join(shots, 'rider-offers-offline.png') });
+    expect(await ringing(page)).toBe(true);
+    await page.context().setOffline(false);
+    await accept.click();
     await page.waitForURL(`**/rider/delivery/${placed.id}`);
     await untilRinging(page, false);
     expect((await buzzes()).at(-1)).toBe(0);
@@ -146,6 +184,37 @@ describe('offers on the rider web app', () => {
     await page.getByText('Waiting for orders near you…').waitFor();
     await untilRinging(page, false);
     expect((await rider.api.call('riderAssignments', {})).offers).toEqual([]);
+    await page.context().close();
+  });
+
+  it('says the sound is off when the browser blocks it, and rings after a tap anywhere', async () => {
+    const shop = await openShop(server, 'Dar Provisions');
+    const customer = await newCustomer(server, 'Nusrat Dar');
+    const rider = await newRider(server, 'Imran Lone');
+    // The rider's browser opens with them signed in from before: nobody has touched this page.
+    const context = await browser.newContext(phone);
+    await untouchedPage(context);
+    await recordBell(context);
+    await context.addInitScript(
+      (session) => localStorage.setItem('kupwara.rider.session', session),
+      JSON.stringify(rider.session),
+    );
+    const page = await context.newPage();
+    await page.goto(`${server.url}/rider/`);
+    await page.getByText('Waiting for orders near you…').waitFor();
+    await rider.api.call('sendLocations', {
+      body: { points: [{ lat: HERE.lat + 0.0045, lng: HERE.lng, recorded_at: new Date().toISOString() }] },
+    });
+    await rider.api.call('setRiderStatus', { body: { status: 'online' } });
+
+    await readyOrder(shop, customer);
+    await page.getByTestId(/^offer-/).waitFor();
+    await page.getByText('Sound is off in this browser: tap anywhere to hear offers').waitFor();
+    await page.screenshot({ path: path.join(shots, 'rider-offers-sound-blocked.png') });
+    // A tap on the card's text (not a button) lets the ring play.
+    await page.getByText('Dar Provisions').click();
+    await untilRinging(page, true);
+    await expect(page.getByText('Sound is off in this browser: tap anywhere to hear offers').count()).resolves.toBe(0);
     await page.context().close();
   });
 });
