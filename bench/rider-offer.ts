@@ -1,6 +1,6 @@
 // npx tsx bench/rider-offer.ts: from an offer recorded on the server to it visible on the rider's
 // web build (headless Chromium at phone size, real server, embedded database). For each of
-// BENCH_OFFERS (40) orders, one at a time: a customer orders, the shop makes it ready through the
+// BENCH_OFFERS (40, at most 100: the shop stocks 50 of each of its two products) orders, one at a time: a customer orders, the shop makes it ready through the
 // API, dispatch offers it to the one rider online near the shop; the page notes when the offer's
 // card first appears (a MutationObserver); the rider declines it on the page before the next.
 // The offer is recorded at `expires_at` − the offer's life (DISPATCH_OFFER_TIMEOUT_S, 30 s by
@@ -38,7 +38,6 @@ try {
   const page = await context.newPage();
   await signInRider(page, server, rider.phone);
   await rider.api.call('setRiderStatus', { body: { status: 'online' } });
-  const [rice] = shop.products;
 
   const latencies: number[] = [];
   for (let i = 0; i < OFFERS; i++) {
@@ -46,11 +45,13 @@ try {
     await rider.api.call('sendLocations', {
       body: { points: [{ lat: HERE.lat + 0.004, lng: HERE.lng, recorded_at: new Date().toISOString() }] },
     });
+    // The shop's two products in turn: each has a stock of 50.
+    const product = shop.products[i % shop.products.length];
     const placed = await customer.api.call('placeOrder', {
       idempotencyKey: newKey(),
       body: {
         store_id: shop.store.id,
-        items: [{ product_id: rice?.id ?? '', quantity: 1, unit_price_paise: rice?.price_paise ?? 0 }],
+        items: [{ product_id: product?.id ?? '', quantity: 1, unit_price_paise: product?.price_paise ?? 0 }],
         delivery_address: { label: 'Home', text: 'Bench lane', location: { lat: HERE.lat + 0.01, lng: HERE.lng } },
         payment_method: 'cash',
       },
