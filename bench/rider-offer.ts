@@ -1,11 +1,11 @@
 // npx tsx bench/rider-offer.ts: from an offer recorded on the server to it visible on the rider's
 // web build (headless Chromium at phone size, real server, embedded database). For each of
-// BENCH_OFFERS (40, at most 100: the shop stocks 50 of each of its two products) orders, one at a time: a customer orders, the shop makes it ready through the
-// API, dispatch offers it to the one rider online near the shop; the page notes when the offer's
-// card first appears (a MutationObserver); the rider declines it on the page before the next.
-// The offer is recorded at `expires_at` − the offer's life (DISPATCH_OFFER_TIMEOUT_S, 30 s by
-// default: the server writes both from one clock reading); server and browser share this machine's
-// clock. Prints p50/p99/max.
+// BENCH_OFFERS (40; at most 100, the shop's stock) orders, one at a time: a customer orders, the
+// shop makes it ready through the API, dispatch offers it to the one rider online near the shop;
+// the page notes when the offer's card first appears (a MutationObserver); the rider declines it
+// on the page before the next. The offer is recorded at `expires_at` − the offer's life
+// (DISPATCH_OFFER_TIMEOUT_S, 30 s by default: the server writes both from one clock reading);
+// server and browser share this machine's clock. Prints p50/p99/max.
 import { pathBetween } from '@kupwara/shared';
 import { newKey } from '@kupwara/shared/client';
 import { launchBrowser, phone } from '../e2e/browser';
