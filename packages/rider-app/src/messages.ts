@@ -87,6 +87,28 @@ export const messages = {
   // ── offers: deliveries offered live, with a sound and a countdown ──
   offers: {
     title: 'Offers',
+    heading: 'New delivery',
+    toShop: (distance: string) => `${distance} to the shop`,
+    toCustomer: (distance: string) => `then ${distance} to the customer`,
+    youEarn: 'You earn',
+    collectCash: (amount: string) => `Collect ${amount} cash`,
+    paidAlready: 'Paid already',
+    items: (count: number) => (count === 1 ? '1 item' : `${count} items`),
+    secondsLeft: (seconds: number) => `${seconds} s left`,
+    timeLeft: (seconds: number) => `${seconds} seconds left to answer`,
+    accept: 'Accept',
+    decline: 'Decline',
+    acceptLabel: (shop: string, earning: string) => `Accept the delivery from ${shop}, earn ${earning}`,
+    declineLabel: (shop: string) => `Decline the delivery from ${shop}`,
+    offline: 'No connection: the offer is live, accept it once you have signal',
+    failed: 'Could not reach the server: try again',
+    takenByOther: 'Someone else took it',
+    ended: 'This offer has ended',
+    expired: 'Offer expired',
+    declined: 'Offer declined',
+    soundBlocked: 'Sound is off in this browser: tap anywhere to hear offers',
+    waiting: 'Waiting for orders near you…',
+    waitingHint: 'While you are online, a delivery offered to you rings and shows here.',
   },
 
   // ── delivery: the active delivery, one step per screen ──

@@ -15,6 +15,8 @@ export * from './orders/queries';
 export * from './orders/use-order-actions';
 export * from './providers';
 export * from './realtime/hooks';
+export * from './ringer/ringer';
+export * from './ringer/ringer-kind';
 export * from './services';
 export * from './session/AuthForm';
 export * from './session/SignedInGate';

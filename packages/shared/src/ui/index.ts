@@ -5,6 +5,7 @@ export { Card, type CardProps } from './Card';
 export { Chip, type ChipProps } from './Chip';
 export { ChipRow, type ChipRowProps } from './ChipRow';
 export { formatClockTime, formatClockTimeWithDay } from './clock-time';
+export { formatDistance } from './distance';
 export { EmptyState, type EmptyStateProps } from './EmptyState';
 export { Input, type InputProps } from './Input';
 export { type Messages, messages } from './messages';
@@ -34,6 +35,7 @@ export {
   timelineSteps,
 } from './timeline-steps';
 export { type Tone, type ToneColors, toneColors } from './tone';
+export { useNow } from './use-now';
 export { useTheme } from './use-theme';
 export { useTimePassed } from './use-time-passed';
 export { WelcomeScreen, type WelcomeScreenProps } from './WelcomeScreen';

@@ -1,11 +1,12 @@
 import { channels, type OrderSummary } from '@kupwara/shared';
-import { orderKeys, useChannel, useOrders, useServices } from '@kupwara/shared/app';
+import { createRinger, orderKeys, type Ringer, useChannel, useOrders, useServices } from '@kupwara/shared/app';
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { unseenNewOrders } from './order-groups';
-import { createRinger } from './ringer';
-import type { Ringer } from './ringer-kind';
 import { flashTitle } from './title-flash';
+
+/** The shop's bell: its own ring, and buzz, pause, buzz … on phones. */
+const newOrderBell = { sound: require('../../../assets/new-order.wav'), buzz: [0, 700, 500] };
 
 type OrderPage = { items: OrderSummary[]; next_cursor: string | null };
 
@@ -55,7 +56,7 @@ export function IncomingOrdersProvider({ storeId, children, ringer: given, alert
   const { api } = useServices();
   const queryClient = useQueryClient();
   const orders = useOrders({ enabled: storeId !== null });
-  const [ringer] = useState(() => given ?? createRinger());
+  const [ringer] = useState(() => given ?? createRinger(newOrderBell));
   const [soundBlocked, setSoundBlocked] = useState(ringer.blocked);
   useEffect(() => ringer.onBlocked(setSoundBlocked), [ringer]);
 

@@ -1,5 +1,5 @@
 import { type OrderSummary, type SellerStage, sellerStages } from '@kupwara/shared';
-import { Button, Chip, ChipRow, EmptyState, Screen, Skeleton, spacing, useTheme } from '@kupwara/shared/ui';
+import { Button, Chip, ChipRow, EmptyState, Screen, Skeleton, spacing, useNow, useTheme } from '@kupwara/shared/ui';
 import { router } from 'expo-router';
 import { useState } from 'react';
 import { ScrollView, StyleSheet, useWindowDimensions, View } from 'react-native';
@@ -7,7 +7,6 @@ import { messages } from '../../messages';
 import { useIncoming } from './IncomingOrders';
 import { OrderCard } from './OrderCard';
 import { ordersByStage } from './order-groups';
-import { useNow } from './use-now';
 
 const words = messages.orders;
 

@@ -1,4 +1,5 @@
 import type { OrderSummary, ServerFrame } from '@kupwara/shared';
+import type { Ringer } from '@kupwara/shared/app';
 import { orderFixture } from '@kupwara/shared/testing';
 import { Slot } from 'expo-router';
 import { act, fireEvent, renderRouter, screen, waitFor } from 'expo-router/testing-library';
@@ -6,7 +7,6 @@ import { Text } from 'react-native';
 import { servicesForTest, signIn, TestRoot } from '../../../__tests__/harness';
 import { IncomingOrdersProvider } from '../IncomingOrders';
 import { OrdersTab } from '../OrdersTab';
-import type { Ringer } from '../ringer-kind';
 
 const STORE = '01900000-0000-7000-8000-0000000000a1';
 const FIRST = '01900000-0000-7000-8000-0000000000b1';

@@ -1,7 +1,6 @@
 import { Asset } from 'expo-asset';
-import { blockedState, type Ringer } from './ringer-kind';
-
-const sound = require('../../../assets/new-order.wav');
+import { Vibration } from 'react-native';
+import { blockedState, type Ringer, type RingerSound } from './ringer-kind';
 
 /** Whether the page has had a touch yet (browsers without the API: assume not, and ask). */
 const touched = () =>
@@ -13,7 +12,7 @@ const touched = () =>
  * The web's bell: an <audio> element looping the ring. A browser refuses `play()` before the
  * person has touched the page; then the ring waits, `blocked` says so, and the next touch rings it.
  */
-export function createRinger(): Ringer {
+export function createRinger({ sound, buzz }: RingerSound): Ringer {
   const state = blockedState(!touched());
   let audio: HTMLAudioElement | undefined;
   let ringing = false;
@@ -46,9 +45,12 @@ export function createRinger(): Ringer {
       if (ringing) return;
       ringing = true;
       play();
+      // The browser's navigator.vibrate has no repeat: a phone browser buzzes the pattern once.
+      Vibration.vibrate(buzz, true);
     },
     stop() {
       ringing = false;
+      Vibration.cancel();
       if (!audio) return;
       audio.pause();
       audio.currentTime = 0;

@@ -1,13 +1,9 @@
 import type { AudioPlayer } from 'expo-audio';
 import { Vibration } from 'react-native';
-import { blockedState, type Ringer } from './ringer-kind';
-
-const sound = require('../../../assets/new-order.wav');
-/** Buzz, pause, buzz …: repeated by the motor until cancelled. */
-const buzz = [0, 700, 500];
+import { blockedState, type Ringer, type RingerSound } from './ringer-kind';
 
 /** The phone's bell: the ring looped through the speaker (even in silent mode) and the vibration motor. */
-export function createRinger(): Ringer {
+export function createRinger({ sound, buzz }: RingerSound): Ringer {
   const state = blockedState(false);
   let player: AudioPlayer | undefined;
   let ringing = false;

@@ -1,4 +1,4 @@
-/** The device's bell for new orders: the speaker (and on phones the vibration motor). */
+/** The device's bell for what needs an answer now (a new order, an offer): the speaker, and on phones the vibration motor. */
 export interface Ringer {
   /** Rings, repeating, until `stop`. */
   start(): void;
@@ -30,4 +30,11 @@ export function blockedState(initial: boolean) {
       };
     },
   };
+}
+
+/** What an app's bell plays: its own sound (a `require`d asset) and, on phones, its vibration pattern (repeated). */
+export interface RingerSound {
+  sound: number;
+  /** Wait, buzz, wait, buzz … in milliseconds, as `Vibration.vibrate` takes it. */
+  buzz: number[];
 }
