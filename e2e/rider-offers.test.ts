@@ -5,7 +5,7 @@ import { newKey } from '@kupwara/shared/client';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, phone } from './browser';
-import { HERE, newCustomer, newRider, openShop, signInRider } from './kit';
+import { HERE, newCustomer, newRider, openShop, riderOnlineNear, signInRider } from './kit';
 import { ensureWebBuilds, type RunningServer, repoRoot, startServer } from './server';
 
 let server: RunningServer;
@@ -112,17 +112,14 @@ async function readyOrder(shop: Shop, customer: Awaited<ReturnType<typeof newCus
   return { placed, readyAt: performance.now() };
 }
 
-/** A rider signed in on the web build, 500 m from the shop and online (both through the API). */
+/** A rider 500 m from the shop and online (both through the API), then signed in on the web build. */
 async function riderNearShop() {
   const rider = await newRider(server);
   const context = await browser.newContext(phone);
   await recordBell(context);
+  await riderOnlineNear(rider, { lat: HERE.lat + 0.0045, lng: HERE.lng });
   const page = await context.newPage();
   await signInRider(page, server, rider.phone);
-  await rider.api.call('sendLocations', {
-    body: { points: [{ lat: HERE.lat + 0.0045, lng: HERE.lng, recorded_at: new Date().toISOString() }] },
-  });
-  await rider.api.call('setRiderStatus', { body: { status: 'online' } });
   return { rider, page };
 }
 
@@ -199,13 +196,10 @@ describe('offers on the rider web app', () => {
       (session) => localStorage.setItem('kupwara.rider.session', session),
       JSON.stringify(rider.session),
     );
+    await riderOnlineNear(rider, { lat: HERE.lat + 0.0045, lng: HERE.lng });
     const page = await context.newPage();
     await page.goto(`${server.url}/rider/`);
     await page.getByText('Waiting for orders near you…').waitFor();
-    await rider.api.call('sendLocations', {
-      body: { points: [{ lat: HERE.lat + 0.0045, lng: HERE.lng, recorded_at: new Date().toISOString() }] },
-    });
-    await rider.api.call('setRiderStatus', { body: { status: 'online' } });
 
     await readyOrder(shop, customer);
     await page.getByTestId(/^offer-/).waitFor();

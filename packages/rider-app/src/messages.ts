@@ -173,7 +173,6 @@ export const messages = {
     line: (time: string, shop: string, distance: string, earned: string, cash: string | null) =>
       `${time}, ${shop}, ${distance}: earned ${earned}${cash ? `, cash collected ${cash}` : ''}`,
     cash: (amount: string) => `Cash ${amount}`,
-    metres: (metres: number) => (metres < 1000 ? `${metres} m` : `${(metres / 1000).toFixed(1)} km`),
     deliveries: (count: number) => (count === 1 ? '1 delivery' : `${count} deliveries`),
     empty: 'No deliveries yet this week',
     emptyHint: 'Go online on the Work tab: what you earn for each delivery shows here.',

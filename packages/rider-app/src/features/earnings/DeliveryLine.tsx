@@ -1,5 +1,5 @@
 import type { RiderEarnings } from '@kupwara/shared';
-import { formatPaise, minTouchTarget, spacing, typeScale, useTheme } from '@kupwara/shared/ui';
+import { formatDistance, formatPaise, minTouchTarget, spacing, typeScale, useTheme } from '@kupwara/shared/ui';
 import { StyleSheet, Text, View } from 'react-native';
 import { messages } from '../../messages';
 import { townClock } from './town-time';
@@ -12,7 +12,7 @@ type Delivery = RiderEarnings['deliveries'][number];
 export function DeliveryLine({ delivery, first }: { delivery: Delivery; first: boolean }) {
   const { colors } = useTheme();
   const time = townClock(delivery.delivered_at);
-  const distance = words.metres(delivery.distance_m);
+  const distance = formatDistance(delivery.distance_m);
   const earned = formatPaise(delivery.earning_paise);
   const cash = delivery.cash_paise > 0 ? formatPaise(delivery.cash_paise) : null;
   return (

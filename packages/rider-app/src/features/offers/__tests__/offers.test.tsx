@@ -73,7 +73,11 @@ const serverSends = (frame: ServerFrame) => act(() => socket.onmessage?.({ data:
 type Answers = Record<string, (input: unknown) => unknown>;
 function start(answers: Answers = {}) {
   const calls: { name: string; input: unknown }[] = [];
-  const all: Answers = { riderAssignments: () => ({ offers: [], deliveries: [] }), ...answers };
+  const all: Answers = {
+    riderStatusNow: () => ({ status: 'online' }),
+    riderAssignments: () => ({ offers: [], deliveries: [] }),
+    ...answers,
+  };
   const recorded = Object.fromEntries(
     Object.entries(all).map(([name, answer]) => [
       name,
