@@ -2,11 +2,12 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pathBetween } from '@kupwara/shared';
 import { newKey } from '@kupwara/shared/client';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, phone } from './browser';
 import { HERE, newCustomer, newRider, openShop, riderOnlineNear, signInRider } from './kit';
 import { ensureWebBuilds, type RunningServer, repoRoot, startServer } from './server';
+import { buzzes, recordSound, ringing, untilRinging, untouchedPage } from './sound';
 
 let server: RunningServer;
 let browser: Browser;
@@ -26,65 +27,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-/** Every <audio> the page starts, and every vibration it asks for, kept where the test can ask. */
-const recordBell = (context: BrowserContext) =>
-  context.addInitScript(() => {
-    const played: HTMLMediaElement[] = [];
-    const buzzes: unknown[] = [];
-    Object.assign(window, { __audio: played, __buzzes: buzzes });
-    const play = HTMLMediaElement.prototype.play;
-    HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
-      if (!played.includes(this)) played.push(this);
-      return play.call(this);
-    };
-    Object.defineProperty(navigator, 'vibrate', {
-      value: (pattern: unknown) => {
-        buzzes.push(pattern);
-        return true;
-      },
-    });
-  });
-
-/** Whether the page's ring is sounding: an audio element playing, unmuted, its time moving on. */
-const untilRinging = (page: Page, expected: boolean) =>
-  page.waitForFunction(
-    (want) =>
-      (window as unknown as { __audio: HTMLMediaElement[] }).__audio.some(
-        (audio) => !audio.paused && !audio.muted && audio.currentTime > 0,
-      ) === want,
-    expected,
-  );
-
-/**
- * The autoplay rule of a browser nobody has touched yet, made certain (as in seller-orders.test.ts):
- * until the first pointer or key press `play()` is refused and the page reads untouched.
- */
-const untouchedPage = (context: BrowserContext) =>
-  context.addInitScript(() => {
-    let touched = false;
-    for (const kind of ['pointerdown', 'keydown'])
-      window.addEventListener(
-        kind,
-        () => {
-          touched = true;
-        },
-        true,
-      );
-    Object.defineProperty(navigator, 'userActivation', { get: () => ({ hasBeenActive: touched, isActive: touched }) });
-    const play = HTMLMediaElement.prototype.play;
-    HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
-      if (!touched) return Promise.reject(new DOMException('play() needs a touch first', 'NotAllowedError'));
-      return play.call(this);
-    };
-  });
-
-const ringing = (page: Page) =>
-  page.evaluate(() =>
-    (window as unknown as { __audio: HTMLMediaElement[] }).__audio.some(
-      (audio) => !audio.paused && !audio.muted && audio.currentTime > 0,
-    ),
-  );
 
 type Shop = Awaited<ReturnType<typeof openShop>>;
 
@@ -116,7 +58,7 @@ async function readyOrder(shop: Shop, customer: Awaited<ReturnType<typeof newCus
 async function riderNearShop() {
   const rider = await newRider(server);
   const context = await browser.newContext(phone);
-  await recordBell(context);
+  await recordSound(context);
   await riderOnlineNear(rider, { lat: HERE.lat + 0.0045, lng: HERE.lng });
   const page = await context.newPage();
   await signInRider(page, server, rider.phone);
@@ -136,8 +78,7 @@ describe('offers on the rider web app', () => {
     await card.waitFor();
     console.log(`rider-offers: ready → offer on the rider's screen in ${Math.round(performance.now() - readyAt)} ms`);
     await untilRinging(page, true);
-    const buzzes = () => page.evaluate(() => (window as unknown as { __buzzes: unknown[] }).__buzzes);
-    expect((await buzzes()).at(-1)).toEqual([0, 250, 150, 250, 600]);
+    expect((await buzzes(page)).at(-1)).toEqual([0, 250, 150, 250, 600]);
 
     for (const fact of ['Lone Kiryana', 'Old Bus Stand', '2 items']) {
       await expect(card.getByText(fact, { exact: true }).isVisible()).resolves.toBe(true);
@@ -162,7 +103,7 @@ describe('offers on the rider web app', () => {
     await accept.click();
     await page.waitForURL(`**/rider/delivery/${placed.id}`);
     await untilRinging(page, false);
-    expect((await buzzes()).at(-1)).toBe(0);
+    expect((await buzzes(page)).at(-1)).toBe(0);
     expect(await page.getByTestId(/^offer-/).count()).toBe(0);
     const taken = await customer.api.call('getOrder', { params: { id: placed.id } });
     expect([taken.status, taken.rider?.id]).toEqual(['RIDER_ASSIGNED', rider.session.user.id]);
@@ -191,7 +132,7 @@ describe('offers on the rider web app', () => {
     // The rider's browser opens with them signed in from before: nobody has touched this page.
     const context = await browser.newContext(phone);
     await untouchedPage(context);
-    await recordBell(context);
+    await recordSound(context);
     await context.addInitScript(
       (session) => localStorage.setItem('kupwara.rider.session', session),
       JSON.stringify(rider.session),

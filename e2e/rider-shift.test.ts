@@ -4,7 +4,7 @@ import type { LocationBatchResult, PositionPoint } from '@kupwara/shared';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, phone } from './browser';
-import { type Api, apiClient, HERE, nextPhone, PASSWORD } from './kit';
+import { type Api, HERE, newRider, PASSWORD } from './kit';
 import { ensureWebBuilds, type RunningServer, repoRoot, startServer } from './server';
 
 let server: RunningServer;
@@ -21,15 +21,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-/** A rider made through the API, as the sign-up screen would. */
-async function newRider() {
-  const phoneNumber = nextPhone();
-  const session = await apiClient(server).call('register', {
-    body: { role: 'rider', name: 'Bilal Mir', phone: phoneNumber, password: PASSWORD, vehicle_type: 'scooter' },
-  });
-  return { phone: phoneNumber, api: apiClient(server, session) };
-}
 
 /**
  * The rider's position as the server holds it, read without changing it: a fix from tomorrow is
@@ -99,7 +90,7 @@ const step = (n: number) => ({ lat: Number((HERE.lat + n * 0.00001).toFixed(6)),
 
 describe('a rider’s shift on the web', () => {
   it('goes online, shares each move, keeps the fixes taken offline and sends them all, in order, with their own times', async () => {
-    const rider = await newRider();
+    const rider = await newRider(server);
     const context = await browser.newContext({
       ...phone,
       geolocation: { latitude: HERE.lat, longitude: HERE.lng, accuracy: 10 },
@@ -162,7 +153,7 @@ describe('a rider’s shift on the web', () => {
   });
 
   it('stays offline when the browser refuses the location, and says where to allow it', async () => {
-    const rider = await newRider();
+    const rider = await newRider(server);
     // No geolocation permission granted: headless Chromium refuses the prompt.
     const context = await browser.newContext({ ...phone });
     const page = await signInRider(context, rider.phone);
@@ -178,7 +169,7 @@ describe('a rider’s shift on the web', () => {
   });
 
   it('explains sharing the location in the background before asking', async () => {
-    const rider = await newRider();
+    const rider = await newRider(server);
     const context = await browser.newContext({ ...phone });
     const page = await signInRider(context, rider.phone);
     await page.getByRole('switch', { name: 'You are offline' }).waitFor();

@@ -1,11 +1,12 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { newKey } from '@kupwara/shared/client';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, phone } from './browser';
 import { HERE, newCustomer, openShop, PASSWORD, signInSeller } from './kit';
 import { ensureWebBuilds, type RunningServer, repoRoot, startServer } from './server';
+import { recordSound, ringing, untilRinging, untouchedPage } from './sound';
 
 let server: RunningServer;
 let browser: Browser;
@@ -27,61 +28,9 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** Every <audio> the page starts, kept where the test can ask whether it is playing. */
-const recordAudio = (context: BrowserContext) =>
-  context.addInitScript(() => {
-    const played: HTMLMediaElement[] = [];
-    (window as unknown as { __audio: HTMLMediaElement[] }).__audio = played;
-    const play = HTMLMediaElement.prototype.play;
-    HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
-      if (!played.includes(this)) played.push(this);
-      return play.call(this);
-    };
-  });
-
-/**
- * The autoplay rule of a browser nobody has touched yet, made certain: headless Chromium applies
- * `--autoplay-policy` unevenly (a page sometimes counts as touched from the start), so until the
- * first pointer or key press `play()` is refused as browsers refuse it and the page reads untouched.
- */
-const untouchedPage = (context: BrowserContext) =>
-  context.addInitScript(() => {
-    let touched = false;
-    for (const kind of ['pointerdown', 'keydown'])
-      window.addEventListener(
-        kind,
-        () => {
-          touched = true;
-        },
-        true,
-      );
-    Object.defineProperty(navigator, 'userActivation', { get: () => ({ hasBeenActive: touched, isActive: touched }) });
-    const play = HTMLMediaElement.prototype.play;
-    HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
-      if (!touched) return Promise.reject(new DOMException('play() needs a touch first', 'NotAllowedError'));
-      return play.call(this);
-    };
-  });
-
-/** Whether the page's ring is sounding: an audio element playing, unmuted, its time moving on. */
-const ringing = (page: Page) =>
-  page.evaluate(() =>
-    (window as unknown as { __audio: HTMLMediaElement[] }).__audio.some(
-      (audio) => !audio.paused && !audio.muted && audio.currentTime > 0,
-    ),
-  );
-const untilRinging = (page: Page, expected: boolean) =>
-  page.waitForFunction(
-    (want) =>
-      (window as unknown as { __audio: HTMLMediaElement[] }).__audio.some(
-        (audio) => !audio.paused && !audio.muted && audio.currentTime > 0,
-      ) === want,
-    expected,
-  );
-
 async function sellerPage(shopPhone: string, viewport: object = phone) {
   const context = await browser.newContext(viewport);
-  await recordAudio(context);
+  await recordSound(context);
   const page = await context.newPage();
   await signInSeller(page, server, shopPhone);
   return page;
@@ -173,7 +122,7 @@ describe('incoming orders on the seller web app', () => {
     // The counter's browser opens with the shop signed in from before: nobody has touched this page.
     const context = await browser.newContext(phone);
     await untouchedPage(context);
-    await recordAudio(context);
+    await recordSound(context);
     await context.addInitScript(
       (session) => localStorage.setItem('kupwara.seller.session', session),
       JSON.stringify(shop.session),

@@ -1,8 +1,8 @@
 import type { DeliveryOffer, ServerFrame } from '@kupwara/shared';
 import { orderKeys } from '@kupwara/shared/app';
 import { ApiError } from '@kupwara/shared/client';
-import { orderFixture } from '@kupwara/shared/testing';
-import { act, fireEvent, renderRouter, screen, waitFor, within } from 'expo-router/testing-library';
+import { orderFixture, playServerSocket } from '@kupwara/shared/testing';
+import { fireEvent, renderRouter, screen, waitFor, within } from 'expo-router/testing-library';
 import { Vibration } from 'react-native';
 import { appRoutes, servicesForTest } from '../../../__tests__/harness';
 
@@ -46,29 +46,9 @@ const offerFixture = (over: Partial<DeliveryOffer> = {}): DeliveryOffer => ({
   ...over,
 });
 
-/** The app's socket, with the test playing the server: it answers auth and sends what the test says. */
-let socket: {
-  onopen: (() => void) | null;
-  onmessage: ((event: { data: string }) => void) | null;
-  readyState: number;
-  sent: string[];
-};
-class TestSocket {
-  readyState = 0;
-  onopen: (() => void) | null = null;
-  onmessage: ((event: { data: string }) => void) | null = null;
-  onclose = null;
-  onerror = null;
-  sent: string[] = [];
-  constructor() {
-    socket = this;
-  }
-  send(data: string) {
-    this.sent.push(data);
-  }
-  close() {}
-}
-const serverSends = (frame: ServerFrame) => act(() => socket.onmessage?.({ data: JSON.stringify(frame) }));
+/** The test plays the server on the app's socket. */
+let server: ReturnType<typeof playServerSocket>;
+const serverSends = (frame: ServerFrame) => server.sends(frame);
 
 type Answers = Record<string, (input: unknown) => unknown>;
 function start(answers: Answers = {}) {
@@ -87,8 +67,7 @@ function start(answers: Answers = {}) {
       },
     ]),
   );
-  // The harness puts in a socket that never opens; this test's socket stays in its place.
-  Object.defineProperty(globalThis, 'WebSocket', { configurable: true, get: () => TestSocket, set: () => undefined });
+  server = playServerSocket();
   const services = servicesForTest(recorded);
   services.session.store.setState({
     session: {
@@ -101,13 +80,7 @@ function start(answers: Answers = {}) {
   return { app, calls, services };
 }
 
-async function connectSocket() {
-  await waitFor(() => expect(socket).toBeTruthy());
-  socket.readyState = 1;
-  act(() => socket.onopen?.());
-  await serverSends({ type: 'authenticated', user_id: RIDER, expires_at: '2030-01-01T00:00:00.000Z' });
-  await waitFor(() => expect(socket.sent.some((frame) => frame.includes(`rider.${RIDER}`))).toBe(true));
-}
+const connectSocket = () => server.connect(RIDER, `rider.${RIDER}`);
 
 const offerArrives = (offer = offerFixture()) => serverSends({ type: 'offer', channel: `rider.${RIDER}`, offer });
 
@@ -163,7 +136,7 @@ describe('an offer arriving live', () => {
     await screen.findByText('Waiting for orders near you…');
     offers = [offerFixture()];
     // The socket drops and comes back: the channel is subscribed again.
-    act(() => (socket as unknown as { onclose: ((event: { code: number }) => void) | null }).onclose?.({ code: 1006 }));
+    server.drops();
     await connectSocket();
     expect(await screen.findByTestId(`offer-${OFFER}`)).toBeTruthy();
   });

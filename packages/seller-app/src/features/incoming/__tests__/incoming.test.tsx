@@ -1,8 +1,8 @@
 import type { OrderSummary, ServerFrame } from '@kupwara/shared';
 import type { Ringer } from '@kupwara/shared/app';
-import { orderFixture } from '@kupwara/shared/testing';
+import { orderFixture, playServerSocket } from '@kupwara/shared/testing';
 import { Slot } from 'expo-router';
-import { act, fireEvent, renderRouter, screen, waitFor } from 'expo-router/testing-library';
+import { fireEvent, renderRouter, screen, waitFor } from 'expo-router/testing-library';
 import { Text } from 'react-native';
 import { servicesForTest, signIn, TestRoot } from '../../../__tests__/harness';
 import { IncomingOrdersProvider } from '../IncomingOrders';
@@ -28,29 +28,9 @@ function recordingRinger(): Ringer & { ringing: boolean } {
   };
 }
 
-/** The app's socket, with the test playing the server: it answers auth and sends what the test says. */
-let socket: {
-  onopen: (() => void) | null;
-  onmessage: ((event: { data: string }) => void) | null;
-  readyState: number;
-  sent: string[];
-};
-class TestSocket {
-  readyState = 0;
-  onopen: (() => void) | null = null;
-  onmessage: ((event: { data: string }) => void) | null = null;
-  onclose = null;
-  onerror = null;
-  sent: string[] = [];
-  constructor() {
-    socket = this;
-  }
-  send(data: string) {
-    this.sent.push(data);
-  }
-  close() {}
-}
-const serverSends = (frame: ServerFrame) => act(() => socket.onmessage?.({ data: JSON.stringify(frame) }));
+/** The test plays the server on the app's socket. */
+let server: ReturnType<typeof playServerSocket>;
+const serverSends = (frame: ServerFrame) => server.sends(frame);
 
 const summary = (id: string, over: Partial<OrderSummary> = {}) => {
   const { id: _, ...order } = orderFixture({ id, customer: { id: FIRST, name: 'Shabnam Bhat', phone: null } });
@@ -72,8 +52,7 @@ function start(orders: OrderSummary[], calls: { name: string; input: unknown }[]
     calls.push({ name, input });
     return answer(input);
   };
-  // The harness puts in a socket that never opens; this test's socket stays in its place.
-  Object.defineProperty(globalThis, 'WebSocket', { configurable: true, get: () => TestSocket, set: () => undefined });
+  server = playServerSocket();
   const services = servicesForTest({
     listOrders: record('listOrders', () => ({ items: orders, next_cursor: null })),
     markOrderSeen: record('markOrderSeen', () => orders[0]),
@@ -94,13 +73,7 @@ function start(orders: OrderSummary[], calls: { name: string; input: unknown }[]
   return { app, ringer, calls };
 }
 
-async function connectSocket() {
-  await waitFor(() => expect(socket).toBeTruthy());
-  socket.readyState = 1;
-  act(() => socket.onopen?.());
-  await serverSends({ type: 'authenticated', user_id: 'u1', expires_at: '2030-01-01T00:00:00.000Z' });
-  await waitFor(() => expect(socket.sent.some((frame) => frame.includes(`store.${STORE}`))).toBe(true));
-}
+const connectSocket = () => server.connect('u1', `store.${STORE}`);
 
 describe('new orders ring until someone opens or answers them', () => {
   it('rings while an unseen new order waits, and stops when it is opened here', async () => {
