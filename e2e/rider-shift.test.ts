@@ -83,10 +83,11 @@ async function signInRider(context: BrowserContext, phoneNumber: string) {
 }
 
 /**
- * About 1 m north of HERE per step. The browser takes each fix the moment the test moves it, tens
- * of milliseconds apart: further, and the server would judge the ride faster than 70 m/s, a GPS jump.
+ * About 11 cm north of HERE per step. The browser takes each fix the moment the test moves it, a few
+ * milliseconds apart on a fast run: further, and the server would judge the ride faster than 70 m/s,
+ * a GPS jump.
  */
-const step = (n: number) => ({ lat: Number((HERE.lat + n * 0.00001).toFixed(6)), lng: HERE.lng });
+const step = (n: number) => ({ lat: Number((HERE.lat + n * 0.000001).toFixed(6)), lng: HERE.lng });
 
 describe('a rider’s shift on the web', () => {
   it('goes online, shares each move, keeps the fixes taken offline and sends them all, in order, with their own times', async () => {

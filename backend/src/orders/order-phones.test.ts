@@ -1,4 +1,4 @@
-import type { Order, OrderStatus } from '@kupwara/shared';
+import { carriedEndings, type Order } from '@kupwara/shared';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp } from '../../test/app';
@@ -51,7 +51,7 @@ describe('phone numbers in an order', () => {
     expect(await phonesSeen(market, order.id)).toEqual({ rider: all, seller: all, customer: all, operator: all });
   });
 
-  it.each<OrderStatus>(['DELIVERED', 'FAILED'])(
+  it.each(carriedEndings)(
     'are gone once the order is %s: each party keeps only their own and the customer the shop’s',
     async (end) => {
       const { market, customerPhone, riderPhone } = await phonedMarket();

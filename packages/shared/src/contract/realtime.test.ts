@@ -76,6 +76,10 @@ describe('bus messages', () => {
       store: { name: 'Lone General Store', address: 'Main Bazaar', location: { lat: 34.53, lng: 74.25 } },
       delivery_location: { lat: 34.54, lng: 74.25 },
       distance_m: 300,
+      trip_m: 1_200,
+      earning_paise: 3_000,
+      cash_paise: 25_800,
+      item_count: 2,
       expires_at: '2026-12-01T10:00:30.000Z',
     };
     expect(channelMessage.safeParse({ type: 'offer', offer }).success).toBe(true);

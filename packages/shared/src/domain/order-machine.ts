@@ -106,6 +106,11 @@ export const restoresStock = (from: OrderStatus, to: OrderStatus) =>
 export const findTransition = (from: OrderStatus, to: OrderStatus): TransitionRule | undefined =>
   orderTransitions.find((candidate) => candidate.from === from && candidate.to === to);
 
+/** Where an order a rider carries can end: their History lists these. */
+export const carriedEndings: readonly OrderStatus[] = finalStatuses.filter((end) =>
+  carriedStatuses.some((from) => findTransition(from, end)),
+);
+
 /** The state from which the next move gives the order its rider: a rider taken early is assigned once it gets here. */
 export const isReadyForRider = (status: OrderStatus) =>
   orderTransitions.some((candidate) => candidate.from === status && candidate.needs.includes('rider'));

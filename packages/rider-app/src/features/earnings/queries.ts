@@ -1,3 +1,4 @@
+import { carriedEndings } from '@kupwara/shared';
 import { useServices } from '@kupwara/shared/app';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 
@@ -9,7 +10,7 @@ export const earningsKeys = {
 };
 
 /** Deliveries a rider made or saw end after taking them: the History tab lists these. */
-export const historyStatuses = ['DELIVERED', 'CANCELLED', 'FAILED'] as const;
+export const historyStatuses = carriedEndings;
 const PAGE = 20;
 
 /**

@@ -20,11 +20,13 @@ describe('the step a delivery shows', () => {
     expect(deliveryStep('IN_TRANSIT', none)).toEqual({ kind: 'to-customer' });
     expect(deliveryStep('IN_TRANSIT', { ...none, atDoor: true })).toEqual({ kind: 'hand-over', refusal: null });
     expect(deliveryStep('DELIVERED', none)).toEqual({ kind: 'delivered' });
-    expect(deliveryStep('CANCELLED', none)).toEqual({ kind: 'ended', status: 'CANCELLED' });
+    const cancelled = 'CANCELLED';
+    expect(deliveryStep(cancelled, none)).toEqual({ kind: 'ended', status: cancelled });
   });
 
   it('waits for the server to check a code delivered on this phone', () => {
-    expect(deliveryStep('DELIVERED', { ...none, waiting: [move('DELIVERED')] })).toEqual({ kind: 'confirming' });
+    const handedOver = move('DELIVERED');
+    expect(deliveryStep('DELIVERED', { ...none, waiting: [handedOver] })).toEqual({ kind: 'confirming' });
   });
 
   it('shows a refused code over whatever the cached order says', () => {

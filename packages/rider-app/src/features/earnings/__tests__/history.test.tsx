@@ -1,4 +1,4 @@
-import type { OrderStatus, OrderSummary } from '@kupwara/shared';
+import { carriedEndings, type OrderStatus, type OrderSummary } from '@kupwara/shared';
 import { act, fireEvent, renderRouter, screen, waitFor } from 'expo-router/testing-library';
 import { appRoutes, servicesForTest, signIn } from '../../../__tests__/harness';
 
@@ -45,7 +45,7 @@ describe('the History tab', () => {
     const first = await screen.findByLabelText(/^Today \d\d:\d\d, Shop 1, 3 items, ₹100.50$/, {}, { timeout: 20_000 });
     expect(first).toBeOnTheScreen();
     expect(screen.getByLabelText(/^Today \d\d:\d\d, Shop 3, 1 item, ₹101.50$/)).toBeOnTheScreen();
-    expect(asked[0]).toEqual({ status: 'DELIVERED,CANCELLED,FAILED', limit: 20 });
+    expect(asked[0]).toEqual({ status: carriedEndings.join(','), limit: 20 });
 
     // The end of the list in view (with no layout in a test, the list may say so by itself too).
     await act(async () => {
@@ -54,8 +54,8 @@ describe('the History tab', () => {
     expect(await screen.findByLabelText(/^Today \d\d:\d\d, Shop 4, 3 items, ₹102, Failed$/)).toBeOnTheScreen();
     expect(screen.getByText('Failed')).toBeOnTheScreen();
     expect(asked).toEqual([
-      { status: 'DELIVERED,CANCELLED,FAILED', limit: 20 },
-      { status: 'DELIVERED,CANCELLED,FAILED', limit: 20, cursor: 'page-2' },
+      { status: carriedEndings.join(','), limit: 20 },
+      { status: carriedEndings.join(','), limit: 20, cursor: 'page-2' },
     ]);
 
     // The last page said there is none after it: the end of the list asks for nothing more.

@@ -55,11 +55,12 @@ describe('the More tab', () => {
   it('asks first when delivery steps have not reached the server, and keeps them unless told to drop them', async () => {
     const { app, services } = open();
     // Picked up in a basement: the step waits on the phone.
+    const assigned = { id: ORDER, status: 'RIDER_ASSIGNED' as const, version: 5 };
     await act(() =>
       services.queue.enqueue(
         'transitionOrder',
         `order:${ORDER}`,
-        transitionParams({ id: ORDER, status: 'RIDER_ASSIGNED', version: 5 }, 'rider', { to: 'PICKED_UP' }),
+        transitionParams(assigned, 'rider', { to: 'PICKED_UP' }),
       ),
     );
     fireEvent.press(await screen.findByRole('button', { name: 'Sign out' }, { timeout: 20_000 }));
