@@ -4,7 +4,10 @@ import { line, makeMarket, placeOrder, transition } from '../../test/orders';
 import { isEvent, liveTestApp, openSocket, seqsOn, settle, signedInSocket, subscribe } from '../../test/sockets';
 import { createTokenSigner } from '../accounts/tokens';
 
-const live = liveTestApp({ realtime: { authTimeoutMs: 400 } });
+// Short, so a socket that never signs in is closed within the test; long enough that a socket whose
+// token expired can be used (an HTTP move, a refused subscribe) before it sends a fresh one, on a
+// loaded machine too.
+const live = liveTestApp({ realtime: { authTimeoutMs: 2000 } });
 
 /** A token of the user that expires one to two seconds from now (tokens last 15 minutes, to the second). */
 const expiringToken = (user: { id: string }) =>
