@@ -72,6 +72,8 @@ try {
     latencies.push(Number(shownAt) - (Date.parse(offer.expires_at) - OFFER_LIFE_MS));
     await page.getByRole('button', { name: /^Decline the delivery/ }).click();
     await page.getByTestId(`offer-${offerId}`).waitFor({ state: 'detached' });
+    // The "Offer declined" toast sits over where the next card's buttons come: let it go first.
+    await page.getByText('Offer declined').waitFor({ state: 'detached' });
   }
   const sorted = [...latencies].sort((a, b) => a - b);
   const ms = (value: number) => `${Math.round(value)} ms`;
