@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { type Order, type OrderStatus, pathBetween, type Session, weekdays } from '@kupwara/shared';
 import { createApiClient, createSessionStore, memoryStorage } from '@kupwara/shared/client';
 import type { Page } from 'playwright-core';
+import { afterEach } from 'vitest';
 import type { RunningServer } from './server';
 
 export type Api = ReturnType<typeof createApiClient>;
@@ -91,6 +92,23 @@ export async function signInRider(page: Page, server: RunningServer, phone: stri
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+type Rider = Awaited<ReturnType<typeof newRider>>;
+
+/**
+ * Riders handed to the returned function go off shift after each test, so the next test's order is
+ * offered to the next test's rider (dispatch offers the nearest online one).
+ */
+export function offShiftAfterEach(): (rider: Rider) => void {
+  let riders: Rider[] = [];
+  afterEach(async () => {
+    for (const rider of riders) await rider.api.call('setRiderStatus', { body: { status: 'offline' } });
+    riders = [];
+  });
+  return (rider) => {
+    riders.push(rider);
+  };
+}
 
 /** Puts the rider online with a fix beside `near`, so dispatch can find them. */
 export async function riderOnlineNear(rider: Awaited<ReturnType<typeof newRider>>, near: { lat: number; lng: number }) {

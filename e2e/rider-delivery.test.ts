@@ -2,9 +2,9 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { cashToCollect, riderEarningPaise } from '@kupwara/shared';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, phone } from './browser';
-import { deliveryForRider, signInCustomer, signInRider } from './kit';
+import { deliveryForRider, offShiftAfterEach, signInCustomer, signInRider } from './kit';
 import { ensureWebBuilds, type RunningServer, repoRoot, startServer } from './server';
 
 let server: RunningServer;
@@ -22,12 +22,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** Each test's rider goes off shift after it, so the next test's order is offered to the next test's rider. */
-let riders: Awaited<ReturnType<typeof deliveryForRider>>['rider'][] = [];
-afterEach(async () => {
-  for (const rider of riders) await rider.api.call('setRiderStatus', { body: { status: 'offline' } });
-  riders = [];
-});
+const offShiftAfter = offShiftAfterEach();
 
 declare global {
   interface Window {
@@ -59,7 +54,7 @@ const shot = (page: Page, name: string) => page.screenshot({ path: path.join(sho
 describe('a delivery on the rider web app', () => {
   it('to the shop, picked up, on the way, the code, delivered, while the customer watches each step live', async () => {
     const { customer, rider, order, otp } = await deliveryForRider(server);
-    riders.push(rider);
+    offShiftAfter(rider);
     expect(order.store.phone).toMatch(/^\+91\d{10}$/);
     const watching = await (await browser.newContext(phone)).newPage();
     await signInCustomer(watching, server, customer.session.user.phone);
@@ -142,7 +137,7 @@ describe('a delivery on the rider web app', () => {
 
   it('locks the hand-over after five wrong codes and says to call the shop, with the button that does', async () => {
     const { rider, order, otp } = await deliveryForRider(server);
-    riders.push(rider);
+    offShiftAfter(rider);
     const context = await browser.newContext(phone);
     await context.addInitScript(catchOpens);
     const page = await context.newPage();

@@ -2,9 +2,9 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { cashToCollect, type Order, pathBetween } from '@kupwara/shared';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, phone } from './browser';
-import { deliveryForRider, signInRider } from './kit';
+import { deliveryForRider, offShiftAfterEach, signInRider } from './kit';
 import { ensureWebBuilds, type RunningServer, repoRoot, startServer } from './server';
 
 let server: RunningServer;
@@ -22,12 +22,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** Each test's rider goes off shift after it, so the next test's order is offered to the next test's rider. */
-let riders: Awaited<ReturnType<typeof deliveryForRider>>['rider'][] = [];
-afterEach(async () => {
-  for (const rider of riders) await rider.api.call('setRiderStatus', { body: { status: 'offline' } });
-  riders = [];
-});
+const offShiftAfter = offShiftAfterEach();
 
 const rupees = (paise: number) => `₹${(paise / 100).toFixed(2).replace(/\.00$/, '')}`;
 const CONFIRMING = 'Waiting to confirm the code — it is checked as soon as you have signal';
@@ -35,7 +30,7 @@ const CONFIRMING = 'Waiting to confirm the code — it is checked as soon as you
 /** The rider, signed in on their phone, with the delivery open at the shop and the goods picked up (with signal). */
 async function pickedUp() {
   const delivery = await deliveryForRider(server);
-  riders.push(delivery.rider);
+  offShiftAfter(delivery.rider);
   const context = await browser.newContext(phone);
   const page = await context.newPage();
   await signInRider(page, server, delivery.order.rider?.phone ?? '');
