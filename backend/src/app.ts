@@ -15,6 +15,7 @@ import { deliveryEffects } from './delivery/jobs';
 import { createPositionIngest } from './delivery/positions';
 import { riderRoutes } from './delivery/rider-routes';
 import { sellerDeliveryRoutes } from './delivery/seller-routes';
+import { forgetSessionDevices } from './notifications/devices';
 import { notificationRoutes } from './notifications/routes';
 import { orderJobHandlers } from './orders/order-jobs';
 import { orderRoutes } from './orders/routes';
@@ -130,7 +131,12 @@ export async function buildApp({ config, platform, webApps, runJobs = true }: Ap
   await app.register(
     async (api) => {
       const limits = { perIp: config.authLimitPerIp, perAccount: config.authLimitPerAccount };
-      await api.register(authRoutes, { db, rateLimiter: platform.rateLimiter, limits });
+      await api.register(authRoutes, {
+        db,
+        rateLimiter: platform.rateLimiter,
+        limits,
+        signedOut: [(session) => forgetSessionDevices(db, session)],
+      });
       await api.register(meRoutes, { db });
       await api.register(notificationRoutes, { db });
       const catalog = { db, cache: platform.cache, storage: platform.media };

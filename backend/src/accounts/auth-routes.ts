@@ -11,9 +11,14 @@ export interface AuthRoutesOptions {
   db: Db;
   rateLimiter: RateLimiter;
   limits: AuthLimits;
+  /** What modules above accounts undo when a login ends (its phone's pushes stop, say). */
+  signedOut?: readonly ((session: { userId: string; sessionId: string }) => Promise<unknown>)[];
 }
 
-export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { db, rateLimiter, limits }) => {
+export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (
+  app,
+  { db, rateLimiter, limits, signedOut = [] },
+) => {
   route(app, routes.register, async (request, reply) => {
     await limitAuthAttempt(rateLimiter, limits, request, reply, `register:${request.body.phone}`);
     const user = await register(db, request.body);
@@ -33,9 +38,11 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { d
   });
 
   route(app, routes.logout, async ({ body }) => {
-    const userId = await endSession(db, body.refresh_token);
+    const ended = await endSession(db, body.refresh_token);
+    if (!ended) return null;
     // A rider who signs out takes no more work: dispatch would otherwise offer it to a phone nobody holds.
-    if (userId) await takeRiderOffline(db, userId);
+    await takeRiderOffline(db, ended.userId);
+    await Promise.all(signedOut.map((undo) => undo(ended)));
     return null;
   });
 };

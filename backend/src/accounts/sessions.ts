@@ -75,14 +75,18 @@ export async function rotateSession(db: Db, signer: TokenSigner, presented: stri
 }
 
 /** Logout: ends the session the refresh token belongs to. Unknown tokens are ignored. */
-export async function endSession(db: Db, presented: string, now = new Date()): Promise<string | undefined> {
+export async function endSession(
+  db: Db,
+  presented: string,
+  now = new Date(),
+): Promise<{ userId: string; sessionId: string } | undefined> {
   const [row] = await db
     .select({ familyId: refreshTokens.familyId, userId: refreshTokens.userId })
     .from(refreshTokens)
     .where(eq(refreshTokens.tokenHash, hashRefreshToken(presented)));
   if (!row) return undefined;
   await revokeFamilies(db, eq(refreshTokens.familyId, row.familyId), now);
-  return row.userId;
+  return { userId: row.userId, sessionId: row.familyId };
 }
 
 /** After a password change: every session of the user ends except the one that made the change. */

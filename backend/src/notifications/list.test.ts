@@ -49,4 +49,52 @@ describe('a person’s notifications', () => {
     expect((await list(market.customer, '?cursor=bm9wZQ')).statusCode).toBe(400);
     expect((await app.inject({ url: '/api/v1/me/notifications' })).statusCode).toBe(401);
   });
+
+  it('counts what is unread, and marks read what the person opened, theirs only and up to what they saw', async () => {
+    const market = await makeMarket(app, db);
+    const order = await placeOrder(app, market.customer, market.store.id, [line(market.rice)]);
+    await advanceOrder(app, market, order.id, 'READY_FOR_PICKUP');
+    await vi.waitFor(async () => expect((await list(market.customer)).json().items).toHaveLength(3), {
+      timeout: 15_000,
+      interval: 100,
+    });
+    const page = (await list(market.customer)).json();
+    expect(page.unread_count).toBe(3);
+    expect(page.items.map((n: { read_at: string | null }) => n.read_at)).toEqual([null, null, null]);
+    const [newest, middle, oldest] = page.items.map((n: { id: string }) => n.id);
+    const read = (who: { access_token: string }, url: string, payload: object) =>
+      app.inject({ method: 'POST', url: `/api/v1/me/notifications/${url}`, headers: bearer(who), payload });
+
+    // Someone else's ids change nothing of theirs, and say nothing either.
+    const sellerUnread = (await list(market.seller)).json().unread_count;
+    const stranger = await read(market.seller, 'read', { ids: [oldest] });
+    expect(stranger.statusCode).toBe(200);
+    expect(stranger.json()).toEqual({ unread_count: sellerUnread });
+    expect((await list(market.customer)).json().unread_count).toBe(3);
+
+    const once = await read(market.customer, 'read', { ids: [oldest] });
+    expect(once.json()).toEqual({ unread_count: 2 });
+    const after = (await list(market.customer)).json().items;
+    expect(after.find((n: { id: string }) => n.id === oldest).read_at).not.toBeNull();
+
+    // Everything up to the one the app showed: news newer than it stays unread.
+    expect((await read(market.customer, 'read-all', { up_to: middle })).json()).toEqual({ unread_count: 1 });
+    expect(
+      (await list(market.customer))
+        .json()
+        .items.map((n: { id: string; read_at: string | null }) => [n.id, n.read_at === null]),
+    ).toEqual([
+      [newest, true],
+      [middle, false],
+      [oldest, false],
+    ]);
+    expect((await read(market.customer, 'read-all', {})).json()).toEqual({ unread_count: 0 });
+
+    expect((await read(market.customer, 'read', { ids: [] })).statusCode).toBe(400);
+    expect((await read(market.customer, 'read', { ids: ['nope'] })).statusCode).toBe(400);
+    expect((await read(market.customer, 'read-all', { up_to: 42 })).statusCode).toBe(400);
+    expect(
+      (await app.inject({ method: 'POST', url: '/api/v1/me/notifications/read-all', payload: {} })).statusCode,
+    ).toBe(401);
+  });
 });

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/tables';
 
@@ -19,10 +20,32 @@ export const notifications = pgTable(
     /** Names the news (an order's event, say): the same news for the same person is one row. */
     dedupeKey: text('dedupe_key').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When the person opened it (in the list, or the order it is about); null while unread. */
+    readAt: timestamp('read_at', { withTimezone: true }),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('notifications_dedupe_key').on(t.userId, t.dedupeKey),
     index('notifications_user_idx').on(t.userId, t.id),
+    index('notifications_unread_idx').on(t.userId).where(sql`${t.readAt} IS NULL`),
   ],
+);
+
+/** A phone that receives pushes: an app installed and signed in there. A token belongs to one person. */
+export const devices = pgTable(
+  'devices',
+  {
+    expoPushToken: text('expo_push_token').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The login (refresh-token family) it registered under: signing out of it removes the device. */
+    sessionId: uuid('session_id').notNull(),
+    platform: text('platform').$type<'android' | 'ios'>().notNull(),
+    app: text('app').$type<'customer' | 'seller' | 'rider'>().notNull(),
+    locale: text('locale').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('devices_user_idx').on(t.userId), index('devices_session_idx').on(t.sessionId)],
 );

@@ -26,7 +26,9 @@ export function apiBaseUrl(): string {
 /** The socket beside the API: http(s)://host/api/v1 → ws(s)://host/ws. */
 export const socketUrl = (apiBase: string) => apiBase.replace(/^http/, 'ws').replace(/\/api\/v1$/, '/ws');
 
-export type AppName = 'customer' | 'seller' | 'rider';
+import type { AppName } from './contract/notifications';
+
+export type { AppName };
 
 /**
  * The kinds of action an app queues besides the shared ones. Each app registers its own, typed:

@@ -30,7 +30,16 @@ import {
   riderStatusRequest,
   sellerOrderRider,
 } from './delivery';
-import { notificationList, notificationListQuery } from './notifications';
+import {
+  device,
+  deviceParams,
+  markAllNotificationsReadRequest,
+  markNotificationsReadRequest,
+  notificationList,
+  notificationListQuery,
+  registerDeviceRequest,
+  unreadCount,
+} from './notifications';
 import { order, orderList, orderListQuery, orderSummary, placeOrderRequest, transitionRequest } from './orders';
 import { maxUploadBytes, type RouteSpec, uploadField } from './route-spec';
 import { createStoreRequest } from './stores';
@@ -145,6 +154,44 @@ export const routes = {
     auth: 'user',
     query: notificationListQuery,
     response: notificationList,
+  }),
+  markNotificationsRead: route({
+    method: 'POST',
+    path: '/me/notifications/read',
+    summary: 'Mark these notifications read',
+    tags: ['me'],
+    auth: 'user',
+    body: markNotificationsReadRequest,
+    response: unreadCount,
+  }),
+  markAllNotificationsRead: route({
+    method: 'POST',
+    path: '/me/notifications/read-all',
+    summary: 'Mark every notification read (up to the newest the app has shown)',
+    tags: ['me'],
+    auth: 'user',
+    body: markAllNotificationsReadRequest,
+    response: unreadCount,
+  }),
+  registerDevice: route({
+    method: 'POST',
+    path: '/devices',
+    summary: 'Send pushes to this phone (its Expo push token); a token another person had moves to you',
+    tags: ['me'],
+    auth: 'user',
+    body: registerDeviceRequest,
+    response: device,
+  }),
+  deleteDevice: route({
+    method: 'DELETE',
+    path: '/devices/:token',
+    summary: 'Stop sending pushes to this phone',
+    tags: ['me'],
+    auth: 'user',
+    params: deviceParams,
+    status: 204,
+    response: none,
+    errors: [404],
   }),
 
   nearbyStores: route({

@@ -13,6 +13,7 @@ const notification = (over: Partial<Notification>): Notification => ({
   body: 'Gulzar Kiryana is getting it ready.',
   data: { order_id: ORDER },
   created_at: new Date(new Date().setHours(9, 30)).toISOString(),
+  read_at: null,
   ...over,
 });
 const words = { title: 'Updates', empty: 'Nothing yet', emptyHint: 'News about your orders will be here.' };
@@ -22,7 +23,7 @@ function open(items: Notification[]) {
   const asked: string[] = [];
   services.api.call = (async (name: string) => {
     asked.push(name);
-    return { items, next_cursor: null };
+    return { items, next_cursor: null, unread_count: items.filter((n) => !n.read_at).length };
   }) as typeof services.api.call;
   const app = renderRouter(
     {

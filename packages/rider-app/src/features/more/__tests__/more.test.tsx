@@ -13,6 +13,7 @@ const notification: Notification = {
   body: 'Gulzar Kiryana has an order ready for you',
   data: { order_id: ORDER },
   created_at: new Date().toISOString(),
+  read_at: null,
 };
 
 function open() {
@@ -26,7 +27,7 @@ function open() {
       created_at: '2026-11-01T00:00:00Z',
       rider: { vehicle_type: 'scooter', is_available: false },
     }),
-    notifications: () => ({ items: [notification], next_cursor: null }),
+    notifications: () => ({ items: [notification], next_cursor: null, unread_count: 1 }),
   });
   signIn(services);
   const app = renderRouter(appRoutes, { initialUrl: '/more' });

@@ -12,6 +12,7 @@ const notification: Notification = {
   body: 'Shabnam Bhat: 2 items, please accept or reject',
   data: { order_id: ORDER },
   created_at: new Date().toISOString(),
+  read_at: null,
 };
 
 jest.setTimeout(30_000);
@@ -19,7 +20,7 @@ jest.setTimeout(30_000);
 function open() {
   const services = servicesForTest({
     getMyStore: () => ({ id: '01900000-0000-7000-8000-0000000000a1', name: 'Gulzar Kiryana', version: 1 }),
-    notifications: () => ({ items: [notification], next_cursor: null }),
+    notifications: () => ({ items: [notification], next_cursor: null, unread_count: 1 }),
   });
   signIn(services);
   const app = renderRouter(
