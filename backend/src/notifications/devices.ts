@@ -1,15 +1,8 @@
-import type { AppName, Device } from '@kupwara/shared';
+import type { Device, RegisterDeviceRequest } from '@kupwara/shared';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../platform/db';
 import { notFound } from '../platform/http/errors';
 import { devices } from './tables';
-
-export interface DeviceRegistration {
-  expo_push_token: string;
-  platform: 'android' | 'ios';
-  app: AppName;
-  locale: string;
-}
 
 const view = (row: typeof devices.$inferSelect): Device => ({
   expo_push_token: row.expoPushToken,
@@ -27,7 +20,7 @@ const view = (row: typeof devices.$inferSelect): Device => ({
 export async function registerDevice(
   db: Db,
   owner: { userId: string; sessionId: string },
-  input: DeviceRegistration,
+  input: RegisterDeviceRequest,
   now = new Date(),
 ): Promise<Device> {
   const fields = {

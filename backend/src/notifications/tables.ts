@@ -1,3 +1,4 @@
+import type { AppName, DevicePlatform } from '@kupwara/shared';
 import { sql } from 'drizzle-orm';
 import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/tables';
@@ -41,8 +42,8 @@ export const devices = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     /** The login (refresh-token family) it registered under: signing out of it removes the device. */
     sessionId: uuid('session_id').notNull(),
-    platform: text('platform').$type<'android' | 'ios'>().notNull(),
-    app: text('app').$type<'customer' | 'seller' | 'rider'>().notNull(),
+    platform: text('platform').$type<DevicePlatform>().notNull(),
+    app: text('app').$type<AppName>().notNull(),
     locale: text('locale').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

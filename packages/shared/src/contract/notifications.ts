@@ -4,14 +4,13 @@ import { id, timestamp } from './common';
 /** Something the person was told (an order moved, a rider is late), newest first in their list. */
 export const notification = z.object({
   id,
-  /** The template it was written from, e.g. `customer.accepted`: one per event and role. */
   kind: z.string(),
   title: z.string(),
   body: z.string(),
   /** Where it leads, e.g. `{ order_id }`: the app opens that order. */
   data: z.record(z.string(), z.unknown()),
   created_at: timestamp,
-  /** When the person opened it (in the list, or by tapping the push); null while unread. */
+  /** When the person marked it read; null while unread. */
   read_at: timestamp.nullable(),
 });
 export type Notification = z.infer<typeof notification>;
@@ -22,7 +21,6 @@ export const notificationList = z.object({
   /** Unread notifications in all (not only this page): the badge on the app's bell. */
   unread_count: z.number().int().min(0),
 });
-export type NotificationList = z.infer<typeof notificationList>;
 
 export const notificationListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
@@ -42,6 +40,7 @@ export const appName = z.enum(['customer', 'seller', 'rider']);
 export type AppName = z.infer<typeof appName>;
 
 export const devicePlatform = z.enum(['android', 'ios']);
+export type DevicePlatform = z.infer<typeof devicePlatform>;
 
 /** The token Expo gives an app for its push service: `ExponentPushToken[…]` or `ExpoPushToken[…]`. */
 export const expoPushToken = z
@@ -63,6 +62,7 @@ export const registerDeviceRequest = z.object({
   app: appName,
   locale: locale.default('en'),
 });
+export type RegisterDeviceRequest = z.infer<typeof registerDeviceRequest>;
 
 export const device = z.object({
   expo_push_token: expoPushToken,
