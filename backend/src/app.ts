@@ -44,6 +44,9 @@ export type AppConfig = Pick<
   | 'orderAcceptTimeoutMs'
   | 'dispatchFrom'
   | 'dispatch'
+  | 'push'
+  | 'sms'
+  | 'smsFallbackAfterMs'
 > & {
   /** Resolved by resolveJwtSecret: always present here. */
   jwtSecret: string;

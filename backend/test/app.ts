@@ -52,6 +52,10 @@ export async function makeTestApp(
     orderAcceptTimeoutMs: 300_000,
     dispatchFrom: 'READY_FOR_PICKUP',
     dispatch: defaultDispatch,
+    // Pushes are recorded, not sent, unless a test points them at its fake push service.
+    push: { service: 'log', accessToken: undefined, url: 'http://127.0.0.1:9', receiptDelayMs: 900_000 },
+    sms: undefined,
+    smsFallbackAfterMs: 60_000,
     jwtSecret: randomBytes(32).toString('base64url'),
     ...overrides,
   };

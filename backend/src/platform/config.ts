@@ -44,6 +44,25 @@ const envSchema = z
     MEDIA_S3_ACCESS_KEY_ID: z.string().trim().min(1).optional(),
     MEDIA_S3_SECRET_ACCESS_KEY: z.string().trim().min(1).optional(),
     MEDIA_PUBLIC_URL: optionalUrl(['http:', 'https:'], 'https://media.kupwaracart.in'),
+    /** expo: send through Expo's push service; log: record and log pushes, send nothing. */
+    PUSH_SERVICE: z.enum(['expo', 'log']).optional(),
+    EXPO_ACCESS_TOKEN: z.string().trim().min(1).optional(),
+    /** Another push service speaking Expo's API (a test's fake); Expo's own when unset. */
+    EXPO_PUSH_URL: optionalUrl(['http:', 'https:'], 'https://exp.host'),
+    /** How long after sending the receipts are fetched (Expo advises about 15 minutes). */
+    PUSH_RECEIPT_DELAY_S: z.coerce.number().int().min(1).max(86_400).default(900),
+    /** msg91: text messages through MSG91's Flow API; unset: no SMS at all. */
+    SMS_GATEWAY: z.enum(['msg91']).optional(),
+    MSG91_AUTH_KEY: z.string().trim().min(1).optional(),
+    /** Another gateway speaking MSG91's API (a test's fake); MSG91's own when unset. */
+    MSG91_URL: optionalUrl(['http:', 'https:'], 'https://control.msg91.com'),
+    /** The DLT-registered templates' ids at MSG91, one per kind of message. */
+    SMS_TEMPLATE_NEW_ORDER: z.string().trim().min(1).optional(),
+    SMS_TEMPLATE_OFFER: z.string().trim().min(1).optional(),
+    /** A new order the shop has not seen this long after it came gets a text message. */
+    SMS_FALLBACK_AFTER_S: z.coerce.number().int().min(5).max(3600).default(60),
+    /** Where people reach this server from outside (the short links in text messages). */
+    PUBLIC_URL: optionalUrl(['http:', 'https:'], 'https://kupwaracart.in'),
     TRUST_PROXY: z
       .enum(['true', 'false'], { message: 'must be true or false' })
       .default('false')
@@ -59,6 +78,12 @@ const envSchema = z
     ] as const) {
       if (!e[name])
         ctx.addIssue({ code: 'custom', path: [name], message: 'is required when MEDIA_S3_ENDPOINT is set' });
+    }
+  })
+  .superRefine((e, ctx) => {
+    if (!e.SMS_GATEWAY) return;
+    for (const name of ['MSG91_AUTH_KEY', 'SMS_TEMPLATE_NEW_ORDER', 'SMS_TEMPLATE_OFFER', 'PUBLIC_URL'] as const) {
+      if (!e[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when SMS_GATEWAY is set' });
     }
   })
   .refine((e) => e.NODE_ENV !== 'production' || e.JWT_SECRET, {
@@ -83,6 +108,26 @@ export interface DispatchOptions {
   maxActivePerRider: number;
   /** How soon to look again when no rider is free. */
   retryMs: number;
+}
+
+/** Pushes to phones. */
+export interface PushOptions {
+  /** expo sends through Expo's push service; log records and logs what would be sent. */
+  service: 'expo' | 'log';
+  accessToken: string | undefined;
+  /** Expo's push API lives here (a fake in tests). */
+  url: string;
+  receiptDelayMs: number;
+}
+
+/** Text messages for what must not be missed. */
+export interface SmsOptions {
+  gateway: 'msg91';
+  authKey: string;
+  url: string;
+  templates: { newOrder: string; offer: string };
+  /** The base of the short links a message carries. */
+  publicUrl: string;
 }
 
 export interface Config {
@@ -110,6 +155,11 @@ export interface Config {
   mediaS3: S3StorageOptions | undefined;
   /** Behind a reverse proxy: take the client's address from X-Forwarded-For. */
   trustProxy: boolean;
+  push: PushOptions;
+  /** Unset: no text messages are sent. */
+  sms: SmsOptions | undefined;
+  /** A new order the shop has not seen this long gets a text message (when SMS is on). */
+  smsFallbackAfterMs: number;
 }
 
 export class ConfigError extends Error {
@@ -156,6 +206,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       maxActivePerRider: e.RIDER_MAX_DELIVERIES,
       retryMs: 15_000,
     },
+    push: {
+      // A real deployment (its own database, or Expo credentials) sends; a laptop's demo only logs.
+      service: e.PUSH_SERVICE ?? (e.EXPO_ACCESS_TOKEN || e.DATABASE_URL ? 'expo' : 'log'),
+      accessToken: e.EXPO_ACCESS_TOKEN,
+      url: e.EXPO_PUSH_URL ?? 'https://exp.host',
+      receiptDelayMs: e.PUSH_RECEIPT_DELAY_S * 1000,
+    },
+    sms:
+      e.SMS_GATEWAY && e.MSG91_AUTH_KEY && e.SMS_TEMPLATE_NEW_ORDER && e.SMS_TEMPLATE_OFFER && e.PUBLIC_URL
+        ? {
+            gateway: e.SMS_GATEWAY,
+            authKey: e.MSG91_AUTH_KEY,
+            url: e.MSG91_URL ?? 'https://control.msg91.com',
+            templates: { newOrder: e.SMS_TEMPLATE_NEW_ORDER, offer: e.SMS_TEMPLATE_OFFER },
+            publicUrl: e.PUBLIC_URL,
+          }
+        : undefined,
+    smsFallbackAfterMs: e.SMS_FALLBACK_AFTER_S * 1000,
     mediaS3:
       e.MEDIA_S3_ENDPOINT &&
       e.MEDIA_S3_BUCKET &&
