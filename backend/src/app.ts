@@ -16,6 +16,8 @@ import { createPositionIngest } from './delivery/positions';
 import { riderRoutes } from './delivery/rider-routes';
 import { sellerDeliveryRoutes } from './delivery/seller-routes';
 import { forgetSessionDevices } from './notifications/devices';
+import { type PushDeps, pushJobHandlers } from './notifications/push';
+import { createPushService } from './notifications/push-service';
 import { notificationRoutes } from './notifications/routes';
 import { orderJobHandlers } from './orders/order-jobs';
 import { orderRoutes } from './orders/routes';
@@ -64,7 +66,8 @@ export interface AppOptions {
 }
 
 /** Every module's side-effect handlers, by job kind. */
-export const jobHandlers = (deps: DispatchDeps): Record<string, JobHandler> => ({
+export const jobHandlers = (deps: DispatchDeps, push: PushDeps): Record<string, JobHandler> => ({
+  ...pushJobHandlers(push),
   ...orderJobHandlers(deps),
   ...dispatchJobHandlers(deps),
 });
@@ -105,7 +108,8 @@ export async function buildApp({ config, platform, webApps, runJobs = true }: Ap
   };
   const positions = createPositionIngest({ db, bus: platform.bus });
   const delivery = { ...orders, dispatch: config.dispatch, positions };
-  const jobs = createJobRunner({ db, bus: platform.bus, handlers: jobHandlers(delivery), log: app.log });
+  const push = { db, push: createPushService(config.push), log: app.log, receiptDelayMs: config.push.receiptDelayMs };
+  const jobs = createJobRunner({ db, bus: platform.bus, handlers: jobHandlers(delivery, push), log: app.log });
   // Housekeeping every process may do: deleting what is already deleted is harmless.
   let sweep: NodeJS.Timeout | undefined;
   if (runJobs) {

@@ -6,6 +6,7 @@ import { getOrder, line, makeMarket, placeOrder, transition } from '../test/orde
 import { jobHandlers } from './app';
 import { defaultDispatch } from './delivery/dispatch';
 import { deliveryEffects } from './delivery/jobs';
+import { createPushService } from './notifications/push-service';
 import { PENDING_TIMEOUT_REASON } from './orders/order-jobs';
 import type { Db } from './platform/db';
 import { createJobRunner, type JobHandler } from './platform/jobs';
@@ -32,6 +33,12 @@ const deps = () => ({
   eventEffects: [deliveryEffects('READY_FOR_PICKUP')],
   dispatch: defaultDispatch,
 });
+const pushDeps = () => ({
+  db,
+  push: createPushService({ service: 'log', accessToken: undefined, url: 'http://127.0.0.1:9', receiptDelayMs: 1 }),
+  log: { info: () => {}, warn: () => {}, error: () => {} },
+  receiptDelayMs: 900_000,
+});
 const eventually = (check: () => Promise<void>) => vi.waitFor(check, { timeout: 15_000, interval: 50 });
 const rows = async <T extends Record<string, unknown>>(query: ReturnType<typeof sql>) =>
   (await db.execute<T>(query)).rows;
@@ -45,7 +52,13 @@ describe('order side effects', () => {
     expect((await transition(app, market.seller, answered.id, { to: 'ACCEPTED', prep_minutes: 20 })).statusCode).toBe(
       200,
     );
-    const runner = createJobRunner({ db, bus: platform.bus, handlers: jobHandlers(deps()), log: quiet, pollMs: 50 });
+    const runner = createJobRunner({
+      db,
+      bus: platform.bus,
+      handlers: jobHandlers(deps(), pushDeps()),
+      log: quiet,
+      pollMs: 50,
+    });
     await runner.start();
     try {
       await eventually(async () => expect((await getOrder(app, market.customer, order.id)).status).toBe('CANCELLED'));
@@ -88,7 +101,7 @@ describe('order side effects', () => {
 
     // The first runner does each job's work, then hangs as if dead before recording it as done
     // (after its lease it gives up on them, too late to matter).
-    const real = jobHandlers(deps());
+    const real = jobHandlers(deps(), pushDeps());
     const crashing = Object.fromEntries(
       Object.entries(real).map(([kind, handler]): [string, JobHandler] => [
         kind,

@@ -86,7 +86,7 @@ describe('dispatch with nobody free', () => {
     const order = await h.readyOrder(market);
     await eventually(async () => {
       const told = await db.execute<{ user_id: string }>(
-        sql`SELECT user_id FROM notifications WHERE kind = 'order.waiting' AND data->>'order_id' = ${order.id}`,
+        sql`SELECT user_id FROM notifications WHERE kind IN ('customer.waiting', 'seller.waiting') AND data->>'order_id' = ${order.id}`,
       );
       expect(told.rows.map((row) => row.user_id).sort()).toEqual(
         [market.customer.user.id, market.seller.user.id].sort(),

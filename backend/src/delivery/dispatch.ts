@@ -3,13 +3,14 @@ import {
   cashToCollect,
   channels,
   type DeliveryOffer,
+  formatDistance,
   isAwaitingRider,
   type LatLng,
   type Order,
   riderEarningPaise,
 } from '@kupwara/shared';
 import { and, eq, gt, sql } from 'drizzle-orm';
-import { requestNotifications } from '../notifications/requests';
+import { type NotificationRequest, requestNotifications } from '../notifications/requests';
 import { assignRiderEarly } from '../orders/early-rider';
 import { ordersForDelivery } from '../orders/order-queries';
 import { SYSTEM } from '../orders/order-view';
@@ -20,6 +21,7 @@ import type { Db } from '../platform/db';
 import { AppError, notFound } from '../platform/http/errors';
 import { newId } from '../platform/ids';
 import { enqueue, type Job, type JobHandler, wakeRunners } from '../platform/jobs';
+import { executeAsOneStatement } from '../platform/together';
 import { type DispatchJob, deliveryJobs, dispatchJob } from './jobs';
 import { deliveryOffers } from './tables';
 
@@ -52,6 +54,19 @@ const offerView = (
   cash_paise: cashToCollect(order.paymentMethod, order.totalPaise),
   item_count: order.itemCount,
   expires_at: offer.expiresAt.toISOString(),
+});
+
+/** A new offer as the rider's phone shows it when the app is closed. */
+const offerNotice = (offer: DeliveryOffer, riderId: string, options: DispatchOptions): NotificationRequest => ({
+  userId: riderId,
+  template: 'rider.new_offer',
+  values: {
+    store: offer.store.name,
+    distance: formatDistance(offer.distance_m),
+    seconds: Math.round(options.offerTimeoutMs / 1000),
+  },
+  data: { order_id: offer.order_id, offer_id: offer.id },
+  dedupeKey: `offer:${offer.id}`,
 });
 
 /**
@@ -125,6 +140,8 @@ export async function dispatchOnce(deps: DispatchDeps, job: DispatchJob, now = n
     if (inserted.length === 0) return undefined;
     await enqueue(tx, [{ kind: deliveryJobs.offerTimeout, payload: { offer_id: id }, runAt: expiresAt }]);
     const offer = offerView({ id, orderId: order.id, distanceM: rider.distance_m, expiresAt }, order);
+    // The push wakes a phone whose app is closed; an open app rings from the socket's offer.
+    await executeAsOneStatement(tx, requestNotifications(tx, [offerNotice(offer, rider.rider_id, options)]));
     return { riderId: rider.rider_id, offer };
   });
   if (offered === 'already') return;
@@ -135,16 +152,14 @@ export async function dispatchOnce(deps: DispatchDeps, job: DispatchJob, now = n
   // Nobody free now: tell the shop and the customer once it has taken long, and look again soon.
   const notice = !job.noticed && waited >= options.waitingNoticeMs;
   if (notice) {
-    await requestNotifications(
+    const values = { store: order.storeName, customer: order.customerName };
+    const data = { order_id: order.id };
+    await executeAsOneStatement(
       db,
-      [order.customerId, order.sellerId].map((userId) => ({
-        userId,
-        kind: 'order.waiting',
-        title: 'Looking for a rider',
-        body: 'Every rider nearby is busy: we keep looking',
-        data: { order_id: order.id },
-        dedupeKey: `dispatch:${order.id}`,
-      })),
+      requestNotifications(db, [
+        { userId: order.customerId, template: 'customer.waiting', values, data, dedupeKey: `dispatch:${order.id}` },
+        { userId: order.sellerId, template: 'seller.waiting', values, data, dedupeKey: `dispatch:${order.id}` },
+      ]),
     );
   }
   const next = dispatchJob(
@@ -173,9 +188,24 @@ async function closeOffer(deps: DispatchDeps, offerId: string, status: 'declined
         riderId ? eq(deliveryOffers.riderId, riderId) : undefined,
       ),
     )
-    .returning({ orderId: deliveryOffers.orderId });
+    .returning({ orderId: deliveryOffers.orderId, riderId: deliveryOffers.riderId });
   if (!closed) return false;
-  await enqueue(deps.db, [dispatchJob(closed.orderId, new Date())]);
+  const [order] = status === 'expired' ? await ordersForDelivery(deps.db, [closed.orderId]) : [];
+  await executeAsOneStatement(deps.db, [
+    enqueue(deps.db, [dispatchJob(closed.orderId, new Date())]),
+    // The rider who let it pass hears it went elsewhere (a declined one they know of).
+    ...(order
+      ? requestNotifications(deps.db, [
+          {
+            userId: closed.riderId,
+            template: 'rider.offer_expired',
+            values: { store: order.storeName },
+            data: { order_id: order.id, offer_id: offerId },
+            dedupeKey: `offer-expired:${offerId}`,
+          },
+        ])
+      : []),
+  ]);
   await wakeRunners(deps.bus);
   return true;
 }

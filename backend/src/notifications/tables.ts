@@ -68,8 +68,8 @@ export const pushMessages = pgTable(
       .references(() => notifications.id, { onDelete: 'cascade' }),
     /** No foreign key: the device may be gone (DeviceNotRegistered) while its history stays. */
     expoPushToken: text('expo_push_token').notNull(),
-    /** The ticket: 'ok' with its id, or 'error' with Expo's error code. */
-    ticketStatus: text('ticket_status').$type<'ok' | 'error'>().notNull(),
+    /** The ticket: 'ok' with its id, 'error' with Expo's error code, or 'logged' (not sent: no push service). */
+    ticketStatus: text('ticket_status').$type<'ok' | 'error' | 'logged'>().notNull(),
     ticketId: text('ticket_id'),
     ticketError: text('ticket_error'),
     sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),

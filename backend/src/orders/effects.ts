@@ -26,6 +26,7 @@ export type OrderParties = Pick<
   | 'riderName'
   | 'itemCount'
   | 'totalPaise'
+  | 'prepMinutes'
 >;
 
 export type EventJob = { order: OrderParties; event: OrderEvent };
@@ -50,6 +51,7 @@ export function effectsOf(order: OrderRow, event: OrderEventRow, others: readonl
     riderName: order.riderName,
     itemCount: order.itemCount,
     totalPaise: order.totalPaise,
+    prepMinutes: order.prepMinutes,
   };
   const payload: EventJob = { order: parties, event: orderEventView(event) };
   const effects: NewJob[] = [{ kind: orderJobs.event, payload }, ...others.flatMap((plan) => plan(parties, event))];

@@ -4,6 +4,7 @@ import { recordOrderFact, recordOrderLineFacts } from '../analytics/facts';
 import { catalogChanged } from '../catalog/catalog-cache';
 import { restoreStock } from '../catalog/stock';
 import { type NotificationRequest, requestNotifications } from '../notifications/requests';
+import type { TemplateKey } from '../notifications/templates';
 import { broadcast } from '../platform/broadcast';
 import { AppError } from '../platform/http/errors';
 import type { Job, JobHandler } from '../platform/jobs';
@@ -19,52 +20,32 @@ export const PENDING_TIMEOUT_REASON = 'The shop did not answer in time';
 const orderIdOf = (job: Job) => String(job.payload.order_id);
 
 type Audience = 'customer' | 'seller' | 'rider';
-type Message = Partial<Record<Audience, { title: string; body: string }>>;
+type Told = Partial<Record<Audience, TemplateKey>>;
 
-/** Who hears about each step, and what they read. */
-function messagesFor(order: OrderParties, event: OrderEvent): Message {
-  const store = order.storeName;
-  const rider = order.riderName ?? 'Your rider';
-  const reason = event.reason ? `: ${event.reason}` : '';
-  const lost = { title: 'Order failed', body: `Order from ${store} could not be completed${reason}` };
-  if (event.kind === 'rider_assigned_early') {
-    // The rider tapped to take it: they know. The customer and the shop learn who is coming.
-    return {
-      customer: { title: 'Rider on the way to the shop', body: `${rider} is on the way to ${store} for your order` },
-      seller: { title: 'Rider on the way', body: `${rider} is coming to collect ${order.customerName}'s order` },
-    };
-  }
-  const byStatus: Record<OrderStatus, Message> = {
-    PENDING: {
-      seller: { title: 'New order', body: `${order.customerName}: ${order.itemCount} items, please accept or reject` },
-    },
-    ACCEPTED: { customer: { title: 'Order accepted', body: `${store} accepted your order` } },
-    PREPARING: { customer: { title: 'Being prepared', body: `${store} is packing your order` } },
-    READY_FOR_PICKUP: {
-      customer: { title: 'Packed', body: `Your order from ${store} is ready and waiting for a rider` },
-    },
-    RIDER_ASSIGNED: {
-      customer: { title: 'Rider on the way to the shop', body: `${rider} will bring your order` },
-      rider: { title: 'New delivery', body: `Pick up an order at ${store}, ${order.storeAddress}` },
-    },
-    PICKED_UP: { customer: { title: 'Picked up', body: `${rider} has your order` } },
-    IN_TRANSIT: { customer: { title: 'On the way', body: `${rider} is coming to you` } },
-    DELIVERED: {
-      customer: { title: 'Delivered', body: `Your order from ${store} was delivered` },
-      seller: { title: 'Order delivered', body: `${order.customerName}'s order was delivered` },
-    },
-    REJECTED: { customer: { title: 'Order not accepted', body: `${store} could not take your order${reason}` } },
+/** Who hears about each step, and the catalog's template each reads. */
+function templatesFor(order: OrderParties, event: OrderEvent): Told {
+  // The rider tapped to take it: they know. The customer and the shop learn who is coming.
+  if (event.kind === 'rider_assigned_early')
+    return { customer: 'customer.rider_assigned', seller: 'seller.rider_assigned' };
+  const byStatus: Record<OrderStatus, Told> = {
+    PENDING: { seller: 'seller.new_order' },
+    ACCEPTED: { customer: order.prepMinutes ? 'customer.accepted' : 'customer.accepted_untimed' },
+    PREPARING: { customer: 'customer.preparing' },
+    READY_FOR_PICKUP: { customer: 'customer.ready' },
+    RIDER_ASSIGNED: { customer: 'customer.rider_assigned', rider: 'rider.assigned' },
+    PICKED_UP: { customer: 'customer.picked_up' },
+    IN_TRANSIT: { customer: 'customer.in_transit' },
+    DELIVERED: { customer: 'customer.delivered', seller: 'seller.delivered' },
+    REJECTED: { customer: 'customer.rejected' },
     CANCELLED:
       event.actor === 'customer'
-        ? { seller: { title: 'Order cancelled', body: `${order.customerName} cancelled their order` } }
-        : {
-            customer: { title: 'Order cancelled', body: `${store} did not answer in time: nothing will be charged` },
-            seller: {
-              title: 'Order missed',
-              body: `${order.customerName}'s order was cancelled: it was not answered in time`,
-            },
-          },
-    FAILED: { customer: lost, seller: lost, ...(order.riderId ? { rider: lost } : {}) },
+        ? { seller: 'seller.cancelled', ...(order.riderId ? { rider: 'rider.cancelled' } : {}) }
+        : { customer: 'customer.cancelled', seller: 'seller.missed' },
+    FAILED: {
+      customer: 'customer.failed',
+      seller: 'seller.failed',
+      ...(order.riderId ? { rider: 'rider.failed' } : {}),
+    },
   };
   return byStatus[event.status];
 }
@@ -75,11 +56,20 @@ function notificationsFor(order: OrderParties, event: OrderEvent): NotificationR
     seller: order.sellerId,
     rider: order.riderId,
   };
+  const values = {
+    store: order.storeName,
+    address: order.storeAddress,
+    customer: order.customerName,
+    rider: order.riderName ?? 'Your rider',
+    items: order.itemCount,
+    minutes: order.prepMinutes ?? 0,
+    reason: event.reason ?? 'no reason was given',
+  };
   const data = { order_id: order.id, status: event.status, seq: event.seq };
-  return Object.entries(messagesFor(order, event)).flatMap(([audience, message]) => {
+  return Object.entries(templatesFor(order, event)).flatMap(([audience, template]) => {
     const userId = people[audience as Audience];
-    if (!userId || !message) return [];
-    return [{ userId, kind: 'order.status', ...message, data, dedupeKey: `order:${order.id}:${event.seq}` }];
+    if (!userId || !template) return [];
+    return [{ userId, template, values, data, dedupeKey: `order:${order.id}:${event.seq}` }];
   });
 }
 
@@ -95,7 +85,7 @@ export function orderJobHandlers(deps: OrderDeps): Record<string, JobHandler> {
       if (order.riderId) followers.push(channels.rider(order.riderId));
       await Promise.all(followers.map((channel) => broadcast(bus, channel, { type: 'event', event })));
       const told = notificationsFor(order, event);
-      const writes: SQLWrapper[] = told.length > 0 ? [requestNotifications(db, told)] : [];
+      const writes: SQLWrapper[] = told.length > 0 ? requestNotifications(db, told) : [];
       // The facts count moves between states: a change within one would count its state twice.
       if (event.kind === 'transition') {
         writes.push(

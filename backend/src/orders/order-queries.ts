@@ -154,6 +154,7 @@ export async function ordersForDelivery(db: Db, orderIds: readonly string[]) {
       riderId: orders.riderId,
       customerId: orders.customerId,
       sellerId: orders.sellerId,
+      customerName: orders.customerName,
       storeName: orders.storeName,
       storeAddress: orders.storeAddress,
       storeLocation: orders.storeLocation,

@@ -125,7 +125,7 @@ describe('moving an order', () => {
       { store_phone: shopPhone },
     ]);
     const told = await db.execute<{ user_id: string }>(
-      sql`SELECT user_id FROM notifications WHERE kind = 'order.otp-locked' AND data->>'order_id' = ${order.id}`,
+      sql`SELECT user_id FROM notifications WHERE kind = 'seller.otp_locked' AND data->>'order_id' = ${order.id}`,
     );
     expect(told.rows).toEqual([{ user_id: market.seller.user.id }]);
     expect((await getOrder(app, market.customer, order.id)).status).toBe('IN_TRANSIT');

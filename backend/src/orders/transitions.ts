@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { applyTransition, type Order, type TransitionRequest } from '@kupwara/shared';
 import { and, eq } from 'drizzle-orm';
 import { contactOf } from '../accounts/users';
-import { requestNotifications } from '../notifications/requests';
+import { type NotificationRequest, requestNotifications } from '../notifications/requests';
 import type { Bus } from '../platform/bus';
 import type { Cache } from '../platform/cache';
 import type { Db } from '../platform/db';
@@ -50,11 +50,10 @@ function occurredAt(claimed: string | undefined, previous: Date, now: Date): Dat
 }
 
 /** The moved order, or a refusal that still commits (a wrong code is counted). */
-const otpLockedNotice = (row: OrderRow) => ({
+const otpLockedNotice = (row: OrderRow): NotificationRequest => ({
   userId: row.sellerId,
-  kind: 'order.otp-locked',
-  title: 'Hand-over locked',
-  body: `${row.riderName ?? 'The rider'} entered ${MAX_OTP_ATTEMPTS} wrong codes for ${row.customerName}'s order: please call them`,
+  template: 'seller.otp_locked',
+  values: { rider: row.riderName ?? 'The rider', attempts: MAX_OTP_ATTEMPTS, customer: row.customerName },
   data: { order_id: row.id },
   dedupeKey: `otp-locked:${row.id}`,
 });
@@ -130,7 +129,7 @@ export async function transitionOrder(
               .set({ otpAttempts: row.otpAttempts + 1 })
               .where(eq(orders.id, row.id)),
             // Locked: the shop hears of it, to call the customer and the rider.
-            ...(left > 0 ? [] : [requestNotifications(tx, [otpLockedNotice(row)])]),
+            ...(left > 0 ? [] : requestNotifications(tx, [otpLockedNotice(row)])),
           ],
         };
       }

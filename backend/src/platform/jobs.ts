@@ -129,7 +129,8 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
       const succeeded = await Promise.all(claimed.map(run));
       const done = claimed.filter((_, i) => succeeded[i]).map((job) => job.id);
       if (done.length > 0) await db.delete(jobs).where(inArray(jobs.id, done));
-      if (claimed.length === batchSize) again = true;
+      // Jobs just done may have queued more (an order's event queues its pushes): look again now.
+      if (claimed.length > 0) again = true;
     } while (again && !stopped);
   }
 
