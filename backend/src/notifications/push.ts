@@ -260,7 +260,8 @@ async function checkReceipts(deps: PushDeps, job: Job) {
     .orderBy(pushMessages.sentAt)
     .limit(1);
   if (next) {
-    const at = Math.max(next.sentAt.getTime() + receiptDelayMs, Date.now() + 60_000);
+    // Not before the receipts are due, nor sooner than a minute (or the delay) from now: no hot loop.
+    const at = Math.max(next.sentAt.getTime() + receiptDelayMs, Date.now() + Math.min(receiptDelayMs, 60_000));
     await scheduleOnce(db, pushJobs.receipts, new Date(at), job.id);
   }
 }

@@ -51,6 +51,7 @@ const english = {
 } as const;
 
 export type TemplateKey = keyof typeof english;
+export const templateKeys = Object.keys(english) as TemplateKey[];
 type Catalog = Record<TemplateKey, { title: string; body: string }>;
 
 const catalogs: Record<string, Catalog> = { en: english };
