@@ -47,6 +47,8 @@ export function createPositionIngest(options: { db: Db; bus: Bus; eta?: EtaEstim
   const { db, bus, eta = straightLineEta } = options;
   // Each rider's last believed fix, the base of the jump check (loaded from the database on first sight).
   const believed = new Map<string, Believed>();
+  // Arrivals already told from this process (the database keeps each once anyway).
+  const arrivalsTold = new Set<string>();
   let queue: Queued[] = [];
   let writing: Promise<void> | undefined;
 
@@ -132,7 +134,7 @@ export function createPositionIngest(options: { db: Db; bus: Bus; eta?: EtaEstim
       const previous = believed.get(fix.riderId);
       if (!fix.flagged && (!previous || previous.at < fix.at)) believed.set(fix.riderId, fix);
     }
-    if (due.length > 0) await publishPositions(db, bus, due, eta);
+    if (due.length > 0) await publishPositions(db, bus, due, eta, arrivalsTold);
   }
 
   return {

@@ -10,10 +10,13 @@ import {
   type TrackingPosition,
 } from '@kupwara/shared';
 import { eq } from 'drizzle-orm';
+import { type NotificationRequest, requestNotifications } from '../notifications/requests';
 import { activeDeliveriesOf, activeRiderOf } from '../orders/order-queries';
 import { broadcast } from '../platform/broadcast';
 import type { Bus } from '../platform/bus';
 import type { Db } from '../platform/db';
+import { wakeRunners } from '../platform/jobs';
+import { executeAsOneStatement } from '../platform/together';
 import { riderPositions } from './tables';
 
 /** Distance and time by road between two points. Swap in OSRM or Valhalla behind this. */
@@ -60,18 +63,69 @@ function tracking(fix: Fix, delivery: Delivery, eta: EtaEstimator): TrackingPosi
   };
 }
 
-/** Sends riders' new positions to the channels of the orders they carry. */
-export async function publishPositions(db: Db, bus: Bus, fixes: readonly Fix[], eta = straightLineEta) {
+/** Within this much road of where they head, a rider is "nearly there": the shop or the customer is told. */
+export const ARRIVING_M = 300;
+
+type Arriving = Awaited<ReturnType<typeof activeDeliveriesOf>>[number];
+
+/** The person waiting where the rider heads learns they are nearly there (once per order and place). */
+function arrivalNotice(delivery: Arriving, toward: 'store' | 'customer'): NotificationRequest {
+  const values = {
+    rider: delivery.riderName ?? 'Your rider',
+    customer: delivery.customerName,
+    store: delivery.storeName,
+  };
+  const data = { order_id: delivery.id };
+  return toward === 'store'
+    ? {
+        userId: delivery.sellerId,
+        template: 'seller.rider_arriving',
+        values,
+        data,
+        dedupeKey: `rider-arriving:${delivery.id}`,
+      }
+    : {
+        userId: delivery.customerId,
+        template: 'customer.arriving',
+        values,
+        data,
+        dedupeKey: `arriving:${delivery.id}`,
+      };
+}
+
+/**
+ * Sends riders' new positions to the channels of the orders they carry, and tells the shop or the
+ * customer when a rider is nearly there. `told` remembers which arrivals this process already
+ * recorded, so a rider waiting at the door does not write the same news every two seconds.
+ */
+export async function publishPositions(
+  db: Db,
+  bus: Bus,
+  fixes: readonly Fix[],
+  eta = straightLineEta,
+  told = new Set<string>(),
+) {
   const byRider = new Map(fixes.map((fix) => [fix.riderId, fix]));
   const deliveries = await activeDeliveriesOf(db, [...byRider.keys()]);
+  const arrivals: NotificationRequest[] = [];
   await Promise.all(
     deliveries.flatMap((delivery) => {
       const fix = byRider.get(delivery.riderId ?? '');
       const position = fix && tracking(fix, delivery, eta);
       if (!position) return [];
+      const key = `${delivery.id} ${position.toward}`;
+      if (position.distance_m <= ARRIVING_M && !told.has(key)) {
+        told.add(key);
+        arrivals.push(arrivalNotice(delivery, position.toward));
+      }
       return [broadcast(bus, channels.order(delivery.id), { type: 'position', position })];
     }),
   );
+  if (told.size > 100_000) told.clear();
+  if (arrivals.length > 0) {
+    await executeAsOneStatement(db, requestNotifications(db, arrivals));
+    await wakeRunners(bus);
+  }
 }
 
 /** Where the rider of an order is now, for someone who just started following it (latest only). */

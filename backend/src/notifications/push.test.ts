@@ -3,9 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeTestApp } from '../../test/app';
 import { helpers, type Session } from '../../test/dispatch';
-import { bearer } from '../../test/factories';
+import { bearer, KUPWARA, north } from '../../test/factories';
 import { type FakeExpoPush, startFakeExpoPush } from '../../test/fake-expo-push';
-import { advanceOrder, line, makeMarket, placeOrder } from '../../test/orders';
+import { advanceOrder, HOME, line, makeMarket, placeOrder } from '../../test/orders';
 import { defaultDispatch } from '../delivery/dispatch';
 import type { Db } from '../platform/db';
 
@@ -191,6 +191,46 @@ describe('pushes through Expo', () => {
     expect(pushesTo(token, order.id)[0]?.body).toMatch(/, 300 m away: take it within 2 s$/);
     await eventually(() => expect(kindsTo(token, order.id)).toEqual(['rider.new_offer', 'rider.offer_expired']));
   });
+});
+
+describe('a rider nearly there', () => {
+  it('tells the shop once when its rider is close, and the customer once when the order is', async () => {
+    const market = await makeMarket(app, db);
+    const [seller, customer] = [await phone(market.seller), await phone(market.customer)];
+    const order = await placeOrder(app, market.customer, market.store.id, [line(market.rice)]);
+    await advanceOrder(app, market, order.id, 'RIDER_ASSIGNED');
+    const online = await app.inject({
+      method: 'POST',
+      url: '/api/v1/rider/status',
+      headers: bearer(market.rider),
+      payload: { status: 'online' },
+    });
+    expect(online.statusCode, online.body).toBe(200);
+    // Fixes two minutes apart on the phone (a believable ride), sent as positions go out: every two seconds.
+    const firstFix = Date.now() - 20 * 60_000;
+    let fixes = 0;
+    const at = async (where: { lat: number; lng: number }) => {
+      await new Promise((resolve) => setTimeout(resolve, 2100));
+      const recorded_at = new Date(firstFix + fixes++ * 120_000).toISOString();
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/rider/locations',
+        headers: bearer(market.rider),
+        payload: { points: [{ ...where, recorded_at }] },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    await at(north(KUPWARA, 2000));
+    await at(north(KUPWARA, 150));
+    await at(north(KUPWARA, 100));
+    await eventually(() => expect(kindsTo(seller, order.id)).toEqual(['seller.new_order', 'seller.rider_arriving']));
+    await advanceOrder(app, market, order.id, 'IN_TRANSIT');
+    await at(north(HOME.location, 200));
+    await at(north(HOME.location, 50));
+    await eventually(() => expect(kindsTo(customer, order.id)).toContain('customer.arriving'));
+    expect(kindsTo(customer, order.id).filter((kind) => kind === 'customer.arriving')).toHaveLength(1);
+    expect(kindsTo(seller, order.id).filter((kind) => kind === 'seller.rider_arriving')).toHaveLength(1);
+  }, 60_000);
 });
 
 describe('pushes with no push service (the embedded default)', () => {

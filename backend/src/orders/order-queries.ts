@@ -92,6 +92,11 @@ export async function eventsAfter(db: Db, orderId: string, since: number | undef
 const delivery = {
   id: orders.id,
   riderId: orders.riderId,
+  customerId: orders.customerId,
+  sellerId: orders.sellerId,
+  storeName: orders.storeName,
+  customerName: orders.customerName,
+  riderName: orders.riderName,
   status: orders.status,
   storeLocation: orders.storeLocation,
   deliveryLocation: orders.deliveryLocation,
