@@ -18,6 +18,11 @@ const english = {
   'customer.preparing': { title: 'Being prepared', body: '{store} is packing your order' },
   'customer.ready': { title: 'Packed', body: 'Your order from {store} is ready and waiting for a rider' },
   'customer.rider_assigned': { title: 'Rider on the way to the shop', body: '{rider} will bring your order' },
+  // Taken while the shop still prepares it (early dispatch): the rider rides to the shop now.
+  'customer.rider_assigned_early': {
+    title: 'Rider on the way to the shop',
+    body: '{rider} is on the way to {store} for your order',
+  },
   'customer.picked_up': { title: 'Picked up', body: '{rider} has your order' },
   'customer.in_transit': { title: 'On the way', body: '{rider} is coming to you' },
   'customer.arriving': { title: 'Almost there', body: '{rider} is nearly at your door with your order' },
