@@ -15,8 +15,15 @@ export type Market = Awaited<ReturnType<typeof makeMarket>>;
 
 export const eventually = <T>(check: () => Promise<T>) => vi.waitFor(check, { timeout: 15_000, interval: 100 });
 
+/** Dispatch as configured, but looking again for a rider every 300 ms. */
+export const fastDispatch = (dispatch: Partial<DispatchOptions> = {}): DispatchOptions => ({
+  ...defaultDispatch,
+  retryMs: 300,
+  ...dispatch,
+});
+
 export async function start(dispatch: Partial<DispatchOptions>, dispatchFrom: DispatchFrom = 'READY_FOR_PICKUP') {
-  const test = await makeTestApp({ dispatchFrom, dispatch: { ...defaultDispatch, retryMs: 300, ...dispatch } });
+  const test = await makeTestApp({ dispatchFrom, dispatch: fastDispatch(dispatch) });
   return { app: test.app, db: test.platform.database.db };
 }
 

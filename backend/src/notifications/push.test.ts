@@ -2,11 +2,10 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeTestApp } from '../../test/app';
-import { helpers, type Session } from '../../test/dispatch';
+import { fastDispatch, helpers, type Session } from '../../test/dispatch';
 import { bearer, KUPWARA, north } from '../../test/factories';
 import { type FakeExpoPush, startFakeExpoPush } from '../../test/fake-expo-push';
 import { advanceOrder, HOME, line, makeMarket, placeOrder } from '../../test/orders';
-import { defaultDispatch } from '../delivery/dispatch';
 import type { Db } from '../platform/db';
 
 const ACCESS_TOKEN = 'expo-access-token-for-tests';
@@ -18,7 +17,7 @@ beforeAll(async () => {
   fake = await startFakeExpoPush({ accessToken: ACCESS_TOKEN });
   const test = await makeTestApp({
     push: { service: 'expo', accessToken: ACCESS_TOKEN, url: fake.url, receiptDelayMs: 1000 },
-    dispatch: { ...defaultDispatch, retryMs: 300, offerTimeoutMs: 1500 },
+    dispatch: fastDispatch({ offerTimeoutMs: 1500 }),
   });
   app = test.app;
   db = test.platform.database.db;

@@ -26,7 +26,7 @@ type Told = Partial<Record<Audience, TemplateKey>>;
 function templatesFor(order: OrderParties, event: OrderEvent): Told {
   // The rider tapped to take it: they know. The customer and the shop learn who is coming.
   if (event.kind === 'rider_assigned_early')
-    return { customer: 'customer.rider_assigned', seller: 'seller.rider_assigned' };
+    return { customer: 'customer.rider_assigned_early', seller: 'seller.rider_assigned' };
   const byStatus: Record<OrderStatus, Told> = {
     PENDING: { seller: 'seller.new_order' },
     ACCEPTED: { customer: order.prepMinutes ? 'customer.accepted' : 'customer.accepted_untimed' },
