@@ -111,7 +111,7 @@ try {
   const product = await call<{ id: string }>(
     `${api}/seller/products`,
     'POST',
-    { name: 'Bread', price_paise: 1000, unit: '1 pc', stock: 10_000_000 },
+    { name: 'Bread', price_paise: 1000, unit: '1 pc', stock: 1_000_000 },
     seller.token,
   );
   const customers = await inBatches(Array.from({ length: CUSTOMERS }), 10, () => signUpWithPhone(api, 'customer'));
@@ -154,6 +154,16 @@ try {
   const acceptSeconds = (performance.now() - started) / 1000;
   const accepted = await delays('customer.accepted', ORDERS, acceptedAt);
 
+  // Where the time goes: the event's job writing the notification, then the sender taking it.
+  const written = await database.db.execute<{ order_id: string; at: number }>(sql`
+    SELECT data->>'order_id' AS order_id, extract(epoch FROM created_at) * 1000 AS at
+    FROM notifications WHERE kind = 'customer.accepted'`);
+  const writtenAt = new Map(written.rows.map((row) => [row.order_id, Number(row.at)]));
+  const toRow = [...writtenAt].map(([id, at]) => at - (acceptedAt.get(id) ?? Number.NaN));
+  const toPush = fake.received
+    .filter((push) => push.data.kind === 'customer.accepted')
+    .map((push) => push.at - (writtenAt.get(String(push.data.order_id)) ?? Number.NaN));
+
   // A backlog (the push service was down, say): how fast the sender empties it.
   const before = fake.received.length;
   await database.db.execute(sql`
@@ -177,6 +187,8 @@ try {
     accepted_per_s: Math.round(ORDERS / acceptSeconds),
     new_order_push_ms: { p50: percentile(newOrder, 0.5), p99: percentile(newOrder, 0.99), n: newOrder.length },
     accepted_push_ms: { p50: percentile(accepted, 0.5), p99: percentile(accepted, 0.99), n: accepted.length },
+    accepted_event_to_row_ms: { p50: percentile(toRow, 0.5), p99: percentile(toRow, 0.99) },
+    accepted_row_to_push_ms: { p50: percentile(toPush, 0.5), p99: percentile(toPush, 0.99) },
     backlog: { pushes: drained.length, seconds: Number(spanS.toFixed(2)), per_s: Math.round(drained.length / spanS) },
     duplicates: fake.received.length - new Set(fake.received.map((p) => `${p.data.notification_id} ${p.to}`)).size,
   };
