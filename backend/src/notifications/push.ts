@@ -2,7 +2,7 @@ import { and, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type { ExpoPushMessage, ExpoPushReceipt, ExpoPushTicket } from 'expo-server-sdk';
 import type { Db } from '../platform/db';
 import { anyId } from '../platform/ids';
-import { enqueue, type Job, type JobHandler, type NewJob } from '../platform/jobs';
+import { enqueue, type JobHandler, type NewJob } from '../platform/jobs';
 import type { PushService } from './push-service';
 import { devices, notifications, pushMessages } from './tables';
 import { channelOf } from './templates';
@@ -10,7 +10,7 @@ import { channelOf } from './templates';
 export const pushJobs = { send: 'notifications.push', receipts: 'notifications.receipts' } as const;
 
 /** Sends whatever waits in the outbox (every notification not yet pushed), not just one. */
-export const pushJob = (runAt?: Date): NewJob => ({ kind: pushJobs.send, payload: {}, runAt });
+export const pushJob = (): NewJob => ({ kind: pushJobs.send, payload: {} });
 
 export interface PushLog {
   info(fields: object, message: string): void;
@@ -90,20 +90,22 @@ async function targetsOf(db: Db, ids: string[]): Promise<Target[]> {
   return result.rows.map((row) => ({ notificationId: row.notification_id, token: row.token }));
 }
 
-/** Schedules a job of this kind unless one is already waiting (besides the one running now). */
-async function scheduleOnce(db: Db, kind: string, runAt: Date, running?: string) {
+/**
+ * Schedules a job of this kind unless one not yet started will run by then (a started one may be
+ * finishing without seeing what is left, so it does not count).
+ */
+async function scheduleOnce(db: Db, kind: string, runAt: Date) {
   const waiting = await db.execute(sql`
-    SELECT 1 FROM jobs WHERE kind = ${kind} AND failed_at IS NULL AND run_at <= ${runAt.toISOString()}::timestamptz
-      ${running ? sql`AND id <> ${running}` : sql``} LIMIT 1`);
+    SELECT 1 FROM jobs WHERE kind = ${kind} AND attempts = 0 AND run_at <= ${runAt.toISOString()}::timestamptz LIMIT 1`);
   if (waiting.rows.length === 0) await enqueue(db, [{ kind, payload: {}, runAt }]);
 }
 
 /**
  * One round of the outbox: claims due notifications, sends one message per phone in the SDK's
  * chunks, records every ticket, and settles each notification — sent when every phone has a
- * ticket, else due again after a backoff. Returns how many it claimed and the earliest retry.
+ * ticket, else due again after a backoff. Returns how many it claimed and whether Expo took any.
  */
-async function sendRound(deps: PushDeps): Promise<{ claimed: number; retryAt?: Date; ticketed: boolean }> {
+async function sendRound(deps: PushDeps): Promise<{ claimed: number; ticketed: boolean }> {
   const { db, push, log } = deps;
   const claimed = await claimDue(db);
   if (claimed.length === 0) return { claimed: 0, ticketed: false };
@@ -194,17 +196,15 @@ async function sendRound(deps: PushDeps): Promise<{ claimed: number; retryAt?: D
           done.map((n) => n.id),
         ),
       );
-  let retryAt: Date | undefined;
   for (const n of later) {
     const at = new Date(now + pushRetryDelayMs(n.attempts));
     await db.update(notifications).set({ pushDueAt: at }).where(eq(notifications.id, n.id));
-    if (!retryAt || at < retryAt) retryAt = at;
   }
-  return { claimed: claimed.length, retryAt, ticketed };
+  return { claimed: claimed.length, ticketed };
 }
 
 /** Asks for the receipts of tickets sent long enough ago, in Expo's batches, and acts on each. */
-async function checkReceipts(deps: PushDeps, job: Job) {
+async function checkReceipts(deps: PushDeps) {
   const { db, push, log, receiptDelayMs } = deps;
   const dueBefore = new Date(Date.now() - receiptDelayMs);
   for (;;) {
@@ -262,7 +262,7 @@ async function checkReceipts(deps: PushDeps, job: Job) {
   if (next) {
     // Not before the receipts are due, nor sooner than a minute (or the delay) from now: no hot loop.
     const at = Math.max(next.sentAt.getTime() + receiptDelayMs, Date.now() + Math.min(receiptDelayMs, 60_000));
-    await scheduleOnce(db, pushJobs.receipts, new Date(at), job.id);
+    await scheduleOnce(db, pushJobs.receipts, new Date(at));
   }
 }
 
@@ -278,19 +278,26 @@ async function logReceiptError(deps: PushDeps, token: string, error: string, mes
 export function pushJobHandlers(deps: PushDeps): Record<string, JobHandler> {
   return {
     async [pushJobs.send]() {
-      let retryAt: Date | undefined;
       let ticketed = false;
       for (;;) {
         const round = await sendRound(deps);
-        if (round.retryAt && (!retryAt || round.retryAt < retryAt)) retryAt = round.retryAt;
         ticketed ||= round.ticketed;
         if (round.claimed < BATCH) break;
       }
-      if (retryAt) await enqueue(deps.db, [pushJob(retryAt)]);
+      // Whatever still waits (backed off, or leased by a sender that died) has a run coming for it.
+      const [next] = (
+        await deps.db.execute<{ at: string | Date | null }>(
+          sql`SELECT min(coalesce(push_due_at, created_at)) AS at FROM notifications WHERE sent_at IS NULL`,
+        )
+      ).rows;
+      if (next?.at) {
+        const at = Math.max(new Date(next.at).getTime(), Date.now() + 1000);
+        await scheduleOnce(deps.db, pushJobs.send, new Date(at));
+      }
       if (ticketed) await scheduleOnce(deps.db, pushJobs.receipts, new Date(Date.now() + deps.receiptDelayMs));
     },
-    async [pushJobs.receipts](job) {
-      await checkReceipts(deps, job);
+    async [pushJobs.receipts]() {
+      await checkReceipts(deps);
     },
   };
 }
