@@ -51,8 +51,8 @@ const english = {
   'rider.new_offer': { title: 'New delivery offer', body: '{store}, {distance} away: take it within {seconds} s' },
   'rider.offer_expired': { title: 'Offer missed', body: 'The delivery from {store} went to another rider' },
   'rider.assigned': { title: 'New delivery', body: 'Pick up an order at {store}, {address}' },
-  'rider.cancelled': { title: 'Delivery cancelled', body: 'The order from {store} was cancelled: do not pick it up' },
-  'rider.failed': { title: 'Delivery failed', body: 'The order from {store} could not be completed: {reason}' },
+  // An order a rider has can only end as FAILED (the machine cancels only PENDING orders): to them, it is called off.
+  'rider.failed': { title: 'Delivery cancelled', body: 'The order from {store} was called off: {reason}' },
 } as const;
 
 export type TemplateKey = keyof typeof english;

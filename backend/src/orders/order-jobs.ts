@@ -39,7 +39,7 @@ function templatesFor(order: OrderParties, event: OrderEvent): Told {
     REJECTED: { customer: 'customer.rejected' },
     CANCELLED:
       event.actor === 'customer'
-        ? { seller: 'seller.cancelled', ...(order.riderId ? { rider: 'rider.cancelled' } : {}) }
+        ? { seller: 'seller.cancelled' }
         : { customer: 'customer.cancelled', seller: 'seller.missed' },
     FAILED: {
       customer: 'customer.failed',
