@@ -12,6 +12,7 @@ import { catalogRoutes } from './catalog/routes';
 import { sellerProductRoutes } from './catalog/seller-product-routes';
 import { type DispatchDeps, dispatchJobHandlers } from './delivery/dispatch';
 import { deliveryEffects } from './delivery/jobs';
+import { offerSmsHandlers } from './delivery/offer-sms';
 import { createPositionIngest } from './delivery/positions';
 import { riderRoutes } from './delivery/rider-routes';
 import { sellerDeliveryRoutes } from './delivery/seller-routes';
@@ -19,6 +20,9 @@ import { forgetSessionDevices } from './notifications/devices';
 import { type PushDeps, pushJobHandlers } from './notifications/push';
 import { createPushService } from './notifications/push-service';
 import { notificationRoutes } from './notifications/routes';
+import { shortLinkRoutes } from './notifications/short-links';
+import { defaultSmsRetry, msg91Gateway } from './notifications/sms';
+import { newOrderSmsHandlers } from './orders/new-order-sms';
 import { orderJobHandlers } from './orders/order-jobs';
 import { orderRoutes } from './orders/routes';
 import type { OrderDeps } from './orders/transitions';
@@ -69,7 +73,9 @@ export interface AppOptions {
 export const jobHandlers = (deps: DispatchDeps, push: PushDeps): Record<string, JobHandler> => ({
   ...pushJobHandlers(push),
   ...orderJobHandlers(deps),
+  ...newOrderSmsHandlers(deps),
   ...dispatchJobHandlers(deps),
+  ...offerSmsHandlers(deps),
 });
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -105,6 +111,10 @@ export async function buildApp({ config, platform, webApps, runJobs = true }: Ap
     pendingTimeoutMs: config.orderAcceptTimeoutMs,
     // Modules above orders act on its events through these, so orders imports none of them.
     eventEffects: [deliveryEffects(config.dispatchFrom)],
+    sms: config.sms && {
+      sender: { db, gateway: msg91Gateway(config.sms), options: config.sms, log: app.log, retry: defaultSmsRetry },
+      newOrderAfterMs: config.smsFallbackAfterMs,
+    },
   };
   const positions = createPositionIngest({ db, bus: platform.bus });
   const delivery = { ...orders, dispatch: config.dispatch, positions };
@@ -159,8 +169,10 @@ export async function buildApp({ config, platform, webApps, runJobs = true }: Ap
     },
     { prefix: apiPrefix },
   );
-  await realtime(app, { db, bus: platform.bus, positions, ...config.realtime });
+  await realtime(app, { db, bus: platform.bus, cache: platform.cache, positions, ...config.realtime });
   if (platform.mediaDir) await serveMedia(app, platform.mediaDir);
+  // Text messages' links open pages of the web apps, so they sit beside them, not under the API.
+  await shortLinkRoutes(app, db);
   await serveWebApps(app, webApps);
   return app;
 }

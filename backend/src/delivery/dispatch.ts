@@ -10,6 +10,7 @@ import {
   riderEarningPaise,
 } from '@kupwara/shared';
 import { and, eq, gt, sql } from 'drizzle-orm';
+import { isConnected } from '../notifications/presence';
 import { type NotificationRequest, requestNotifications } from '../notifications/requests';
 import { assignRiderEarly } from '../orders/early-rider';
 import { ordersForDelivery } from '../orders/order-queries';
@@ -138,15 +139,21 @@ export async function dispatchOnce(deps: DispatchDeps, job: DispatchJob, now = n
       .onConflictDoNothing()
       .returning({ id: deliveryOffers.id });
     if (inserted.length === 0) return undefined;
-    await enqueue(tx, [{ kind: deliveryJobs.offerTimeout, payload: { offer_id: id }, runAt: expiresAt }]);
+    // A rider whose app has no live socket would not see the offer in time: a text message tells them.
+    const texted = deps.sms !== undefined && !(await isConnected(deps.cache, rider.rider_id));
+    await enqueue(tx, [
+      { kind: deliveryJobs.offerTimeout, payload: { offer_id: id }, runAt: expiresAt },
+      ...(texted ? [{ kind: deliveryJobs.offerSms, payload: { offer_id: id } }] : []),
+    ]);
     const offer = offerView({ id, orderId: order.id, distanceM: rider.distance_m, expiresAt }, order);
     // The push wakes a phone whose app is closed; an open app rings from the socket's offer.
     await executeAsOneStatement(tx, requestNotifications(tx, [offerNotice(offer, rider.rider_id, options)]));
-    return { riderId: rider.rider_id, offer };
+    return { riderId: rider.rider_id, offer, texted };
   });
   if (offered === 'already') return;
   if (offered) {
     await broadcast(bus, channels.rider(offered.riderId), { type: 'offer', offer: offered.offer });
+    if (offered.texted) await wakeRunners(bus);
     return;
   }
   // Nobody free now: tell the shop and the customer once it has taken long, and look again soon.

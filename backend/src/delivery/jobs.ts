@@ -10,6 +10,8 @@ export const deliveryJobs = {
   offerTimeout: 'delivery.offer-timeout',
   /** A ready order whose rider took it early: assign it to them. */
   assignEarlyRider: 'delivery.assign-early-rider',
+  /** Text an offer to a rider whose app is not connected (when SMS is on). */
+  offerSms: 'delivery.offer-sms',
 } as const;
 
 export type DispatchJob = { order_id: string; started_at: string; noticed?: boolean };

@@ -10,6 +10,8 @@ export const orderJobs = {
   timeout: 'order.pending-timeout',
   /** Tell the store's devices a new order was opened (they stop ringing). */
   seen: 'order.seen',
+  /** Text the shop about a new order nobody there has opened or answered (when SMS is on). */
+  newOrderSms: 'order.new-order-sms',
 } as const;
 
 /** What the event's side effects need to know of the order, carried in the job so running it reads nothing. */
@@ -64,6 +66,13 @@ export function effectsOf(order: OrderRow, event: OrderEventRow, others: readonl
 /** Cancels the order if the shop has not answered by then. */
 export const timeoutJob = (orderId: string, placedAt: Date, afterMs: number): NewJob => ({
   kind: orderJobs.timeout,
+  payload: { order_id: orderId },
+  runAt: new Date(placedAt.getTime() + afterMs),
+});
+
+/** Looks, `afterMs` after the order came, whether the shop has seen it (handler in new-order-sms.ts). */
+export const newOrderSmsJob = (orderId: string, placedAt: Date, afterMs: number): NewJob => ({
+  kind: orderJobs.newOrderSms,
   payload: { order_id: orderId },
   runAt: new Date(placedAt.getTime() + afterMs),
 });

@@ -8,12 +8,12 @@ import { runOnce } from '../platform/idempotency';
 import { newId } from '../platform/ids';
 import { enqueue, wakeRunners } from '../platform/jobs';
 import { storeForOrder } from '../stores/seller-store';
-import { effectsOf, timeoutJob } from './effects';
+import { effectsOf, newOrderSmsJob, timeoutJob } from './effects';
 import { type OrderEventRow, type OrderRow, orderView } from './order-view';
 import { orderEvents, orderItems, orders } from './tables';
 import type { OrderDeps } from './transitions';
 
-const rupees = (paise: number) => `₹${(paise / 100).toFixed(paise % 100 === 0 ? 0 : 2)}`;
+export const rupees = (paise: number) => `₹${(paise / 100).toFixed(paise % 100 === 0 ? 0 : 2)}`;
 
 /**
  * Places a customer's order, once per Idempotency-Key: in one transaction the store must be open
@@ -130,7 +130,11 @@ export async function placeOrder(
         tx.insert(orders).values(row),
         tx.insert(orderItems).values(items),
         tx.insert(orderEvents).values(event),
-        enqueue(tx, [...effectsOf(row, event, deps.eventEffects), timeoutJob(row.id, now, deps.pendingTimeoutMs)]),
+        enqueue(tx, [
+          ...effectsOf(row, event, deps.eventEffects),
+          timeoutJob(row.id, now, deps.pendingTimeoutMs),
+          ...(deps.sms ? [newOrderSmsJob(row.id, now, deps.sms.newOrderAfterMs)] : []),
+        ]),
       ],
     };
   });

@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { applyTransition, type Order, type TransitionRequest } from '@kupwara/shared';
 import { and, eq } from 'drizzle-orm';
 import { contactOf } from '../accounts/users';
+import type { SmsSender } from '../notifications/order-sms';
 import { type NotificationRequest, requestNotifications } from '../notifications/requests';
 import type { Bus } from '../platform/bus';
 import type { Cache } from '../platform/cache';
@@ -23,6 +24,8 @@ export interface OrderDeps {
   pendingTimeoutMs: number;
   /** Other modules' side effects of an order's events (delivery's), composed in app.ts. */
   eventEffects: readonly EventEffects[];
+  /** Text messages for what must not be missed; absent unless SMS is configured. */
+  sms?: { sender: SmsSender; newOrderAfterMs: number };
 }
 
 /** Wrong delivery codes allowed before the hand-over locks (4 digits: 5 guesses in 10,000). */

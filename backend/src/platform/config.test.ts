@@ -27,6 +27,9 @@ describe('loadConfig', () => {
         retryMs: 15_000,
       },
       mediaS3: undefined,
+      push: { service: 'log', accessToken: undefined, url: 'https://exp.host', receiptDelayMs: 900_000 },
+      sms: undefined,
+      smsFallbackAfterMs: 60_000,
     });
   });
 
@@ -52,6 +55,13 @@ describe('loadConfig', () => {
         DISPATCH_GIVE_UP_S: '900',
         DISPATCH_RADIUS_KM: '4',
         RIDER_MAX_DELIVERIES: '2',
+        SMS_GATEWAY: 'msg91',
+        MSG91_AUTH_KEY: 'msg91-key',
+        MSG91_URL: 'http://127.0.0.1:4010',
+        SMS_TEMPLATE_NEW_ORDER: 'tpl-new-order',
+        SMS_TEMPLATE_OFFER: 'tpl-offer',
+        SMS_FALLBACK_AFTER_S: '90',
+        PUBLIC_URL: 'https://kupwaracart.in',
       },
       '/anywhere',
     );
@@ -79,7 +89,33 @@ describe('loadConfig', () => {
         retryMs: 15_000,
       },
       mediaS3: undefined,
+      push: { service: 'expo', accessToken: undefined, url: 'https://exp.host', receiptDelayMs: 900_000 },
+      sms: {
+        gateway: 'msg91',
+        authKey: 'msg91-key',
+        url: 'http://127.0.0.1:4010',
+        templates: { newOrder: 'tpl-new-order', offer: 'tpl-offer' },
+        publicUrl: 'https://kupwaracart.in',
+      },
+      smsFallbackAfterMs: 90_000,
     });
+  });
+
+  it('turns SMS on only with the key, both templates and the public URL', () => {
+    let error: unknown;
+    try {
+      loadConfig({ SMS_GATEWAY: 'msg91', SMS_TEMPLATE_OFFER: 'tpl-offer' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect((error as ConfigError).problems).toEqual([
+      'MSG91_AUTH_KEY: is required when SMS_GATEWAY is set (got undefined)',
+      'SMS_TEMPLATE_NEW_ORDER: is required when SMS_GATEWAY is set (got undefined)',
+      'PUBLIC_URL: is required when SMS_GATEWAY is set (got undefined)',
+    ]);
+    const off = loadConfig({ MSG91_AUTH_KEY: 'k', SMS_TEMPLATE_NEW_ORDER: 'a', SMS_TEMPLATE_OFFER: 'b' });
+    expect(off.sms).toBeUndefined();
+    expect(off.smsFallbackAfterMs).toBe(60_000);
   });
 
   it('treats empty variables as unset', () => {

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { type ClientFrame, clientFrame } from '@kupwara/shared';
 import type { WebSocket } from 'ws';
 import type { TokenSigner } from '../accounts/tokens';
 import type { PositionIngest } from '../delivery/positions';
+import type { Presence } from '../notifications/presence';
 import type { Db } from '../platform/db';
 import { createAuthentication } from './authentication';
 import { createFrameSender, type FrameSender } from './frame-sender';
@@ -14,6 +16,8 @@ export interface ConnectionOptions {
   hub: Hub;
   tokens: TokenSigner;
   positions: PositionIngest;
+  /** Who has a live socket (a rider without one is texted their offers). */
+  presence: Presence;
   /** A socket that has not authenticated this long after opening (or after its token expired) is closed. */
   authTimeoutMs: number;
   /** A client this far behind (bytes queued to it) is dropped rather than slowing others; it will resume. */
@@ -29,9 +33,23 @@ export type ConnectionMetrics = SubscriptionsOptions['metrics'] & { frameIn(): v
  * by its authentication, its subscriptions and (a rider's) its locations.
  */
 export function serveConnection(socket: WebSocket, options: ConnectionOptions): void {
-  const { db, hub, tokens, positions, metrics } = options;
+  const { db, hub, tokens, positions, presence, metrics } = options;
   const sender = createFrameSender(socket, options);
   const fail = () => socket.terminate();
+  const socketId = randomUUID();
+  // The person this socket counts as connected for: whoever it is signed in as, until it closes.
+  let present: string | undefined;
+  let closed = false;
+  async function presentAs(userId: string | undefined) {
+    const before = present;
+    present = closed ? undefined : userId;
+    try {
+      if (before && before !== present) await presence.gone(before, socketId);
+      if (present) await presence.seen(present, socketId);
+    } catch {
+      // Presence only decides whether an offer is texted too: a cache error must not drop the socket.
+    }
+  }
   const subscriptions = createSubscriptions({
     db,
     hub,
@@ -45,12 +63,20 @@ export function serveConnection(socket: WebSocket, options: ConnectionOptions): 
     sender,
     timeoutMs: options.authTimeoutMs,
     close: (code, reason) => socket.close(code, reason),
-    onSignedOut: () => subscriptions.dropAll(),
+    onSignedOut: async () => {
+      await Promise.all([subscriptions.dropAll(), presentAs(undefined)]);
+    },
   });
 
   async function handle(frame: ClientFrame) {
-    if (frame.type === 'ping') return sender.send({ type: 'pong' });
-    if (frame.type === 'auth') return authentication.authenticate(frame.token);
+    if (frame.type === 'ping') {
+      sender.send({ type: 'pong' });
+      return presentAs(present);
+    }
+    if (frame.type === 'auth') {
+      await authentication.authenticate(frame.token);
+      return presentAs(authentication.user()?.id);
+    }
     const user = authentication.user();
     if (!user) return sender.refuse('UNAUTHENTICATED', 'authenticate first: {"type":"auth","token":"…"}');
     if (frame.type === 'subscribe') return subscriptions.subscribe(frame, user);
@@ -64,9 +90,13 @@ export function serveConnection(socket: WebSocket, options: ConnectionOptions): 
     const frame = readFrame(data.toString(), isBinary, sender);
     if (frame) handling = handling.then(() => handle(frame)).catch(fail);
   });
+  // The server's heartbeat answered: still connected.
+  socket.on('pong', () => void presentAs(present));
   socket.on('close', () => {
+    closed = true;
     authentication.stop();
     void subscriptions.dropAll();
+    void presentAs(undefined);
   });
 }
 

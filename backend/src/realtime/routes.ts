@@ -3,7 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Histogram } from 'prom-client';
 import type { WebSocket } from 'ws';
 import type { PositionIngest } from '../delivery/positions';
+import { createPresence } from '../notifications/presence';
 import type { Bus } from '../platform/bus';
+import type { Cache } from '../platform/cache';
 import type { Db } from '../platform/db';
 import { serveConnection } from './connection';
 import { createHub } from './hub';
@@ -11,6 +13,7 @@ import { createHub } from './hub';
 export interface RealtimeOptions {
   db: Db;
   bus: Bus;
+  cache: Cache;
   positions: PositionIngest;
   authTimeoutMs?: number;
   heartbeatMs?: number;
@@ -25,7 +28,15 @@ const MAX_FRAME_BYTES = 16 * 1024;
  * Registered on the root app, beside /api/v1.
  */
 export async function realtime(app: FastifyInstance, options: RealtimeOptions) {
-  const { db, bus, positions, authTimeoutMs = 5000, heartbeatMs = 30_000, maxBufferedBytes = 1024 * 1024 } = options;
+  const {
+    db,
+    bus,
+    cache,
+    positions,
+    authTimeoutMs = 5000,
+    heartbeatMs = 30_000,
+    maxBufferedBytes = 1024 * 1024,
+  } = options;
   const registers = [app.metrics];
   const sockets = new Gauge({ name: 'ws_open_sockets', help: 'Open WebSockets', registers });
   const subscriptions = new Gauge({
@@ -48,6 +59,8 @@ export async function realtime(app: FastifyInstance, options: RealtimeOptions) {
     subscriptions: (change: 1 | -1) => subscriptions.inc(change),
   };
   const hub = createHub(bus);
+  // A live socket answers every heartbeat: its presence outlasts two missed ones, then lapses.
+  const presence = createPresence(cache, (3 * heartbeatMs) / 1000);
   const alive = new WeakSet<WebSocket>();
 
   await app.register(websocket, { options: { maxPayload: MAX_FRAME_BYTES } });
@@ -77,6 +90,7 @@ export async function realtime(app: FastifyInstance, options: RealtimeOptions) {
       hub,
       tokens: app.tokens,
       positions,
+      presence,
       authTimeoutMs,
       maxBufferedBytes,
       maxSubscriptions: 200,
