@@ -8,3 +8,5 @@ jest.mock('react-native-maps', () => {
   const MapView = (props) => require('react').createElement(View, { ...props, testID: 'map' });
   return { __esModule: true, default: MapView, Marker: () => null };
 });
+// Pushes need the phone's native side: a fake that tests drive (what the person allows, taps, tokens).
+jest.mock('expo-notifications', () => require('./src/testing/fake-notifications').fakeNotifications.module);

@@ -109,6 +109,13 @@ export const messages = {
     title: 'Updates',
     empty: 'Nothing yet',
     emptyHint: 'News about your orders will be here.',
+    unread: 'Unread',
+    unreadCount: (count: number) => `${count} unread`,
+    markAllRead: 'Mark all read',
+    pushOff:
+      'Notifications are off for KupwaraCart: turn them on in your phone’s settings to hear when your order moves.',
+    /** The link to the notifications, with its unread count read out. */
+    linkWithUnread: (count: number) => `Updates, ${count} unread`,
   },
   profile: {
     title: 'Profile',

@@ -32,6 +32,7 @@ export const messages = {
     earnings: 'Earnings',
     history: 'History',
     more: 'More',
+    moreWithUnread: (count: number) => `More, ${count} unread notifications`,
   },
 
   // ── shift: the online switch and sharing the rider's location ──
@@ -202,6 +203,7 @@ export const messages = {
     vehicle: (vehicle: string) => `Delivers by: ${vehicle}`,
     notifications: 'Notifications',
     notificationsHint: 'What you were told about your deliveries',
+    notificationsWithUnread: (count: number) => `Notifications, ${count} unread`,
     /** Signing out with delivery steps still on the phone: the shop and the customer would never hear of them. */
     unsent: (count: number) =>
       `${count === 1 ? '1 step you took has' : `${count} steps you took have`} not been sent yet, such as a pickup or a hand-over. If you sign out now, ${count === 1 ? 'it' : 'they'} will be lost and the shop and the customer will not know.`,
@@ -210,5 +212,10 @@ export const messages = {
     title: 'Notifications',
     empty: 'Nothing yet',
     emptyHint: 'Changes to your deliveries and messages about them show here.',
+    unread: 'Unread',
+    unreadCount: (count: number) => `${count} unread`,
+    markAllRead: 'Mark all read',
+    pushOff:
+      'Notifications are off for KupwaraCart Rider: turn them on in your phone’s settings so offers reach you with the app closed.',
   },
 };

@@ -23,6 +23,7 @@ export const messages = {
     insights: 'Sales',
     shop: 'Shop',
     more: 'More',
+    moreWithUnread: (count: number) => `More, ${count} unread notifications`,
   },
   shopGate: {
     loading: 'Opening your shop…',
@@ -370,5 +371,10 @@ export const messages = {
     title: 'Notifications',
     empty: 'Nothing yet',
     emptyHint: 'New orders and updates about them appear here.',
+    unread: 'Unread',
+    unreadCount: (count: number) => `${count} unread`,
+    markAllRead: 'Mark all read',
+    pushOff:
+      'Notifications are off for KupwaraCart Seller: turn them on in your phone’s settings so new orders ring with the app closed.',
   },
 };

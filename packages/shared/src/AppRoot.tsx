@@ -31,6 +31,9 @@ export function AppRoot<Services extends AppServices>({
   const [ready, setReady] = useState(false);
   useEffect(() => {
     void services.load().finally(() => setReady(true));
+    // The Android channels exist from the first launch: a push names one, and Android 13 shows the
+    // permission prompt only once a channel exists. No prompt here: each app asks at its own moment.
+    services.push.start().catch((error: unknown) => console.warn('Could not set up pushes', error));
   }, [services]);
   if (!ready) {
     return (

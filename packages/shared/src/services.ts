@@ -1,6 +1,8 @@
 import { Platform } from 'react-native';
 import { createApiClient } from './api/client';
 import { newKey } from './api/keys';
+import { createPush } from './notifications/push';
+import { pushDevice } from './notifications/push-device';
 import { createActionQueue } from './offline/action-queue';
 import { netInfoConnectivity } from './offline/netinfo-connectivity';
 import { createQueryClient } from './offline/query-client';
@@ -82,8 +84,17 @@ export function createAppServices<Stores extends LocalStores>(app: AppName, opti
     newId: newKey,
   });
   const local = options.stores({ storage: appStorage, key: (name) => `kupwara.${app}.${name}` });
+  const push = createPush({
+    app,
+    device: pushDevice,
+    api,
+    storage: appStorage,
+    key: `kupwara.${app}.push`,
+    userId: () => session.store.getState().session?.user.id,
+  });
   const forget = () => {
     for (const store of Object.values(local)) store.clear();
+    void push.forget();
   };
   return {
     session,
@@ -93,6 +104,8 @@ export function createAppServices<Stores extends LocalStores>(app: AppName, opti
     queryClient,
     queue,
     local,
+    /** This phone's pushes: ask at a moment that explains itself (`push.ask()`), never at launch. */
+    push,
     /** Forgets what the person left on this phone, waiting actions included: ask first (`SignOutButton`). */
     signOut: createSignOut({ session, api, queue, queryClient, forget }),
     /** Reads what was saved before the app closed; call once before the first screen. */

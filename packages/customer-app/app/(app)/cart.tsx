@@ -88,6 +88,8 @@ export default function Cart() {
     stores.cart.clear();
     toast.show(online ? words.placed : words.queued, { tone: online ? 'success' : 'info' });
     router.replace('/orders');
+    // The moment pushes explain themselves: news of this order. Asked once; a no is not asked again.
+    void services.push.ask();
   }
 
   return (

@@ -1,6 +1,8 @@
 import { ApiError } from '@kupwara/shared/client';
-import { orderFixture } from '@kupwara/shared/testing';
-import { fireEvent, renderRouter, screen, waitFor } from 'expo-router/testing-library';
+import { fakeNotifications, orderFixture } from '@kupwara/shared/testing';
+import AsyncStorage from '@react-native-async-storage/async-storage';
+import { router } from 'expo-router';
+import { act, fireEvent, renderRouter, screen, waitFor } from 'expo-router/testing-library';
 import SignedInLayout from '../../app/(app)/_layout';
 import Cart from '../../app/(app)/cart';
 import OrderTracking from '../../app/(app)/orders/[id]';
@@ -148,5 +150,26 @@ describe('the landmark', () => {
     renderRouter(routes, { initialUrl: `/orders/${order.id}` });
     expect(await screen.findByText('Landmark: Green gate')).toBeTruthy();
     expect(screen.getByText('House 12, Lal Chowk')).toBeTruthy();
+  });
+});
+
+describe('asking for pushes', () => {
+  it('asks right after the first order is placed, and not again at the next', async () => {
+    // A phone never asked before (the orders placed by the tests above asked this one).
+    fakeNotifications.reset();
+    await AsyncStorage.removeItem('kupwara.customer.push');
+    await cartAt({ ...HOME, label: 'Home', source: 'address', address_id: HOME_ID });
+    expect(fakeNotifications.asked).toBe(0);
+    fireEvent.press(screen.getByRole('button', { name: 'Place order' }));
+    await waitFor(() => expect(fakeNotifications.asked).toBe(1));
+    expect(fakeNotifications.permission).toBe('granted');
+
+    await screen.findByRole('heading', { name: 'Your orders' });
+    services.local.cart.add(SHOP, { product_id: 'tea', name: 'Kahwa Tea', unit_price_paise: 25_000 });
+    act(() => router.push('/cart'));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Place order' })).toBeEnabled());
+    fireEvent.press(screen.getByRole('button', { name: 'Place order' }));
+    await waitFor(() => expect(services.queue.actions()).toHaveLength(2));
+    expect(fakeNotifications.asked).toBe(1);
   });
 });

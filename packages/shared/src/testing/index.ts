@@ -3,6 +3,7 @@
 // queued kinds and builds its services itself).
 
 export * from './app-harness';
+export * from './fake-notifications';
 export * from './network';
 export * from './no-socket';
 export * from './order-fixture';

@@ -91,6 +91,12 @@ export const messages = {
     keep: 'Keep waiting',
     discard: 'Sign out and discard',
   },
+  /** The Android channels' names, as the phone's notification settings list them. */
+  pushChannels: {
+    orders: 'New orders',
+    offers: 'Delivery offers',
+    updates: 'Order updates',
+  },
 };
 
 export type Messages = typeof messages;

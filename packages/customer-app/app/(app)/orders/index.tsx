@@ -1,10 +1,11 @@
 import type { OrderSummary } from '@kupwara/shared';
-import { OrderActions, useOrders, useQueuedActions, useServices } from '@kupwara/shared/app';
+import { OrderActions, useOrders, useQueuedActions, useServices, useUnreadCount } from '@kupwara/shared/app';
 import { type QueuedActionOf, unplacedOrder } from '@kupwara/shared/client';
 import {
   Badge,
   Button,
   Card,
+  CountPill,
   EmptyState,
   formatClockTimeWithDay,
   Price,
@@ -16,7 +17,7 @@ import {
   useTheme,
 } from '@kupwara/shared/ui';
 import { Link, router } from 'expo-router';
-import { FlatList, RefreshControl, StyleSheet, Text, View } from 'react-native';
+import { FlatList, Pressable, RefreshControl, StyleSheet, Text, View } from 'react-native';
 import { cartAfterConflict, conflictItems } from '../../../src/features/cart/cart-conflict';
 import { useCustomerStores } from '../../../src/features/customer-stores';
 import { messages } from '../../../src/messages';
@@ -30,12 +31,22 @@ export default function Orders() {
   const { queue } = useServices();
   const orders = useOrders();
   const queued = useQueuedActions(queue).filter((action) => action.kind === 'placeOrder');
+  const unread = useUnreadCount();
   return (
     <Screen
       title={words.title}
       right={
-        <Link href="/notifications" style={[typeScale.label, styles.link, { color: colors.primary }]}>
-          {messages.notifications.title}
+        <Link href="/notifications" asChild>
+          <Pressable
+            accessibilityRole="link"
+            accessibilityLabel={
+              unread > 0 ? messages.notifications.linkWithUnread(unread) : messages.notifications.title
+            }
+            style={styles.bell}
+          >
+            <Text style={[typeScale.label, { color: colors.primary }]}>{messages.notifications.title}</Text>
+            <CountPill count={unread} testID="updates-unread" />
+          </Pressable>
         </Link>
       }
     >
@@ -131,7 +142,8 @@ function QueuedOrder({ action }: { action: QueuedActionOf<'placeOrder', PlaceOrd
 const styles = StyleSheet.create({
   list: { padding: spacing.md, gap: spacing.sm },
   queued: { gap: spacing.sm },
-  link: { paddingVertical: spacing.sm },
+  // One style, not an array: a Link's child gets it as is.
+  bell: { flexDirection: 'row', alignItems: 'center', gap: spacing.xs, paddingVertical: spacing.sm, minHeight: 48 },
   row: { flexDirection: 'row', alignItems: 'center', gap: spacing.sm },
   grow: { flex: 1 },
 });

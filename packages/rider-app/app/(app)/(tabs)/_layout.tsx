@@ -1,6 +1,7 @@
-import { useTheme } from '@kupwara/shared/ui';
+import { useUnreadCount } from '@kupwara/shared/app';
+import { CountPill, useTheme } from '@kupwara/shared/ui';
 import { Tabs } from 'expo-router';
-import { StyleSheet, Text } from 'react-native';
+import { StyleSheet, Text, View } from 'react-native';
 import { messages } from '../../../src/messages';
 
 const words = messages.tabs;
@@ -8,6 +9,7 @@ const words = messages.tabs;
 /** The rider's four tabs: work (online, offers, the delivery under way), earnings, history, more. */
 export default function RiderTabs() {
   const { colors } = useTheme();
+  const unread = useUnreadCount();
   return (
     <Tabs
       screenOptions={{
@@ -25,11 +27,25 @@ export default function RiderTabs() {
       <Tabs.Screen name="index" options={{ title: words.work }} />
       <Tabs.Screen name="earnings" options={{ title: words.earnings }} />
       <Tabs.Screen name="history" options={{ title: words.history }} />
-      <Tabs.Screen name="more" options={{ title: words.more }} />
+      <Tabs.Screen
+        name="more"
+        options={{
+          title: words.more,
+          // The notifications open from the More tab: their unread count sits beside its word.
+          tabBarLabel: ({ children, color }) => (
+            <View style={styles.labelRow}>
+              <Text style={[styles.label, { color }]}>{children}</Text>
+              <CountPill count={unread} testID="more-unread" />
+            </View>
+          ),
+          tabBarAccessibilityLabel: unread > 0 ? words.moreWithUnread(unread) : words.more,
+        }}
+      />
     </Tabs>
   );
 }
 
 const styles = StyleSheet.create({
   label: { fontSize: 15, fontWeight: '700' },
+  labelRow: { flexDirection: 'row', alignItems: 'center', gap: 3 },
 });

@@ -1,5 +1,5 @@
-import { SignOutButton, useServices } from '@kupwara/shared/app';
-import { Card, Screen, spacing, typeScale, useTheme } from '@kupwara/shared/ui';
+import { SignOutButton, useServices, useUnreadCount } from '@kupwara/shared/app';
+import { Card, CountPill, Screen, spacing, typeScale, useTheme } from '@kupwara/shared/ui';
 import { router } from 'expo-router';
 import { ScrollView, StyleSheet, Text, View } from 'react-native';
 import { useStore } from 'zustand';
@@ -17,6 +17,7 @@ export function MoreScreen() {
   // The server's answer when there is one (the vehicle may have changed); the session's meanwhile.
   const me = fresh.data ?? signedIn;
   const vehicle = me?.rider?.vehicle_type;
+  const unread = useUnreadCount();
   return (
     <Screen title={words.title} back={false}>
       <ScrollView contentContainerStyle={styles.content}>
@@ -32,12 +33,16 @@ export function MoreScreen() {
             </Text>
           ) : null}
         </Card>
-        <Card onPress={() => router.push('/notifications')} accessibilityLabel={words.notifications}>
+        <Card
+          onPress={() => router.push('/notifications')}
+          accessibilityLabel={unread > 0 ? words.notificationsWithUnread(unread) : words.notifications}
+        >
           <View style={styles.link}>
             <View style={styles.grow}>
               <Text style={[typeScale.label, { color: colors.text }]}>{words.notifications}</Text>
               <Text style={[typeScale.caption, { color: colors.textMuted }]}>{words.notificationsHint}</Text>
             </View>
+            <CountPill count={unread} />
             <Text style={[typeScale.title, { color: colors.primary }]}>›</Text>
           </View>
         </Card>

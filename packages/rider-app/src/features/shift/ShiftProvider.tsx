@@ -110,6 +110,8 @@ export function ShiftProvider({ children }: { children: ReactNode }) {
         }
         const answer = await api.call('setRiderStatus', { body: { status: to } });
         queryClient.setQueryData(shiftKeys.status, answer);
+        // Going online is when offer pushes make sense: asked then, once; a no is not asked again.
+        if (to === 'online') await services.push.ask().catch(() => undefined);
         if (
           to === 'online' &&
           backgroundLocation.available &&
@@ -125,7 +127,7 @@ export function ShiftProvider({ children }: { children: ReactNode }) {
         setChanging(null);
       }
     },
-    [api, connectivity, queryClient, router],
+    [api, connectivity, queryClient, router, services.push],
   );
 
   const shift = useMemo<Shift>(

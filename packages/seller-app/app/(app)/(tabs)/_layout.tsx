@@ -1,6 +1,7 @@
 import { awaitsAnswer } from '@kupwara/shared';
+import { useUnreadCount } from '@kupwara/shared/app';
 import { ApiError } from '@kupwara/shared/client';
-import { EmptyState, useTheme } from '@kupwara/shared/ui';
+import { CountPill, EmptyState, useTheme } from '@kupwara/shared/ui';
 import { Redirect, Tabs } from 'expo-router';
 import { ActivityIndicator, StyleSheet, Text, View } from 'react-native';
 import { SafeAreaView } from 'react-native-safe-area-context';
@@ -16,6 +17,7 @@ export default function ShopTabs() {
   const { colors } = useTheme();
   const shop = useMyShop();
   const waiting = useIncoming().orders.data?.items.filter((order) => awaitsAnswer(order.status)).length ?? 0;
+  const unread = useUnreadCount();
   if (shop.error instanceof ApiError && shop.error.status === 404) return <Redirect href="/setup" />;
   if (!shop.data) {
     return shop.isError ? (
@@ -57,11 +59,7 @@ export default function ShopTabs() {
             tabBarLabel: ({ children, color }) => (
               <View style={styles.labelRow}>
                 <Text style={[styles.label, { color }]}>{children}</Text>
-                {waiting > 0 ? (
-                  <View style={[styles.count, { backgroundColor: colors.danger }]}>
-                    <Text style={[styles.countText, { color: colors.onDanger }]}>{waiting}</Text>
-                  </View>
-                ) : null}
+                <CountPill count={waiting} />
               </View>
             ),
             tabBarAccessibilityLabel: waiting > 0 ? messages.orders.tabWithNew(waiting) : words.orders,
@@ -70,7 +68,20 @@ export default function ShopTabs() {
         <Tabs.Screen name="inventory" options={{ title: words.inventory }} />
         <Tabs.Screen name="insights" options={{ title: words.insights }} />
         <Tabs.Screen name="shop" options={{ title: words.shop }} />
-        <Tabs.Screen name="more" options={{ title: words.more }} />
+        <Tabs.Screen
+          name="more"
+          options={{
+            title: words.more,
+            // The notifications live on the More tab: their unread count sits beside its word.
+            tabBarLabel: ({ children, color }) => (
+              <View style={styles.labelRow}>
+                <Text style={[styles.label, { color }]}>{children}</Text>
+                <CountPill count={unread} testID="more-unread" />
+              </View>
+            ),
+            tabBarAccessibilityLabel: unread > 0 ? words.moreWithUnread(unread) : words.more,
+          }}
+        />
       </Tabs>
     </View>
   );
@@ -80,14 +91,4 @@ const styles = StyleSheet.create({
   root: { flex: 1 },
   label: { fontSize: 14, fontWeight: '600' },
   labelRow: { flexDirection: 'row', alignItems: 'center', gap: 3 },
-  // Small enough that "Orders" and its count fit a fifth of a 360 px phone.
-  count: {
-    minWidth: 18,
-    height: 18,
-    borderRadius: 9,
-    paddingHorizontal: 4,
-    alignItems: 'center',
-    justifyContent: 'center',
-  },
-  countText: { fontSize: 11, lineHeight: 14, fontWeight: '700' },
 });

@@ -1,10 +1,11 @@
-import { NotificationList, notificationOrderId, SignOutButton, useServices } from '@kupwara/shared/app';
+import { NotificationList, SignOutButton, useServices } from '@kupwara/shared/app';
 import { Card, Screen, spacing, typeScale, useTheme } from '@kupwara/shared/ui';
 import { router } from 'expo-router';
 import type { ReactElement } from 'react';
 import { StyleSheet, Text, useWindowDimensions, View } from 'react-native';
 import { useStore } from 'zustand';
 import { messages } from '../../messages';
+import { leadsTo } from '../notifications/leads-to';
 import { useMyShop } from '../shop/queries';
 
 const words = messages.more;
@@ -16,14 +17,7 @@ const WIDE = 768;
 export function MoreScreen() {
   const wide = useWindowDimensions().width >= WIDE;
   const list = (header?: ReactElement) => (
-    <NotificationList
-      words={messages.notifications}
-      header={header}
-      leadsTo={(notification) => {
-        const orderId = notificationOrderId(notification);
-        return orderId ? `/orders/${orderId}` : undefined;
-      }}
-    />
+    <NotificationList words={messages.notifications} header={header} leadsTo={leadsTo} />
   );
   return (
     <Screen title={words.title} back={false}>

@@ -1,5 +1,5 @@
 import { channels } from '@kupwara/shared';
-import { useChannel } from '@kupwara/shared/app';
+import { useChannel, useServices } from '@kupwara/shared/app';
 import { Badge, formatClockTime, spacing, typeScale, useTheme, useToast } from '@kupwara/shared/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -23,6 +23,7 @@ export function ShopStatusSwitch() {
   const data = shop.data;
   const busyNow = useBusyNowOrNothing(data);
   const client = useQueryClient();
+  const { push } = useServices();
   // A change made on another device of the shop (or through the API) comes on the store's channel.
   useChannel(data ? channels.store(data.id) : null, (frame) => {
     if (frame.type === 'store') client.setQueryData(myShopKeys.shop(), frame.store);
@@ -36,14 +37,20 @@ export function ShopStatusSwitch() {
       ? words.extra(busyNow.extra, formatClockTime(busyNow.extraUntil))
       : words.busy;
 
+  // Opening the shop is when new-order pushes make sense: asked then, once; a no is not asked again.
+  const askForPush = (on: boolean) => {
+    if (on) void push.ask();
+  };
   const flip = (on: boolean) =>
     update.mutate(
       { version: data.version, is_accepting_orders: on },
       {
+        onSuccess: () => askForPush(on),
         onError: (error) => {
           const current = conflictingShop(error);
           // The switch is one fact: on a newer version, set it again on top of that.
-          if (current) update.mutate({ version: current.version, is_accepting_orders: on });
+          if (current)
+            update.mutate({ version: current.version, is_accepting_orders: on }, { onSuccess: () => askForPush(on) });
           else toast.show(error.message, { tone: 'danger' });
         },
       },

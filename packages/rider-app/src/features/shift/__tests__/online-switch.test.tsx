@@ -1,6 +1,6 @@
 import type { PositionPoint } from '@kupwara/shared';
 import { manualConnectivity } from '@kupwara/shared/client';
-import { orderFixture } from '@kupwara/shared/testing';
+import { fakeNotifications, orderFixture } from '@kupwara/shared/testing';
 import { act, fireEvent, renderRouter, screen, waitFor } from 'expo-router/testing-library';
 import { appRoutes, servicesForTest, signIn } from '../../../__tests__/harness';
 import { fakeLocation } from './fake-location';
@@ -42,7 +42,10 @@ function riderWith({
 
 const theSwitch = () => screen.findByRole('switch');
 
-beforeEach(() => fakeLocation.reset());
+beforeEach(() => {
+  fakeLocation.reset();
+  fakeNotifications.reset();
+});
 
 describe('the online switch', () => {
   it('goes online when pressed, then shares the location every 45 s while idle and says when it last went', async () => {
@@ -50,6 +53,7 @@ describe('the online switch', () => {
     renderRouter(appRoutes, { initialUrl: '/' });
     expect(await screen.findByRole('switch', { name: 'You are offline' })).toBeTruthy();
     expect(fakeLocation.running()).toEqual([]);
+    expect(fakeNotifications.asked).toBe(0);
 
     fireEvent.press(await theSwitch());
     // On a phone, the disclosure comes before the phone asks for the location in the background.
@@ -59,6 +63,8 @@ describe('the online switch', () => {
     expect(sent.status).toEqual([{ status: 'online' }]);
     expect(fakeLocation.asked).toBe(1);
     expect(fakeLocation.background.asked).toBe(0);
+    // Going online is when the phone asks to allow pushes: offers reach a closed app.
+    expect(fakeNotifications.asked).toBe(1);
     await waitFor(() => expect(fakeLocation.running()).toHaveLength(1));
     expect(fakeLocation.running()[0]?.options).toEqual({ accuracy: 3, timeInterval: 45_000, distanceInterval: 0 });
 

@@ -1,0 +1,13 @@
+import { type LeadsTo, notificationOrderId } from '@kupwara/shared/app';
+
+/**
+ * A rider's notification or push: an offer opens the Work tab, where the offer card is answered
+ * (the order is not theirs until they take it); an expired offer leads nowhere; the rest open
+ * the delivery.
+ */
+export const leadsTo: LeadsTo = (notification) => {
+  if (notification.kind === 'delivery.offer') return '/';
+  if (notification.kind === 'delivery.offer-expired') return undefined;
+  const orderId = notificationOrderId(notification);
+  return orderId ? `/delivery/${orderId}` : undefined;
+};
