@@ -74,6 +74,7 @@ describe('notifications in the three web builds', () => {
       await page.goto(`${server.url}/customer/orders`);
       const bell = page.getByRole('link', { name: `Updates, ${customerUnread} unread` });
       await bell.waitFor();
+      await page.screenshot({ path: path.join(shots, 'customer-updates-badge.png') });
       await bell.click();
       await page.getByText(`${customerUnread} unread`).waitFor();
       await expect(page.getByRole('img', { name: 'Unread' }).count()).resolves.toBe(customerUnread);
@@ -112,7 +113,10 @@ describe('notifications in the three web builds', () => {
       const { page, errors, close } = await phonePage();
       await signInRider(page, server, rider.phone);
       await page.getByRole('tab', { name: `More, ${riderUnread} unread notifications` }).click();
-      await page.getByRole('button', { name: `Notifications, ${riderUnread} unread` }).click();
+      const link = page.getByRole('button', { name: `Notifications, ${riderUnread} unread` });
+      await link.waitFor();
+      await page.screenshot({ path: path.join(shots, 'rider-more-badge.png') });
+      await link.click();
       await page.getByText(`${riderUnread} unread`).waitFor();
       await page.screenshot({ path: path.join(shots, 'rider-notifications-unread.png') });
       await page.getByRole('button', { name: 'Mark all read' }).click();
