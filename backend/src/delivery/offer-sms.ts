@@ -1,3 +1,4 @@
+import { formatDistance } from '@kupwara/shared';
 import { and, eq, gt, sql } from 'drizzle-orm';
 import { sendOrderSms } from '../notifications/order-sms';
 import { ordersForDelivery } from '../orders/order-queries';
@@ -5,9 +6,6 @@ import type { Job, JobHandler } from '../platform/jobs';
 import type { DispatchDeps } from './dispatch';
 import { deliveryJobs } from './jobs';
 import { deliveryOffers } from './tables';
-
-/** As a rider reads it on a phone: "850 m", "2.4 km". */
-const distanceText = (metres: number) => (metres < 1000 ? `${metres} m` : `${(metres / 1000).toFixed(1)} km`);
 
 /**
  * An offer made to a rider whose app was not connected: while it is still open, they get one text
@@ -37,7 +35,7 @@ export function offerSmsHandlers(deps: DispatchDeps): Record<string, JobHandler>
         orderId: offer.orderId,
         userId: offer.riderId,
         purpose: 'offer',
-        variables: { shop: order.storeName, distance: distanceText(offer.distanceM) },
+        variables: { shop: order.storeName, distance: formatDistance(offer.distanceM) },
         linkPath: '/rider/',
       });
     },

@@ -188,7 +188,7 @@ describe('tapping a push', () => {
   };
 
   it('opens the order of the push that started the app from closed, once, and marks it read', async () => {
-    fakeNotifications.startedByTap({ order_id: ORDER, notification_id: NOTE, kind: 'order.status' });
+    fakeNotifications.startedByTap({ order_id: ORDER, notification_id: NOTE, kind: 'customer.accepted' });
     const { calls } = signedIn();
     const app = renderRouter(routes, { initialUrl: '/' });
     await waitFor(() => expect(app.getPathname()).toBe(`/orders/${ORDER}`));
@@ -209,7 +209,7 @@ describe('tapping a push', () => {
     act(() => fakeNotifications.tap({ kind: 'welcome', notification_id: NOTE }, 'push-1'));
     await waitFor(() => expect(calls).toEqual([['markNotificationsRead', { ids: [NOTE] }]]));
     expect(app.getPathname()).toBe('/');
-    act(() => fakeNotifications.tap({ order_id: ORDER, kind: 'order.status' }, 'push-2'));
+    act(() => fakeNotifications.tap({ order_id: ORDER, kind: 'customer.accepted' }, 'push-2'));
     await waitFor(() => expect(app.getPathname()).toBe(`/orders/${ORDER}`));
     // No notification id on it: nothing to mark.
     expect(calls).toHaveLength(1);
@@ -219,18 +219,18 @@ describe('tapping a push', () => {
     signedIn();
     renderRouter({ ...routes, '(app)/index': Bell }, { initialUrl: '/' });
     expect(await screen.findByText('3 unread')).toBeOnTheScreen();
-    act(() => fakeNotifications.receive({ kind: 'order.status', order_id: ORDER }));
+    act(() => fakeNotifications.receive({ kind: 'customer.accepted', order_id: ORDER }));
     expect(await screen.findByText('4 unread')).toBeOnTheScreen();
   });
 });
 
 describe('what a push carries', () => {
   it('reads the notification id and kind from its data', () => {
-    expect(pushTapOf('k', { order_id: ORDER, notification_id: NOTE, kind: 'order.status' })).toEqual({
+    expect(pushTapOf('k', { order_id: ORDER, notification_id: NOTE, kind: 'customer.accepted' })).toEqual({
       key: 'k',
       notificationId: NOTE,
-      kind: 'order.status',
-      data: { order_id: ORDER, notification_id: NOTE, kind: 'order.status' },
+      kind: 'customer.accepted',
+      data: { order_id: ORDER, notification_id: NOTE, kind: 'customer.accepted' },
     });
     expect(pushTapOf('k', undefined)).toEqual({ key: 'k', notificationId: undefined, kind: '', data: {} });
   });

@@ -16,7 +16,7 @@ jest.setTimeout(20_000);
 const ORDER = '01900000-0000-7000-8000-000000000001';
 const told = (id: string, title: string, over: Partial<Notification> = {}): Notification => ({
   id,
-  kind: 'order.status',
+  kind: 'customer.accepted',
   title,
   body: 'Gulzar Kiryana accepted your order',
   data: { order_id: ORDER, status: 'ACCEPTED' },
@@ -76,7 +76,7 @@ describe("the customer's notifications", () => {
   });
 
   it('opens the order of a push that started the app, and marks it read', async () => {
-    fakeNotifications.startedByTap({ order_id: ORDER, notification_id: newest.id, kind: 'order.status' });
+    fakeNotifications.startedByTap({ order_id: ORDER, notification_id: newest.id, kind: 'customer.accepted' });
     const app = renderRouter(routes, { initialUrl: '/orders' });
     await waitFor(() => expect(app.getPathname()).toBe(`/orders/${ORDER}`));
     await waitFor(() => expect(calls).toContainEqual(['markNotificationsRead', { ids: [newest.id] }]));
@@ -85,7 +85,7 @@ describe("the customer's notifications", () => {
 
 describe('where a customer notification leads', () => {
   it('opens the order it is about, and nothing for one about no order', () => {
-    expect(leadsTo({ kind: 'order.status', data: { order_id: ORDER } })).toBe(`/orders/${ORDER}`);
+    expect(leadsTo({ kind: 'customer.accepted', data: { order_id: ORDER } })).toBe(`/orders/${ORDER}`);
     expect(leadsTo({ kind: 'order.waiting', data: { order_id: ORDER, notification_id: newest.id } })).toBe(
       `/orders/${ORDER}`,
     );

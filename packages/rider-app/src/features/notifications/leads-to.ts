@@ -6,8 +6,8 @@ import { type LeadsTo, notificationOrderId } from '@kupwara/shared/app';
  * the delivery.
  */
 export const leadsTo: LeadsTo = (notification) => {
-  if (notification.kind === 'delivery.offer') return '/';
-  if (notification.kind === 'delivery.offer-expired') return undefined;
+  if (notification.kind === 'rider.new_offer') return '/';
+  if (notification.kind === 'rider.offer_expired') return undefined;
   const orderId = notificationOrderId(notification);
   return orderId ? `/delivery/${orderId}` : undefined;
 };

@@ -16,8 +16,8 @@ const told = (id: string, kind: string, title: string): Notification => ({
   created_at: new Date().toISOString(),
   read_at: null,
 });
-const offer = told('01900000-0000-7000-8000-0000000000f2', 'delivery.offer', 'New offer');
-const assigned = told('01900000-0000-7000-8000-0000000000f1', 'order.status', 'New delivery');
+const offer = told('01900000-0000-7000-8000-0000000000f2', 'rider.new_offer', 'New offer');
+const assigned = told('01900000-0000-7000-8000-0000000000f1', 'rider.assigned', 'New delivery');
 
 function open() {
   const calls: [string, unknown][] = [];
@@ -76,9 +76,9 @@ describe("the rider's notifications", () => {
 
 describe('where a rider notification leads', () => {
   it('an offer to the Work tab where it is answered, an expired one nowhere, the rest to the delivery', () => {
-    expect(leadsTo({ kind: 'delivery.offer', data: { order_id: ORDER } })).toBe('/');
-    expect(leadsTo({ kind: 'delivery.offer-expired', data: { order_id: ORDER } })).toBeUndefined();
-    expect(leadsTo({ kind: 'order.status', data: { order_id: ORDER } })).toBe(`/delivery/${ORDER}`);
+    expect(leadsTo({ kind: 'rider.new_offer', data: { order_id: ORDER } })).toBe('/');
+    expect(leadsTo({ kind: 'rider.offer_expired', data: { order_id: ORDER } })).toBeUndefined();
+    expect(leadsTo({ kind: 'rider.assigned', data: { order_id: ORDER } })).toBe(`/delivery/${ORDER}`);
     expect(leadsTo({ kind: 'welcome', data: {} })).toBeUndefined();
   });
 });

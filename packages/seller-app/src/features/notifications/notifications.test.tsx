@@ -9,7 +9,7 @@ jest.setTimeout(30_000);
 const ORDER = '01900000-0000-7000-8000-000000000001';
 const newOrder: Notification = {
   id: '01900000-0000-7000-8000-0000000000f1',
-  kind: 'order.status',
+  kind: 'seller.new_order',
   title: 'New order',
   body: 'Shabnam Bhat: 2 items, please accept or reject',
   data: { order_id: ORDER, status: 'PENDING' },
@@ -78,7 +78,7 @@ describe("the seller's notifications", () => {
 
 describe('where a seller notification leads', () => {
   it('opens the order it is about', () => {
-    expect(leadsTo({ kind: 'order.status', data: { order_id: ORDER } })).toBe(`/orders/${ORDER}`);
+    expect(leadsTo({ kind: 'seller.new_order', data: { order_id: ORDER } })).toBe(`/orders/${ORDER}`);
     expect(leadsTo({ kind: 'order.otp-locked', data: { order_id: ORDER } })).toBe(`/orders/${ORDER}`);
     expect(leadsTo({ kind: 'welcome', data: {} })).toBeUndefined();
   });

@@ -8,7 +8,7 @@ jest.setTimeout(30_000);
 const ORDER = '01900000-0000-7000-8000-000000000001';
 const notification: Notification = {
   id: '01900000-0000-7000-8000-0000000000f1',
-  kind: 'order.status',
+  kind: 'rider.assigned',
   title: 'Delivery offered',
   body: 'Gulzar Kiryana has an order ready for you',
   data: { order_id: ORDER },

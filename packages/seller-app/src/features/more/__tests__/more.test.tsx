@@ -7,7 +7,7 @@ import { servicesForTest, signIn, TestRoot } from '../../../__tests__/harness';
 const ORDER = '01900000-0000-7000-8000-000000000001';
 const notification: Notification = {
   id: '01900000-0000-7000-8000-0000000000f1',
-  kind: 'order.status',
+  kind: 'seller.new_order',
   title: 'New order',
   body: 'Shabnam Bhat: 2 items, please accept or reject',
   data: { order_id: ORDER },
