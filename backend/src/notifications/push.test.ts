@@ -89,12 +89,14 @@ describe('pushes through Expo', () => {
     expect(accepted).toMatchObject({ channelId: 'updates', sound: 'default', interruptionLevel: 'active' });
     expect(accepted?.body).toMatch(/accepted your order: ready in about 20 minutes$/);
 
-    // Exactly one message per notification and phone, each with its ticket kept.
-    const kept = await db.execute<{ n: number; distinct_pairs: number; tickets: number }>(sql`
-      SELECT count(*)::int AS n, count(DISTINCT (p.notification_id, p.expo_push_token))::int AS distinct_pairs,
-             count(p.ticket_id)::int AS tickets
-      FROM push_messages p JOIN notifications n ON n.id = p.notification_id WHERE n.data->>'order_id' = ${order.id}`);
-    expect(kept.rows[0]).toEqual({ n: 17, distinct_pairs: 17, tickets: 17 });
+    // Exactly one message per notification and phone, each with its ticket kept (written just after Expo answers).
+    await eventually(async () => {
+      const kept = await db.execute<{ n: number; distinct_pairs: number; tickets: number }>(sql`
+        SELECT count(*)::int AS n, count(DISTINCT (p.notification_id, p.expo_push_token))::int AS distinct_pairs,
+               count(p.ticket_id)::int AS tickets
+        FROM push_messages p JOIN notifications n ON n.id = p.notification_id WHERE n.data->>'order_id' = ${order.id}`);
+      expect(kept.rows[0]).toEqual({ n: 17, distinct_pairs: 17, tickets: 17 });
+    });
     expect(fake.received.filter((push) => push.data.order_id === order.id)).toHaveLength(17);
   });
 

@@ -107,7 +107,7 @@ describe('an order’s actions', () => {
     expect(services.queryClient.getQueryData(orderKeys.detail(ORDER))).toEqual(current);
     expect(buttons()).toEqual(['OK']);
     fireEvent.press(screen.getByRole('button', { name: 'OK' }));
-    await waitFor(() => expect(screen.queryByText(/already accepted/)).toBeNull());
+    await waitFor(() => expect(screen.queryByText(/already accepted/)).toBeNull(), { timeout: 5000 });
     expect(services.queue.actions()).toEqual([]);
   });
 });
