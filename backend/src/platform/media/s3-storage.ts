@@ -31,7 +31,9 @@ export function createS3Storage(options: S3StorageOptions): MediaStorage {
         },
         options,
       );
-      const { host: _host, ...sent } = headers;
+      // fetch sets the host and the length itself (the same values, signed above); undici 7, which
+      // expo-server-sdk installs as the global dispatcher, refuses a content-length given by hand.
+      const { host: _host, 'content-length': _length, ...sent } = headers;
       const res = await fetch(url, { method: 'PUT', headers: sent, body: new Uint8Array(data) });
       if (!res.ok) throw new Error(`S3 PUT ${key} answered ${res.status}: ${(await res.text()).slice(0, 200)}`);
     },
