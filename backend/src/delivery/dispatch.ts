@@ -153,7 +153,8 @@ export async function dispatchOnce(deps: DispatchDeps, job: DispatchJob, now = n
   if (offered === 'already') return;
   if (offered) {
     await broadcast(bus, channels.rider(offered.riderId), { type: 'offer', offer: offered.offer });
-    if (offered.texted) await wakeRunners(bus);
+    // Its push (and text message, if any) go now.
+    await wakeRunners(bus);
     return;
   }
   // Nobody free now: tell the shop and the customer once it has taken long, and look again soon.

@@ -17,17 +17,21 @@ export interface PushService {
 
 const EXPO_ORIGIN = 'https://exp.host';
 
-/** The SDK speaks to exp.host; another origin (a fake in tests, a proxy) gets its requests instead. */
-function redirectedTo(url: string): Dispatcher | undefined {
+/**
+ * Requests that give up within 20 s (a round must end well inside the sender's lease), sent to
+ * exp.host or to another origin speaking its API (a fake in tests, a proxy).
+ */
+function dispatcherFor(url: string): Dispatcher {
+  const agent = new Agent({ headersTimeout: 20_000, bodyTimeout: 20_000 });
   const origin = new URL(url).origin;
-  if (origin === EXPO_ORIGIN) return undefined;
-  return new Agent().compose((dispatch) => (options, handler) => dispatch({ ...options, origin }, handler));
+  if (origin === EXPO_ORIGIN) return agent;
+  return agent.compose((dispatch) => (options, handler) => dispatch({ ...options, origin }, handler));
 }
 
 export function createPushService(options: PushOptions): PushService {
   const expo = new Expo({
     accessToken: options.accessToken,
-    httpAgent: redirectedTo(options.url) as never,
+    httpAgent: dispatcherFor(options.url) as never,
     // The SDK retries a 429 itself, twice; the sender's own backoff covers longer outages.
     retryMinTimeout: 1000,
   });

@@ -28,7 +28,8 @@ export interface PushDeps {
 
 /** Notifications claimed per round, and how long a claim keeps other senders off them. */
 const BATCH = 500;
-const LEASE = '2 minutes';
+// Shorter than the job runner's lease: a sender that died leaves rows due again when its job is retried.
+const LEASE = '45 seconds';
 /** News this old is not worth a push any more: it is given up (it stays in the in-app list). */
 const GIVE_UP_MS = 6 * 3600_000;
 /** Expo keeps receipts for a day: one not there by then never will be. */
@@ -103,9 +104,10 @@ async function scheduleOnce(db: Db, kind: string, runAt: Date) {
 /**
  * One round of the outbox: claims due notifications, sends one message per phone in the SDK's
  * chunks, records every ticket, and settles each notification — sent when every phone has a
- * ticket, else due again after a backoff. Returns how many it claimed and whether Expo took any.
+ * ticket, else due again after a backoff. Returns how many it claimed, whether Expo took any and
+ * when what it could not send is due again.
  */
-async function sendRound(deps: PushDeps): Promise<{ claimed: number; ticketed: boolean }> {
+async function sendRound(deps: PushDeps): Promise<{ claimed: number; ticketed: boolean; retryAt?: Date }> {
   const { db, push, log } = deps;
   const claimed = await claimDue(db);
   if (claimed.length === 0) return { claimed: 0, ticketed: false };
@@ -196,11 +198,13 @@ async function sendRound(deps: PushDeps): Promise<{ claimed: number; ticketed: b
           done.map((n) => n.id),
         ),
       );
+  let retryAt: Date | undefined;
   for (const n of later) {
     const at = new Date(now + pushRetryDelayMs(n.attempts));
     await db.update(notifications).set({ pushDueAt: at }).where(eq(notifications.id, n.id));
+    if (!retryAt || at < retryAt) retryAt = at;
   }
-  return { claimed: claimed.length, ticketed };
+  return { claimed: claimed.length, ticketed, retryAt };
 }
 
 /** Asks for the receipts of tickets sent long enough ago, in Expo's batches, and acts on each. */
@@ -279,21 +283,16 @@ export function pushJobHandlers(deps: PushDeps): Record<string, JobHandler> {
   return {
     async [pushJobs.send]() {
       let ticketed = false;
+      let retryAt: Date | undefined;
       for (;;) {
         const round = await sendRound(deps);
         ticketed ||= round.ticketed;
+        if (round.retryAt && (!retryAt || round.retryAt < retryAt)) retryAt = round.retryAt;
         if (round.claimed < BATCH) break;
       }
-      // Whatever still waits (backed off, or leased by a sender that died) has a run coming for it.
-      const [next] = (
-        await deps.db.execute<{ at: string | Date | null }>(
-          sql`SELECT min(coalesce(push_due_at, created_at)) AS at FROM notifications WHERE sent_at IS NULL`,
-        )
-      ).rows;
-      if (next?.at) {
-        const at = Math.max(new Date(next.at).getTime(), Date.now() + 1000);
-        await scheduleOnce(deps.db, pushJobs.send, new Date(at));
-      }
+      // What this run could not send has a run coming for it (rows of a sender that died come due
+      // again within its lease, and its job is retried by the runner).
+      if (retryAt) await scheduleOnce(deps.db, pushJobs.send, retryAt);
       if (ticketed) await scheduleOnce(deps.db, pushJobs.receipts, new Date(Date.now() + deps.receiptDelayMs));
     },
     async [pushJobs.receipts]() {

@@ -51,7 +51,7 @@ const english = {
   'rider.new_offer': { title: 'New delivery offer', body: '{store}, {distance} away: take it within {seconds} s' },
   'rider.offer_expired': { title: 'Offer missed', body: 'The delivery from {store} went to another rider' },
   'rider.assigned': { title: 'New delivery', body: 'Pick up an order at {store}, {address}' },
-  // An order a rider has can only end as FAILED (the machine cancels only PENDING orders): to them, it is called off.
+  // The machine cancels only orders nobody has answered: one a rider has ends as failed, to them called off.
   'rider.failed': { title: 'Delivery cancelled', body: 'The order from {store} was called off: {reason}' },
 } as const;
 

@@ -7,7 +7,7 @@ import { type NotificationRequest, requestNotifications } from '../notifications
 import type { TemplateKey } from '../notifications/templates';
 import { broadcast } from '../platform/broadcast';
 import { AppError } from '../platform/http/errors';
-import type { Job, JobHandler } from '../platform/jobs';
+import { type Job, type JobHandler, wakeRunners } from '../platform/jobs';
 import { executeAsOneStatement } from '../platform/together';
 import { type EventJob, type OrderParties, orderJobs } from './effects';
 import { SYSTEM } from './order-view';
@@ -126,6 +126,8 @@ export function orderJobHandlers(deps: OrderDeps): Record<string, JobHandler> {
         if (facts.length > 0) writes.push(recordOrderLineFacts(db, facts));
       }
       if (writes.length > 0) await executeAsOneStatement(db, writes);
+      // The pushes it queued go now, not at the next poll.
+      if (told.length > 0) await wakeRunners(bus);
     },
     // Marks the order first, in the same transaction: a second run finds it marked and puts nothing back twice.
     async [orderJobs.restoreStock](job) {

@@ -129,8 +129,7 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
       const succeeded = await Promise.all(claimed.map(run));
       const done = claimed.filter((_, i) => succeeded[i]).map((job) => job.id);
       if (done.length > 0) await db.delete(jobs).where(inArray(jobs.id, done));
-      // Jobs just done may have queued more (an order's event queues its pushes): look again now.
-      if (claimed.length > 0) again = true;
+      if (claimed.length === batchSize) again = true;
     } while (again && !stopped);
   }
 

@@ -16,6 +16,9 @@ export function useNotifications() {
   return useQuery({
     queryKey: notificationKeys.list(),
     queryFn: ({ signal }) => api.call('notifications', { query: { limit: 50 }, signal }),
+    // News: every screen that shows it (the list, a badge) asks again when it opens, even within
+    // the cache's fresh time; a list kept from before would say "nothing yet" after news came.
+    refetchOnMount: 'always',
   });
 }
 
