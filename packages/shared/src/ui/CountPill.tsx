@@ -1,4 +1,4 @@
-import { StyleSheet, Text, View } from 'react-native';
+import { type ColorValue, type StyleProp, StyleSheet, Text, type TextStyle, View } from 'react-native';
 import { useTheme } from './use-theme';
 
 /**
@@ -15,7 +15,24 @@ export function CountPill({ count, testID }: { count: number; testID?: string })
   );
 }
 
+/** A tab's word with its count beside it: the tab bars show words, not icons. */
+export function CountedTabLabel(props: {
+  children: string;
+  color: ColorValue;
+  count: number;
+  style: StyleProp<TextStyle>;
+  testID?: string;
+}) {
+  return (
+    <View style={styles.labelRow}>
+      <Text style={[props.style, { color: props.color }]}>{props.children}</Text>
+      <CountPill count={props.count} testID={props.testID} />
+    </View>
+  );
+}
+
 const styles = StyleSheet.create({
+  labelRow: { flexDirection: 'row', alignItems: 'center', gap: 3 },
   // Small enough that a tab's word and its count fit a fifth of a 360 px phone.
   count: {
     minWidth: 18,

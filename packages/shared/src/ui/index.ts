@@ -4,7 +4,7 @@ export { Button, type ButtonProps, type ButtonVariant } from './Button';
 export { Card, type CardProps } from './Card';
 export { Chip, type ChipProps } from './Chip';
 export { ChipRow, type ChipRowProps } from './ChipRow';
-export { CountPill } from './CountPill';
+export { CountedTabLabel, CountPill } from './CountPill';
 export { formatClockTime, formatClockTimeWithDay } from './clock-time';
 export { formatDistance } from './distance';
 export { EmptyState, type EmptyStateProps } from './EmptyState';

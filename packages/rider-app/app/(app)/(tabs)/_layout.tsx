@@ -1,7 +1,7 @@
 import { useUnreadCount } from '@kupwara/shared/app';
-import { CountPill, useTheme } from '@kupwara/shared/ui';
+import { CountedTabLabel, useTheme } from '@kupwara/shared/ui';
 import { Tabs } from 'expo-router';
-import { StyleSheet, Text, View } from 'react-native';
+import { StyleSheet, Text } from 'react-native';
 import { messages } from '../../../src/messages';
 
 const words = messages.tabs;
@@ -33,10 +33,9 @@ export default function RiderTabs() {
           title: words.more,
           // The notifications open from the More tab: their unread count sits beside its word.
           tabBarLabel: ({ children, color }) => (
-            <View style={styles.labelRow}>
-              <Text style={[styles.label, { color }]}>{children}</Text>
-              <CountPill count={unread} testID="more-unread" />
-            </View>
+            <CountedTabLabel color={color} count={unread} style={styles.label} testID="more-unread">
+              {children}
+            </CountedTabLabel>
           ),
           tabBarAccessibilityLabel: unread > 0 ? words.moreWithUnread(unread) : words.more,
         }}
@@ -47,5 +46,4 @@ export default function RiderTabs() {
 
 const styles = StyleSheet.create({
   label: { fontSize: 15, fontWeight: '700' },
-  labelRow: { flexDirection: 'row', alignItems: 'center', gap: 3 },
 });

@@ -1,7 +1,7 @@
 import { awaitsAnswer } from '@kupwara/shared';
 import { useUnreadCount } from '@kupwara/shared/app';
 import { ApiError } from '@kupwara/shared/client';
-import { CountPill, EmptyState, useTheme } from '@kupwara/shared/ui';
+import { CountedTabLabel, EmptyState, useTheme } from '@kupwara/shared/ui';
 import { Redirect, Tabs } from 'expo-router';
 import { ActivityIndicator, StyleSheet, Text, View } from 'react-native';
 import { SafeAreaView } from 'react-native-safe-area-context';
@@ -57,10 +57,9 @@ export default function ShopTabs() {
             title: words.orders,
             // The tab bar shows words, not icons, so the count of new orders sits beside the word.
             tabBarLabel: ({ children, color }) => (
-              <View style={styles.labelRow}>
-                <Text style={[styles.label, { color }]}>{children}</Text>
-                <CountPill count={waiting} />
-              </View>
+              <CountedTabLabel color={color} count={waiting} style={styles.label}>
+                {children}
+              </CountedTabLabel>
             ),
             tabBarAccessibilityLabel: waiting > 0 ? messages.orders.tabWithNew(waiting) : words.orders,
           }}
@@ -74,10 +73,9 @@ export default function ShopTabs() {
             title: words.more,
             // The notifications live on the More tab: their unread count sits beside its word.
             tabBarLabel: ({ children, color }) => (
-              <View style={styles.labelRow}>
-                <Text style={[styles.label, { color }]}>{children}</Text>
-                <CountPill count={unread} testID="more-unread" />
-              </View>
+              <CountedTabLabel color={color} count={unread} style={styles.label} testID="more-unread">
+                {children}
+              </CountedTabLabel>
             ),
             tabBarAccessibilityLabel: unread > 0 ? words.moreWithUnread(unread) : words.more,
           }}
@@ -90,5 +88,4 @@ export default function ShopTabs() {
 const styles = StyleSheet.create({
   root: { flex: 1 },
   label: { fontSize: 14, fontWeight: '600' },
-  labelRow: { flexDirection: 'row', alignItems: 'center', gap: 3 },
 });
