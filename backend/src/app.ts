@@ -53,6 +53,8 @@ export type AppConfig = Pick<
   | 'push'
   | 'sms'
   | 'smsFallbackAfterMs'
+  | 'payments'
+  | 'paymentTimeoutMs'
 > & {
   /** Resolved by resolveJwtSecret: always present here. */
   jwtSecret: string;
@@ -109,6 +111,8 @@ export async function buildApp({ config, platform, webApps, runJobs = true }: Ap
     bus: platform.bus,
     cache: platform.cache,
     pendingTimeoutMs: config.orderAcceptTimeoutMs,
+    onlinePayments: config.payments !== undefined,
+    paymentTimeoutMs: config.paymentTimeoutMs,
     // Modules above orders act on its events through these, so orders imports none of them.
     eventEffects: [deliveryEffects(config.dispatchFrom)],
     sms: config.sms && {

@@ -16,6 +16,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['catalog'],
   ['notifications', 'analytics'],
   ['orders'],
+  ['payments'],
   ['delivery'],
   ['realtime'],
   ['demo'],

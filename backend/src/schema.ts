@@ -5,5 +5,6 @@ export * from './catalog/tables';
 export * from './delivery/tables';
 export * from './notifications/tables';
 export * from './orders/tables';
+export * from './payments/tables';
 export * from './platform/tables';
 export * from './stores/tables';

@@ -30,6 +30,8 @@ const deps = () => ({
   bus: platform.bus,
   cache: platform.cache,
   pendingTimeoutMs: TIMEOUT_MS,
+  onlinePayments: false,
+  paymentTimeoutMs: 900_000,
   eventEffects: [deliveryEffects('READY_FOR_PICKUP')],
   dispatch: defaultDispatch,
 });

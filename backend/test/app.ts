@@ -56,6 +56,9 @@ export async function makeTestApp(
     push: { service: 'log', accessToken: undefined, url: 'http://127.0.0.1:9', receiptDelayMs: 900_000 },
     sms: undefined,
     smsFallbackAfterMs: 60_000,
+    // Cash only, unless a test points payments at its fake gateway.
+    payments: undefined,
+    paymentTimeoutMs: 900_000,
     jwtSecret: randomBytes(32).toString('base64url'),
     ...overrides,
   };

@@ -8,6 +8,8 @@ export const rangeDays: Record<AnalyticsRange, number> = { today: 1, '7d': 7, '3
 const TOP = 5;
 
 // The states the figures look for, each named once (no line lists two: see status-lists.test.ts).
+/** Where the shop first has an order (a paid one's earlier wait for its payment is not the shop's). */
+const pending: OrderStatus = 'PENDING';
 const accepted: OrderStatus = 'ACCEPTED';
 const ready: OrderStatus = 'READY_FOR_PICKUP';
 const delivered: OrderStatus = 'DELIVERED';
@@ -63,7 +65,7 @@ export function analyticsStatement(store: AnalyticsStore, range: AnalyticsRange,
     ),
     placed AS (
       SELECT order_id,
-        min(occurred_at) FILTER (WHERE seq = 1) AT TIME ZONE ${tz} AS local_at,
+        min(occurred_at) FILTER (WHERE status = ${pending}) AT TIME ZONE ${tz} AS local_at,
         max(total_paise) AS total_paise,
         bool_or(status = ${delivered}) AS delivered,
         min(occurred_at) FILTER (WHERE status = ${accepted}) AS accepted_at,
@@ -72,7 +74,7 @@ export function analyticsStatement(store: AnalyticsStore, range: AnalyticsRange,
         bool_or(status = ${cancelled} AND actor = ${server}) AS unanswered
       FROM facts
       GROUP BY order_id
-      HAVING bool_or(seq = 1)
+      HAVING bool_or(status = ${pending})
     ),
     -- Materialized, so each is one range scan joined by hash, not a key lookup per order.
     lines AS MATERIALIZED (

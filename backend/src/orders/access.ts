@@ -1,5 +1,5 @@
 import type { OrderActor } from '@kupwara/shared';
-import { eq, type SQL } from 'drizzle-orm';
+import { and, eq, isNotNull, type SQL } from 'drizzle-orm';
 import type { OrderCaller } from './order-view';
 import { orders } from './tables';
 
@@ -12,8 +12,9 @@ export function partyCondition(caller: OrderCaller): SQL | undefined {
   switch (caller.role) {
     case 'customer':
       return eq(orders.customerId, caller.id);
+    // A shop sees an order from when it is theirs to answer: at once for cash, once paid online.
     case 'seller':
-      return eq(orders.sellerId, caller.id);
+      return and(eq(orders.sellerId, caller.id), isNotNull(orders.releasedAt));
     case 'rider':
       return eq(orders.riderId, caller.id);
     case 'admin':

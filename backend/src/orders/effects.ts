@@ -29,6 +29,7 @@ export type OrderParties = Pick<
   | 'itemCount'
   | 'totalPaise'
   | 'prepMinutes'
+  | 'paymentMethod'
 >;
 
 export type EventJob = { order: OrderParties; event: OrderEvent };
@@ -54,6 +55,7 @@ export function effectsOf(order: OrderRow, event: OrderEventRow, others: readonl
     itemCount: order.itemCount,
     totalPaise: order.totalPaise,
     prepMinutes: order.prepMinutes,
+    paymentMethod: order.paymentMethod,
   };
   const payload: EventJob = { order: parties, event: orderEventView(event) };
   const effects: NewJob[] = [{ kind: orderJobs.event, payload }, ...others.flatMap((plan) => plan(parties, event))];
@@ -69,6 +71,16 @@ export const timeoutJob = (orderId: string, placedAt: Date, afterMs: number): Ne
   payload: { order_id: orderId },
   runAt: new Date(placedAt.getTime() + afterMs),
 });
+
+/** What starts when the shop gets an order (placed with cash, or paid online): its time to answer, and the SMS if unseen. */
+export const releaseJobs = (
+  deps: { pendingTimeoutMs: number; sms?: { newOrderAfterMs: number } | undefined },
+  orderId: string,
+  at: Date,
+): NewJob[] => [
+  timeoutJob(orderId, at, deps.pendingTimeoutMs),
+  ...(deps.sms ? [newOrderSmsJob(orderId, at, deps.sms.newOrderAfterMs)] : []),
+];
 
 /** Looks, `afterMs` after the order came, whether the shop has seen it (handler in new-order-sms.ts). */
 export const newOrderSmsJob = (orderId: string, placedAt: Date, afterMs: number): NewJob => ({

@@ -1,4 +1,4 @@
-import { channels, type OrderEvent, type OrderStatus } from '@kupwara/shared';
+import { channels, initialStatus, type OrderEvent, type OrderStatus, shopHears } from '@kupwara/shared';
 import { and, eq, isNull, type SQLWrapper } from 'drizzle-orm';
 import { recordOrderFact, recordOrderLineFacts } from '../analytics/facts';
 import { catalogChanged } from '../catalog/catalog-cache';
@@ -27,7 +27,10 @@ function templatesFor(order: OrderParties, event: OrderEvent): Told {
   // The rider tapped to take it: they know. The customer and the shop learn who is coming.
   if (event.kind === 'rider_assigned_early')
     return { customer: 'customer.rider_assigned_early', seller: 'seller.rider_assigned' };
+  // Before the shop has it, only the customer hears: how it ended if unpaid (they gave up, or it timed out).
+  if (!shopHears(event)) return event.actor === 'customer' ? {} : { customer: 'customer.failed' };
   const byStatus: Record<OrderStatus, Told> = {
+    AWAITING_PAYMENT: {},
     PENDING: { seller: 'seller.new_order' },
     ACCEPTED: { customer: order.prepMinutes ? 'customer.accepted' : 'customer.accepted_untimed' },
     PREPARING: { customer: 'customer.preparing' },
@@ -81,13 +84,14 @@ export function orderJobHandlers(deps: OrderDeps): Record<string, JobHandler> {
     // the broadcast (clients drop an event whose seq they have) and writes nothing twice.
     async [orderJobs.event](job) {
       const { order, event } = job.payload as EventJob;
-      const followers = [channels.order(order.id), channels.store(order.storeId)];
+      const followers = [channels.order(order.id)];
+      if (shopHears(event)) followers.push(channels.store(order.storeId));
       if (order.riderId) followers.push(channels.rider(order.riderId));
       await Promise.all(followers.map((channel) => broadcast(bus, channel, { type: 'event', event })));
       const told = notificationsFor(order, event);
       const writes: SQLWrapper[] = told.length > 0 ? requestNotifications(db, told) : [];
-      // The facts count moves between states: a change within one would count its state twice.
-      if (event.kind === 'transition') {
+      // The facts count moves between states (a change within one would count its state twice), from when the shop has the order.
+      if (event.kind === 'transition' && shopHears(event)) {
         writes.push(
           recordOrderFact(db, {
             orderId: order.id,
@@ -104,8 +108,8 @@ export function orderJobHandlers(deps: OrderDeps): Record<string, JobHandler> {
           }),
         );
       }
-      // The order's first event: its lines as placed, for the store's best sellers.
-      if (event.kind === 'transition' && event.from_status === null) {
+      // The shop got the order: its lines as placed, for the store's best sellers.
+      if (event.kind === 'transition' && event.status === initialStatus) {
         const lines = await db
           .select({
             productId: orderItems.productId,

@@ -97,6 +97,11 @@ export function orderView(
     subtotal_paise: row.subtotalPaise,
     delivery_fee_paise: row.deliveryFeePaise,
     payment_method: row.paymentMethod,
+    payment: {
+      method: row.paymentMethod,
+      state: row.paymentState,
+      pay_by: row.paymentState === 'awaiting' ? (row.payBy?.toISOString() ?? null) : null,
+    },
     delivery_address: {
       label: row.deliveryLabel,
       text: row.deliveryText,

@@ -1,5 +1,12 @@
 import { randomInt } from 'node:crypto';
-import { deliveryFeePaise, initialStatus, type Order, openingStatus, type PlaceOrderRequest } from '@kupwara/shared';
+import {
+  deliveryFeePaise,
+  firstPaymentState,
+  type Order,
+  openingStatus,
+  type PlaceOrderRequest,
+  placedStatus,
+} from '@kupwara/shared';
 import { contactOf } from '../accounts/users';
 import { catalogChanged } from '../catalog/catalog-cache';
 import { reserveStock } from '../catalog/stock';
@@ -8,7 +15,7 @@ import { runOnce } from '../platform/idempotency';
 import { newId } from '../platform/ids';
 import { enqueue, wakeRunners } from '../platform/jobs';
 import { storeForOrder } from '../stores/seller-store';
-import { effectsOf, newOrderSmsJob, timeoutJob } from './effects';
+import { effectsOf, releaseJobs } from './effects';
 import { type OrderEventRow, type OrderRow, orderView } from './order-view';
 import { orderEvents, orderItems, orders } from './tables';
 import type { OrderDeps } from './transitions';
@@ -16,9 +23,10 @@ import type { OrderDeps } from './transitions';
 export const rupees = (paise: number) => `₹${(paise / 100).toFixed(paise % 100 === 0 ? 0 : 2)}`;
 
 /**
- * Places a customer's order, once per Idempotency-Key: in one transaction the store must be open
- * and deliver to the address, every price must be the one the customer saw, and the stock is
- * taken off the shelf. The order starts PENDING with its delivery code and its side effects queued.
+ * Places a customer's order, once per Idempotency-Key: in one transaction the store must be open,
+ * deliver to the address and take the way of paying, every price must be the one the customer saw,
+ * and the stock is taken off the shelf. A cash order goes to the shop at once; one paid online
+ * waits for its payment (the shop does not see it), holding its stock until `paymentTimeoutMs`.
  */
 export async function placeOrder(
   deps: OrderDeps,
@@ -42,6 +50,17 @@ export async function placeOrder(
       throw new AppError(409, 'STORE_PAUSED', `${store.name} is busy and takes no new orders for now`, {
         paused_until: store.pausedUntil.toISOString(),
       });
+    }
+    const takes = { cash: store.acceptsCash, online: store.acceptsOnline && deps.onlinePayments };
+    if (!takes[input.payment_method]) {
+      throw new AppError(
+        422,
+        'PAYMENT_METHOD_NOT_ACCEPTED',
+        `${store.name} does not take ${input.payment_method === 'cash' ? 'cash on delivery' : 'online payments'}`,
+        {
+          accepted: Object.entries(takes).flatMap(([method, taken]) => (taken ? [method] : [])),
+        },
+      );
     }
     if (store.distanceM > store.deliveryRadiusM) {
       throw new AppError(422, 'OUT_OF_DELIVERY_AREA', `${store.name} does not deliver to this address`, {
@@ -70,9 +89,11 @@ export async function placeOrder(
     const customer = await contactOf(tx, customerId);
     if (!customer) throw notFound('Customer');
     const fee = deliveryFeePaise(store.distanceM);
+    const online = input.payment_method === 'online';
+    const status = placedStatus(input.payment_method);
     const row: OrderRow = {
       id: newId(),
-      status: initialStatus,
+      status,
       version: 1,
       lastSeq: 1,
       customerId,
@@ -92,6 +113,9 @@ export async function placeOrder(
       deliveryFeePaise: fee,
       totalPaise: subtotal + fee,
       paymentMethod: input.payment_method,
+      paymentState: firstPaymentState(input.payment_method),
+      payBy: online ? new Date(now.getTime() + deps.paymentTimeoutMs) : null,
+      releasedAt: online ? null : now,
       deliveryLabel: input.delivery_address.label,
       deliveryText: input.delivery_address.text,
       deliveryLocation: to,
@@ -100,7 +124,7 @@ export async function placeOrder(
       note: input.note || null,
       deliveryOtp: String(randomInt(0, 10_000)).padStart(4, '0'),
       otpAttempts: 0,
-      answerBy: new Date(now.getTime() + deps.pendingTimeoutMs),
+      answerBy: online ? null : new Date(now.getTime() + deps.pendingTimeoutMs),
       seenByStoreAt: null,
       prepMinutes: null,
       acceptedAt: null,
@@ -113,7 +137,7 @@ export async function placeOrder(
       orderId: row.id,
       seq: 1,
       kind: 'transition',
-      status: initialStatus,
+      status,
       fromStatus: null,
       actor: 'customer',
       actorId: customerId,
@@ -130,11 +154,8 @@ export async function placeOrder(
         tx.insert(orders).values(row),
         tx.insert(orderItems).values(items),
         tx.insert(orderEvents).values(event),
-        enqueue(tx, [
-          ...effectsOf(row, event, deps.eventEffects),
-          timeoutJob(row.id, now, deps.pendingTimeoutMs),
-          ...(deps.sms ? [newOrderSmsJob(row.id, now, deps.sms.newOrderAfterMs)] : []),
-        ]),
+        // Paid online, the shop's clock starts when the payment is captured (transitions.ts); the payment's now.
+        enqueue(tx, [...effectsOf(row, event, deps.eventEffects), ...(online ? [] : releaseJobs(deps, row.id, now))]),
       ],
     };
   });

@@ -1,4 +1,12 @@
-import { initialStatus, orderActors, orderEventKinds, orderStatuses, rejectReasons } from '@kupwara/shared';
+import {
+  initialStatus,
+  orderActors,
+  orderEventKinds,
+  orderStatuses,
+  paymentMethods,
+  paymentStates,
+  rejectReasons,
+} from '@kupwara/shared';
 import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/tables';
 import { geographyPoint } from '../platform/geography';
@@ -7,7 +15,8 @@ import { stores } from '../stores/tables';
 export const orderStatusEnum = pgEnum('order_status', orderStatuses);
 export const orderActorEnum = pgEnum('order_actor', orderActors);
 export const orderEventKindEnum = pgEnum('order_event_kind', orderEventKinds);
-export const paymentMethodEnum = pgEnum('payment_method', ['cash']);
+export const paymentMethodEnum = pgEnum('payment_method', paymentMethods);
+export const paymentStateEnum = pgEnum('payment_state', paymentStates);
 export const rejectReasonEnum = pgEnum('reject_reason', rejectReasons);
 
 /**
@@ -47,6 +56,12 @@ export const orders = pgTable(
     deliveryFeePaise: integer('delivery_fee_paise').notNull(),
     totalPaise: integer('total_paise').notNull(),
     paymentMethod: paymentMethodEnum('payment_method').notNull(),
+    /** Where the order's money stands (the payments module moves it; its ledger has the detail). */
+    paymentState: paymentStateEnum('payment_state').notNull(),
+    /** Paid online: when the order fails if the gateway has not captured a payment by then. */
+    payBy: timestamp('pay_by', { withTimezone: true }),
+    /** When the shop got the order: at placement for cash, at capture when paid online. Until then the shop cannot see it. */
+    releasedAt: timestamp('released_at', { withTimezone: true }),
     deliveryLabel: text('delivery_label').notNull(),
     deliveryText: text('delivery_text').notNull(),
     deliveryLocation: geographyPoint('delivery_location').notNull(),

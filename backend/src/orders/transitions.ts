@@ -1,5 +1,13 @@
 import { timingSafeEqual } from 'node:crypto';
-import { applyTransition, type Order, type TransitionRequest } from '@kupwara/shared';
+import {
+  applyTransition,
+  awaitsPayment,
+  initialStatus,
+  type Order,
+  type PaymentEntry,
+  paymentStateAfter,
+  type TransitionRequest,
+} from '@kupwara/shared';
 import { and, eq } from 'drizzle-orm';
 import { contactOf } from '../accounts/users';
 import type { SmsSender } from '../notifications/order-sms';
@@ -11,7 +19,7 @@ import { AppError, invalidField, notFound } from '../platform/http/errors';
 import { runOnce, type WorkResult } from '../platform/idempotency';
 import { enqueue, wakeRunners } from '../platform/jobs';
 import { actorOf, partyCondition } from './access';
-import { type EventEffects, effectsOf } from './effects';
+import { type EventEffects, effectsOf, releaseJobs } from './effects';
 import { orderDetails, orderParts } from './order-queries';
 import { type OrderCaller, type OrderEventRow, type OrderRow, orderView } from './order-view';
 import { orderEvents, orders } from './tables';
@@ -26,6 +34,12 @@ export interface OrderDeps {
   eventEffects: readonly EventEffects[];
   /** Text messages for what must not be missed; absent unless SMS is configured. */
   sms?: { sender: SmsSender; newOrderAfterMs: number };
+  /** Whether a payment gateway is configured: without one, orders are cash only. */
+  onlinePayments: boolean;
+  /** How long an order paid online may wait for its payment. */
+  paymentTimeoutMs: number;
+  /** An order's payment ledger, for its customer's and an operator's view (the payments module's, composed in app.ts). */
+  paymentHistory?: (db: Db, orderId: string) => Promise<PaymentEntry[]>;
 }
 
 /** Wrong delivery codes allowed before the hand-over locks (4 digits: 5 guesses in 10,000). */
@@ -137,7 +151,27 @@ export async function transitionOrder(
         };
       }
       changes.deliveryOtp = null;
+      // The rider confirms the cash they took; a different sum is a mistake to fix before handing over.
+      if (
+        input.cash_collected_paise !== undefined &&
+        row.paymentMethod === 'cash' &&
+        input.cash_collected_paise !== row.totalPaise
+      ) {
+        throw new AppError(422, 'CASH_MISMATCH', `Collect ${row.totalPaise / 100} rupees: the order's total`, {
+          total_paise: row.totalPaise,
+        });
+      }
     }
+    const paymentState = paymentStateAfter(row.paymentState, input.to);
+    if (paymentState !== row.paymentState) changes.paymentState = paymentState;
+    // Paid: the shop gets the order now, with its time to answer starting now.
+    const released = awaitsPayment(from) && input.to === initialStatus;
+    if (released)
+      Object.assign(changes, {
+        releasedAt: now,
+        answerBy: new Date(now.getTime() + deps.pendingTimeoutMs),
+        paymentState: 'paid',
+      });
     if (input.to === 'RIDER_ASSIGNED' && input.rider_id) {
       const rider = await contactOf(tx, input.rider_id);
       if (rider?.role !== 'rider') throw invalidField('body.rider_id', 'is not a rider');
@@ -181,7 +215,10 @@ export async function transitionOrder(
           })
           .where(and(eq(orders.id, row.id), eq(orders.version, row.version))),
         tx.insert(orderEvents).values(event),
-        enqueue(tx, effectsOf(updated, event, deps.eventEffects)),
+        enqueue(tx, [
+          ...effectsOf(updated, event, deps.eventEffects),
+          ...(released ? releaseJobs(deps, row.id, now) : []),
+        ]),
       ],
     };
   });

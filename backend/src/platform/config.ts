@@ -61,6 +61,18 @@ const envSchema = z
     SMS_TEMPLATE_OFFER: z.string().trim().min(1).optional(),
     /** A new order the shop has not seen this long after it came gets a text message. */
     SMS_FALLBACK_AFTER_S: z.coerce.number().int().min(5).max(3600).default(60),
+    /** razorpay: online payments through Razorpay; unset: cash on delivery only. */
+    PAYMENT_GATEWAY: z.enum(['razorpay']).optional(),
+    RAZORPAY_KEY_ID: z.string().trim().min(1).optional(),
+    RAZORPAY_KEY_SECRET: z.string().trim().min(1).optional(),
+    /** The secret set on the webhook in Razorpay's dashboard (not the key secret). */
+    RAZORPAY_WEBHOOK_SECRET: z.string().trim().min(1).optional(),
+    /** Another gateway speaking Razorpay's API (a test's fake); Razorpay's own when unset. */
+    RAZORPAY_API_URL: optionalUrl(['http:', 'https:'], 'https://api.razorpay.com'),
+    /** The checkout script the web build loads (a test's fake serves its own). */
+    RAZORPAY_CHECKOUT_URL: optionalUrl(['http:', 'https:'], 'https://checkout.razorpay.com/v1/checkout.js'),
+    /** An order paid online that is not paid this long after it was placed fails, and its stock goes back. */
+    PAYMENT_TIMEOUT_S: z.coerce.number().int().min(30).max(86_400).default(900),
     /** Where people reach this server from outside (the short links in text messages). */
     PUBLIC_URL: optionalUrl(['http:', 'https:'], 'https://kupwaracart.in'),
     TRUST_PROXY: z
@@ -84,6 +96,12 @@ const envSchema = z
     if (!e.SMS_GATEWAY) return;
     for (const name of ['MSG91_AUTH_KEY', 'SMS_TEMPLATE_NEW_ORDER', 'SMS_TEMPLATE_OFFER', 'PUBLIC_URL'] as const) {
       if (!e[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when SMS_GATEWAY is set' });
+    }
+  })
+  .superRefine((e, ctx) => {
+    if (!e.PAYMENT_GATEWAY) return;
+    for (const name of ['RAZORPAY_KEY_ID', 'RAZORPAY_KEY_SECRET', 'RAZORPAY_WEBHOOK_SECRET'] as const) {
+      if (!e[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when PAYMENT_GATEWAY is set' });
     }
   })
   .refine((e) => e.NODE_ENV !== 'production' || e.JWT_SECRET, {
@@ -118,6 +136,17 @@ export interface PushOptions {
   /** Expo's push API lives here (a fake in tests). */
   url: string;
   receiptDelayMs: number;
+}
+
+/** Online payments through a gateway. */
+export interface PaymentGatewayOptions {
+  gateway: 'razorpay';
+  keyId: string;
+  keySecret: string;
+  webhookSecret: string;
+  /** The gateway's API lives here (a fake in tests). */
+  apiUrl: string;
+  checkoutUrl: string;
 }
 
 /** Text messages for what must not be missed. */
@@ -160,6 +189,10 @@ export interface Config {
   sms: SmsOptions | undefined;
   /** A new order the shop has not seen this long gets a text message (when SMS is on). */
   smsFallbackAfterMs: number;
+  /** Unset: cash on delivery only. */
+  payments: PaymentGatewayOptions | undefined;
+  /** How long an order paid online may wait for its payment before it fails. */
+  paymentTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -224,6 +257,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
           }
         : undefined,
     smsFallbackAfterMs: e.SMS_FALLBACK_AFTER_S * 1000,
+    payments:
+      e.PAYMENT_GATEWAY && e.RAZORPAY_KEY_ID && e.RAZORPAY_KEY_SECRET && e.RAZORPAY_WEBHOOK_SECRET
+        ? {
+            gateway: e.PAYMENT_GATEWAY,
+            keyId: e.RAZORPAY_KEY_ID,
+            keySecret: e.RAZORPAY_KEY_SECRET,
+            webhookSecret: e.RAZORPAY_WEBHOOK_SECRET,
+            apiUrl: e.RAZORPAY_API_URL ?? 'https://api.razorpay.com',
+            checkoutUrl: e.RAZORPAY_CHECKOUT_URL ?? 'https://checkout.razorpay.com/v1/checkout.js',
+          }
+        : undefined,
+    paymentTimeoutMs: e.PAYMENT_TIMEOUT_S * 1000,
     mediaS3:
       e.MEDIA_S3_ENDPOINT &&
       e.MEDIA_S3_BUCKET &&

@@ -123,6 +123,8 @@ export async function storeForOrder(db: Db, storeId: string, to: LatLng) {
       timeZone: stores.timeZone,
       openingHours: stores.openingHours,
       isAcceptingOrders: stores.isAcceptingOrders,
+      acceptsCash: stores.acceptsCash,
+      acceptsOnline: stores.acceptsOnline,
       pausedUntil: stores.pausedUntil,
       minOrderPaise: stores.minOrderPaise,
       deliveryRadiusM: stores.deliveryRadiusM,

@@ -34,6 +34,9 @@ export const stores = pgTable(
     openingHours: jsonb('opening_hours').$type<OpeningHours>().notNull().default(defaultOpeningHours),
     /** The seller's own switch: closed for a wedding, out for the day. Hours apply only while true. */
     isAcceptingOrders: boolean('is_accepting_orders').notNull().default(true),
+    /** The ways of paying the shop takes: cash to the rider, online through the gateway (when the platform has one). */
+    acceptsCash: boolean('accepts_cash').notNull().default(true),
+    acceptsOnline: boolean('accepts_online').notNull().default(true),
     /** Busy mode: new orders refused until then (the server compares with now: it lifts by itself). */
     pausedUntil: timestamp('paused_until', { withTimezone: true }),
     /** Busy mode: minutes added to preparation until `extraPrepUntil`. */

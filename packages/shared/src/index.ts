@@ -5,6 +5,7 @@ export * from './domain/distance';
 export * from './domain/opening-hours';
 export * from './domain/order-answer';
 export * from './domain/order-machine';
+export * from './domain/payments';
 export * from './domain/phone';
 // Pure text, shared with the server's notifications (an offer's distance reads the same in the push and the app).
 export { formatDistance } from './ui/distance';

@@ -74,6 +74,7 @@ const errorText: Record<ErrorStatus | 400 | '4xx' | 500, string> = {
   415: 'Wrong content type (`UNSUPPORTED_MEDIA_TYPE`)',
   422: 'Cannot be done as asked: the code says why',
   429: 'Too many attempts: try again later (`RATE_LIMITED`)',
+  503: 'A service we depend on (the payment gateway) did not answer: try again shortly',
   '4xx': 'Any other client error',
   500: 'Something went wrong on our side (`INTERNAL`)',
 };

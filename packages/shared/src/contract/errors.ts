@@ -25,6 +25,20 @@ export const errorCodes = [
   'RATE_LIMITED',
   'INTERNAL',
   'UNAVAILABLE',
+  /** The shop does not take this way of paying (or the platform has no gateway): `details.accepted` lists what it takes. */
+  'PAYMENT_METHOD_NOT_ACCEPTED',
+  /** The order is not waiting for a payment (paid already, or ended): `details.status` says where it is. */
+  'PAYMENT_NOT_AWAITED',
+  /** What the app says the checkout returned is not signed by the gateway: nothing changed. */
+  'PAYMENT_SIGNATURE_INVALID',
+  /** The gateway has no captured payment of the order's amount for what the app sent (yet). */
+  'PAYMENT_NOT_CAPTURED',
+  /** The payment gateway did not answer or failed: try again shortly. */
+  'PAYMENT_GATEWAY_UNAVAILABLE',
+  /** The cash the rider confirms is not the order's total: `details.total_paise` is. */
+  'CASH_MISMATCH',
+  /** A settlement larger than the cash the rider holds: `details.in_hand_paise` is what they hold. */
+  'SETTLEMENT_TOO_LARGE',
 ] as const;
 
 export const errorCode = z.enum(errorCodes);

@@ -9,6 +9,7 @@ export * from './geo';
 export * from './health';
 export * from './notifications';
 export * from './orders';
+export * from './payments';
 export * from './realtime';
 export * from './route-spec';
 export * from './routes';

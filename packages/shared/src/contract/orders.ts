@@ -3,10 +3,10 @@ import { MAX_PREP_MINUTES, MIN_PREP_MINUTES, rejectReasons } from '../domain/ord
 import { orderActors, orderEventKinds, orderStatuses } from '../domain/order-machine';
 import { id, text, timestamp } from './common';
 import { landmark, latLng } from './geo';
+import { orderPayment, paymentMethod } from './payments';
 
 export const orderStatus = z.enum(orderStatuses);
 export const orderActor = z.enum(orderActors);
-export const paymentMethod = z.enum(['cash']);
 export const rejectReason = z.enum(rejectReasons);
 export const prepMinutes = z.number().int().min(MIN_PREP_MINUTES).max(MAX_PREP_MINUTES);
 
@@ -107,6 +107,7 @@ export const order = orderSummary.extend({
   subtotal_paise: z.number().int(),
   delivery_fee_paise: z.number().int(),
   payment_method: paymentMethod,
+  payment: orderPayment,
   delivery_address: z.object({
     label: z.string(),
     text: z.string(),
@@ -148,6 +149,8 @@ export const transitionRequest = z
       .string()
       .regex(/^\d{4}$/, 'must be the 4 digits the customer has')
       .optional(),
+    /** DELIVERED, cash on delivery: the cash the rider confirms they took (it must be the total). */
+    cash_collected_paise: z.number().int().positive().max(10_000_000).optional(),
     /** The rider taking the order (RIDER_ASSIGNED only). */
     rider_id: id.optional(),
     /** The order version the person saw: if it moved on since, the answer is 409 with the order as it is. */

@@ -19,6 +19,8 @@ export const routeTags = {
   seller: "A seller's own store and inventory",
   orders: 'Placing orders and moving them through their states',
   rider: "A rider's availability, positions, offers and earnings",
+  payments: 'Paying online, the payment ledger, cash in hand and what shops are owed',
+  admin: "The operators' actions",
 } as const;
 export type RouteTag = keyof typeof routeTags;
 
@@ -29,7 +31,7 @@ export type RouteTag = keyof typeof routeTags;
 export type RouteAuth = 'public' | 'user' | readonly Role[];
 
 /** Error statuses a route names besides those its inputs (400) and its `auth` (401; 403 for roles) imply. */
-export type ErrorStatus = 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
+export type ErrorStatus = 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
 
 /** One route of `/api/v1`: what it takes, who may call it, and what it answers. */
 export interface RouteSpec {

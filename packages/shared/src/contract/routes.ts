@@ -41,6 +41,15 @@ import {
   unreadCount,
 } from './notifications';
 import { order, orderList, orderListQuery, orderSummary, placeOrderRequest, transitionRequest } from './orders';
+import {
+  cashSettlement,
+  cashSettlementRequest,
+  checkout,
+  riderCash,
+  sellerPayouts,
+  sellerPayoutsQuery,
+  verifyPaymentRequest,
+} from './payments';
 import { maxUploadBytes, type RouteSpec, uploadField } from './route-spec';
 import { createStoreRequest } from './stores';
 
@@ -496,6 +505,71 @@ export const routes = {
     tags: ['rider'],
     auth: ['rider'],
     response: riderEarnings,
+  }),
+
+  startPayment: route({
+    method: 'POST',
+    path: '/orders/:id/payment',
+    summary:
+      "Open the gateway's checkout for your order awaiting payment: its gateway order, made once and reused by every attempt",
+    tags: ['payments'],
+    auth: ['customer'],
+    params: idParams,
+    response: checkout,
+    errors: [404, 409, 503],
+  }),
+  verifyPayment: route({
+    method: 'POST',
+    path: '/orders/:id/payment/verify',
+    summary:
+      'Hand over what the checkout returned: with a valid signature the payment is confirmed at the gateway and the shop gets the order',
+    tags: ['payments'],
+    auth: ['customer'],
+    params: idParams,
+    body: verifyPaymentRequest,
+    response: order,
+    errors: [404, 409, 503],
+  }),
+  riderCash: route({
+    method: 'GET',
+    path: '/rider/cash',
+    summary: 'The cash you hold: taken at doors, less what you handed over',
+    tags: ['rider', 'payments'],
+    auth: ['rider'],
+    response: riderCash,
+  }),
+  riderCashOfRider: route({
+    method: 'GET',
+    path: '/admin/riders/:id/cash',
+    summary: "A rider's cash in hand, what they took and what they handed over",
+    tags: ['admin', 'payments'],
+    auth: ['admin'],
+    params: idParams,
+    response: riderCash,
+    errors: [404],
+  }),
+  recordCashSettlement: route({
+    method: 'POST',
+    path: '/admin/riders/:id/cash-settlements',
+    summary: 'Record cash a rider handed over (no more than they hold)',
+    tags: ['admin', 'payments'],
+    auth: ['admin'],
+    params: idParams,
+    body: cashSettlementRequest,
+    idempotencyKey: 'required',
+    status: 201,
+    response: cashSettlement,
+    errors: [404, 422],
+  }),
+  sellerPayouts: route({
+    method: 'GET',
+    path: '/seller/payouts',
+    summary: 'What is owed to your shop per day, for cash and for online orders',
+    tags: ['seller', 'payments'],
+    auth: ['seller'],
+    query: sellerPayoutsQuery,
+    response: sellerPayouts,
+    errors: [404],
   }),
 } as const;
 

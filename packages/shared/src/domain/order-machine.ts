@@ -5,6 +5,7 @@ import { type RejectReason, rejectionWords } from './order-answer';
  * server enforces this table; the apps read it to decide which buttons to show.
  */
 export const orderStatuses = [
+  'AWAITING_PAYMENT',
   'PENDING',
   'ACCEPTED',
   'PREPARING',
@@ -19,8 +20,16 @@ export const orderStatuses = [
 ] as const;
 export type OrderStatus = (typeof orderStatuses)[number];
 
-/** Where every order starts: placed, waiting for the shop. */
+/** Where a cash order starts, and a paid one goes once its payment is captured: placed, waiting for the shop. */
 export const initialStatus: OrderStatus = 'PENDING';
+
+/** Where an order paid online starts: its stock held, the shop not told until the payment is captured. */
+export const awaitingPaymentStatus: OrderStatus = 'AWAITING_PAYMENT';
+export const awaitsPayment = (status: OrderStatus) => status === awaitingPaymentStatus;
+
+/** The state an order is placed in, by how it is paid. */
+export const placedStatus = (method: 'cash' | 'online'): OrderStatus =>
+  method === 'online' ? awaitingPaymentStatus : initialStatus;
 
 /** Once here, an order never moves again. */
 export const finalStatuses: readonly OrderStatus[] = ['DELIVERED', 'REJECTED', 'CANCELLED', 'FAILED'];
@@ -59,6 +68,9 @@ const rule = (
 export const activeStatuses = orderStatuses.filter((status) => !isFinal(status));
 
 export const orderTransitions: readonly TransitionRule[] = [
+  // The gateway captured the payment: the shop gets the order. The customer may give up paying.
+  rule('AWAITING_PAYMENT', 'PENDING', ['system']),
+  rule('AWAITING_PAYMENT', 'CANCELLED', ['customer']),
   rule('PENDING', 'ACCEPTED', ['seller'], ['prep']),
   rule('PENDING', 'REJECTED', ['seller'], ['rejection']),
   // The customer changes their mind; the system cancels when the shop does not answer in time.
@@ -78,6 +90,18 @@ export const isEnded = (status: OrderStatus) => endedStatuses.includes(status);
 
 /** Every step of a delivery that goes to plan, in the order an order passes them. */
 export const progressStatuses: readonly OrderStatus[] = orderStatuses.filter((status) => !isEnded(status));
+
+/** The steps an order's timeline shows: a cash order never waits for a payment. */
+export const progressFor = (method: 'cash' | 'online'): readonly OrderStatus[] =>
+  method === 'online' ? progressStatuses : progressStatuses.filter((status) => !awaitsPayment(status));
+
+/**
+ * Whether the shop hears of an event: from the moment the order is theirs to answer. An order
+ * paid online that ends unpaid (it timed out, the customer gave up) never reaches the shop.
+ */
+export const shopHears = (event: { status: OrderStatus; from_status: OrderStatus | null }) =>
+  !awaitsPayment(event.status) &&
+  (event.from_status === null || !awaitsPayment(event.from_status) || event.status === initialStatus);
 
 /** States in which an order without a rider may be given one (the earliest when dispatch starts at acceptance). */
 export const awaitingRiderStatuses: readonly OrderStatus[] = ['ACCEPTED', 'PREPARING', 'READY_FOR_PICKUP'];
@@ -255,6 +279,8 @@ export type SellerStage = (typeof sellerStages)[number];
 
 export function sellerStageOf(status: OrderStatus): SellerStage {
   if (isFinal(status)) return 'done';
+  // Never shown to a shop (it sees an order once paid); were it, it would be new to them.
+  if (awaitsPayment(status)) return 'new';
   if (isCarried(status)) return 'on_the_way';
   if (awaitsAnswer(status)) return 'new';
   return isReadyForRider(status) ? 'ready' : 'preparing';

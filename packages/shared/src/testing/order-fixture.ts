@@ -28,6 +28,7 @@ export const orderFixture = (over: Partial<Order> = {}): Order => ({
   subtotal_paise: 12_000,
   delivery_fee_paise: 0,
   payment_method: 'cash',
+  payment: { method: 'cash', state: 'due', pay_by: null },
   delivery_address: { label: 'Home', text: 'Green gate', location: { lat: 34.5, lng: 74.2 }, landmark: null },
   distance_m: 800,
   note: null,

@@ -4,6 +4,7 @@ const actions = (count: number) => (count === 1 ? '1 action' : `${count} actions
 
 /** A move to each status: its button, and how a sentence says it was made ("can no longer be …"). */
 const orderMove = {
+  AWAITING_PAYMENT: { button: 'Pay online', done: 'sent to payment' },
   PENDING: { button: 'Place order', done: 'placed' },
   ACCEPTED: { button: 'Accept order', done: 'accepted' },
   PREPARING: { button: 'Start preparing', done: 'prepared' },
@@ -29,6 +30,7 @@ export const messages = {
   loading: 'Loading',
   somethingWrong: 'Something went wrong: try again',
   orderStatus: {
+    AWAITING_PAYMENT: 'Waiting for payment',
     PENDING: 'Placed',
     ACCEPTED: 'Accepted',
     PREPARING: 'Preparing',
