@@ -93,9 +93,9 @@ describe('the layers', () => {
       'analytics/facts.ts -> notifications/requests.ts: analytics and notifications are peers (neither imports the other)',
     ],
     [
-      'payments/upi.ts',
+      'loyalty/points.ts',
       'platform/db.ts',
-      'payments/upi.ts -> platform/db.ts: payments/ is in no layer (add it to LAYERS in layering.test.ts)',
+      'loyalty/points.ts -> platform/db.ts: loyalty/ is in no layer (add it to LAYERS in layering.test.ts)',
     ],
     ['platform/jobs.ts', 'schema.ts', 'platform/jobs.ts -> schema.ts: platform is below (root)'],
     ['platform/db.ts', 'schema.ts', undefined],

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { type Order, type OrderActor, type OrderStatus, pathBetween } from '@kupwara/shared';
+import { type Order, type OrderActor, type OrderStatus, type PaymentMethod, pathBetween } from '@kupwara/shared';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import { register } from '../src/accounts/users';
+import type { PaymentGatewayOptions } from '../src/platform/config';
 import type { Db } from '../src/platform/db';
 import { bearer, KUPWARA, makeProduct, makeStore, north, PASSWORD, registerUser, uniquePhone } from './factories';
 
@@ -10,6 +11,16 @@ type Session = { access_token: string };
 type Party = Session & { user: { id: string } };
 
 export const newKey = () => `test-${randomUUID()}`;
+
+/** Payments configured against a gateway nobody answers at: orders may be placed to be paid online, but not paid. */
+export const unansweredGateway: PaymentGatewayOptions = {
+  gateway: 'razorpay',
+  keyId: 'rzp_test_unanswered',
+  keySecret: 'unanswered-key-secret',
+  webhookSecret: 'unanswered-webhook-secret',
+  apiUrl: 'http://127.0.0.1:9',
+  checkoutUrl: 'http://127.0.0.1:9/v1/checkout.js',
+};
 
 export const HOME = { label: 'Home', text: 'Near the Jamia Masjid, Kupwara', location: north(KUPWARA, 1200) };
 
@@ -70,8 +81,14 @@ export async function makeMarket(app: FastifyInstance, db: Db, stock = 20) {
 }
 
 /** Places an order through the API and returns it; fails the test on anything but 201. */
-export async function placeOrder(app: FastifyInstance, customer: Session, storeId: string, lines: Line[]) {
-  const res = await postOrder(app, customer, orderBody(storeId, lines));
+export async function placeOrder(
+  app: FastifyInstance,
+  customer: Session,
+  storeId: string,
+  lines: Line[],
+  method: PaymentMethod = 'cash',
+) {
+  const res = await postOrder(app, customer, orderBody(storeId, lines, { payment_method: method }));
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as Order;
 }

@@ -265,6 +265,15 @@ describe('placing an order', () => {
     expect(await stockOf(seller, rice.id)).toBe(20);
   });
 
+  it('refuses to be paid online when the platform has no payment gateway, placing nothing', async () => {
+    const { seller, store, rice, customer } = await makeMarket(app, db);
+    const res = await postOrder(app, customer, orderBody(store.id, [line(rice)], { payment_method: 'online' }));
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error).toMatchObject({ code: 'PAYMENT_METHOD_NOT_ACCEPTED', details: { accepted: ['cash'] } });
+    expect(await countOrders(store.id)).toBe(0);
+    expect(await stockOf(seller, rice.id)).toBe(20);
+  });
+
   it('rejects bad requests with 4xx and a code, placing nothing', async () => {
     const { seller, store, rice, customer, rider } = await makeMarket(app, db);
     const other = await makeStore(app);

@@ -1,4 +1,5 @@
 import {
+  awaitsPayment,
   findTransition,
   type Order,
   type OrderActor,
@@ -12,7 +13,16 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeTestApp } from '../../test/app';
 import { bearer, registerUser } from '../../test/factories';
-import { advanceOrder, getOrder, line, makeMarket, newKey, placeOrder, transition } from '../../test/orders';
+import {
+  advanceOrder,
+  getOrder,
+  line,
+  makeMarket,
+  newKey,
+  placeOrder,
+  transition,
+  unansweredGateway,
+} from '../../test/orders';
 import type { Db } from '../platform/db';
 import type { Platform } from '../platform/platform';
 
@@ -21,7 +31,8 @@ let platform: Platform;
 let db: Db;
 
 beforeAll(async () => {
-  ({ app, platform } = await makeTestApp());
+  // A gateway nobody answers at: orders may be placed to be paid online (placing one asks it nothing).
+  ({ app, platform } = await makeTestApp({ payments: unansweredGateway }));
   db = platform.database.db;
 });
 afterAll(() => app.close());
@@ -33,6 +44,7 @@ type Market = Awaited<ReturnType<typeof makeMarket>>;
 function stepTo(market: Market, to: OrderStatus, otp?: string): { who: Session; body: object } {
   const { seller, rider, admin, customer } = market;
   const steps: Partial<Record<OrderStatus, { who: Session; body: object }>> = {
+    PENDING: { who: admin, body: {} },
     ACCEPTED: { who: seller, body: {} },
     PREPARING: { who: seller, body: {} },
     READY_FOR_PICKUP: { who: seller, body: {} },
@@ -49,9 +61,10 @@ function stepTo(market: Market, to: OrderStatus, otp?: string): { who: Session; 
   return { who: step.who, body: { to, ...step.body } };
 }
 
-/** A fresh order walked to `status` through the API. */
+/** A fresh order walked to `status` through the API (one waiting for its payment is placed to be paid online). */
 async function orderIn(market: Market, status: OrderStatus): Promise<Order> {
-  const order = await placeOrder(app, market.customer, market.store.id, [line(market.rice)]);
+  const method = awaitsPayment(status) ? 'online' : 'cash';
+  const order = await placeOrder(app, market.customer, market.store.id, [line(market.rice)], method);
   return advanceOrder(app, market, order.id, status);
 }
 
@@ -168,8 +181,10 @@ describe('moving an order', () => {
       const { body } = stepTo(market, rule.to, '0000');
       for (const [actor, who] of Object.entries(parties) as [Exclude<OrderActor, 'system'>, Session][]) {
         if (rule.by.includes(actor)) continue;
-        // A rider is party to an order only once it is theirs.
-        const expected = actor === 'rider' && order.rider === null ? 404 : 403;
+        // A rider is party to an order only once it is theirs, a shop once it is paid for.
+        const unseen =
+          (actor === 'rider' && order.rider === null) || (actor === 'seller' && awaitsPayment(order.status));
+        const expected = unseen ? 404 : 403;
         const res = await transition(app, who, order.id, body);
         expect([rule.from, rule.to, actor, res.statusCode]).toEqual([rule.from, rule.to, actor, expected]);
       }

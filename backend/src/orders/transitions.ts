@@ -118,6 +118,11 @@ export async function transitionOrder(
       throw invalidField(needField[refusal.need], 'is required for this step');
     }
     const from = row.status;
+    // Only a captured payment releases an order to its shop (the payments module, as the server itself).
+    const released = awaitsPayment(from) && input.to === initialStatus;
+    if (released && caller.role !== 'system') {
+      throw new AppError(403, 'FORBIDDEN', 'Only a captured payment sends this order to the shop');
+    }
 
     const changes: Partial<typeof orders.$inferInsert> = {};
     if (input.to === 'DELIVERED') {
@@ -165,7 +170,6 @@ export async function transitionOrder(
     const paymentState = paymentStateAfter(row.paymentState, input.to);
     if (paymentState !== row.paymentState) changes.paymentState = paymentState;
     // Paid: the shop gets the order now, with its time to answer starting now.
-    const released = awaitsPayment(from) && input.to === initialStatus;
     if (released)
       Object.assign(changes, {
         releasedAt: now,

@@ -5,6 +5,7 @@ import {
   assignRiderEarly,
   awaitingRiderStatuses,
   awaitsAnswer,
+  awaitsPayment,
   carriedStatuses,
   endedStatuses,
   finalStatuses,
@@ -20,14 +21,20 @@ import {
   orderStatuses,
   orderTransitions,
   pathBetween,
+  placedStatus,
+  progressFor,
   progressStatuses,
   restoresStock,
   riderHeading,
   sellerStageOf,
+  shopHears,
 } from './order-machine';
 
 // The lifecycle written out by hand, as the business describes it: "from → to": who may.
 const allowed: Record<string, OrderActor[]> = {
+  'AWAITING_PAYMENT → PENDING': ['system'],
+  'AWAITING_PAYMENT → CANCELLED': ['customer'],
+  'AWAITING_PAYMENT → FAILED': ['system'],
   'PENDING → ACCEPTED': ['seller'],
   'PENDING → REJECTED': ['seller'],
   'PENDING → CANCELLED': ['customer', 'system'],
@@ -84,8 +91,8 @@ describe('the order state machine', () => {
     for (const from of finalStatuses) for (const actor of orderActors) expect(nextTransitions(from, actor)).toEqual([]);
   });
 
-  it('reaches every state from PENDING', () => {
-    const reached = new Set<OrderStatus>(['PENDING']);
+  const reachedFrom = (start: OrderStatus) => {
+    const reached = new Set<OrderStatus>([start]);
     for (let grew = true; grew; ) {
       grew = false;
       for (const t of orderTransitions)
@@ -94,7 +101,29 @@ describe('the order state machine', () => {
           grew = true;
         }
     }
-    expect([...reached].sort()).toEqual([...orderStatuses].sort());
+    return [...reached].sort();
+  };
+
+  it('reaches every state from where an order paid online starts, and all but that from PENDING', () => {
+    expect(reachedFrom(placedStatus('online'))).toEqual([...orderStatuses].sort());
+    expect(reachedFrom(placedStatus('cash'))).toEqual(orderStatuses.filter((status) => !awaitsPayment(status)).sort());
+  });
+
+  it('tells the shop of an order from when it is theirs to answer, never of one that ended unpaid', () => {
+    const hears = (from: OrderStatus | null, status: OrderStatus) => shopHears({ from_status: from, status });
+    expect(hears(null, 'AWAITING_PAYMENT')).toBe(false);
+    expect(hears('AWAITING_PAYMENT', 'PENDING')).toBe(true);
+    expect(hears('AWAITING_PAYMENT', 'FAILED')).toBe(false);
+    expect(hears('AWAITING_PAYMENT', 'CANCELLED')).toBe(false);
+    expect(hears(null, 'PENDING')).toBe(true);
+    expect(hears('PENDING', 'CANCELLED')).toBe(true);
+    expect(hears('PICKED_UP', 'FAILED')).toBe(true);
+  });
+
+  it('shows the wait for a payment only on the timeline of an order paid online', () => {
+    expect(progressFor('online')).toEqual(progressStatuses);
+    expect(progressFor('cash')).toEqual(progressStatuses.slice(1));
+    expect(progressFor('cash')[0]).toBe(initialStatus);
   });
 
   it.each([
@@ -111,8 +140,9 @@ describe('the order state machine', () => {
     });
   });
 
-  it('lets the customer cancel without a reason, and only while PENDING', () => {
+  it('lets the customer cancel without a reason, and only before the shop answers', () => {
     expect(refusal('PENDING', { to: 'CANCELLED' }, 'customer')).toBeUndefined();
+    expect(refusal('AWAITING_PAYMENT', { to: 'CANCELLED' }, 'customer')).toBeUndefined();
     expect(nextTransitions('ACCEPTED', 'customer')).toEqual([]);
   });
 
@@ -174,9 +204,11 @@ describe('the order state machine', () => {
   });
 
   it('names the states by what they mean for the parties', () => {
-    expect([initialStatus, progressStatuses[0]]).toEqual(['PENDING', 'PENDING']);
+    expect([placedStatus('cash'), placedStatus('online')]).toEqual(['PENDING', 'AWAITING_PAYMENT']);
+    expect([initialStatus, progressStatuses[0]]).toEqual(['PENDING', 'AWAITING_PAYMENT']);
     expect(endedStatuses).toEqual(['REJECTED', 'CANCELLED', 'FAILED']);
     expect(progressStatuses).toEqual([
+      'AWAITING_PAYMENT',
       'PENDING',
       'ACCEPTED',
       'PREPARING',
@@ -244,6 +276,7 @@ describe('answering a new order', () => {
   it('puts each state in one of the seller app’s tabs, and rings only for orders waiting for an answer', () => {
     const stageOf = Object.fromEntries(orderStatuses.map((status) => [status, sellerStageOf(status)]));
     expect(stageOf).toEqual({
+      AWAITING_PAYMENT: 'new',
       PENDING: 'new',
       ACCEPTED: 'preparing',
       PREPARING: 'preparing',
