@@ -26,6 +26,13 @@ import { newOrderSmsHandlers } from './orders/new-order-sms';
 import { orderJobHandlers } from './orders/order-jobs';
 import { orderRoutes } from './orders/routes';
 import type { OrderDeps } from './orders/transitions';
+import type { PaymentDeps } from './payments/deps';
+import { paymentHistory } from './payments/history';
+import { paymentJobHandlers } from './payments/jobs';
+import { razorpayGateway } from './payments/razorpay';
+import { paymentEffects } from './payments/reconcile';
+import { paymentRoutes } from './payments/routes';
+import { webhookRoutes } from './payments/webhooks';
 import type { Config } from './platform/config';
 import { docs } from './platform/http/docs';
 import { errorHandling } from './platform/http/errors';
@@ -72,8 +79,13 @@ export interface AppOptions {
 }
 
 /** Every module's side-effect handlers, by job kind. */
-export const jobHandlers = (deps: DispatchDeps, push: PushDeps): Record<string, JobHandler> => ({
+export const jobHandlers = (
+  deps: DispatchDeps,
+  push: PushDeps,
+  payments?: PaymentDeps,
+): Record<string, JobHandler> => ({
   ...pushJobHandlers(push),
+  ...(payments?.gateway ? paymentJobHandlers(payments) : {}),
   ...orderJobHandlers(deps),
   ...newOrderSmsHandlers(deps),
   ...dispatchJobHandlers(deps),
@@ -106,6 +118,7 @@ export async function buildApp({ config, platform, webApps, runJobs = true }: Ap
     reply.header('x-request-id', request.id);
   });
   const db = platform.database.db;
+  const gateway = config.payments && razorpayGateway(config.payments);
   const orders: OrderDeps = {
     db,
     bus: platform.bus,
@@ -114,7 +127,11 @@ export async function buildApp({ config, platform, webApps, runJobs = true }: Ap
     onlinePayments: config.payments !== undefined,
     paymentTimeoutMs: config.paymentTimeoutMs,
     // Modules above orders act on its events through these, so orders imports none of them.
-    eventEffects: [deliveryEffects(config.dispatchFrom)],
+    eventEffects: [
+      deliveryEffects(config.dispatchFrom),
+      ...(gateway ? [paymentEffects({ paymentTimeoutMs: config.paymentTimeoutMs })] : []),
+    ],
+    paymentHistory,
     sms: config.sms && {
       sender: { db, gateway: msg91Gateway(config.sms), options: config.sms, log: app.log, retry: defaultSmsRetry },
       newOrderAfterMs: config.smsFallbackAfterMs,
@@ -122,8 +139,14 @@ export async function buildApp({ config, platform, webApps, runJobs = true }: Ap
   };
   const positions = createPositionIngest({ db, bus: platform.bus });
   const delivery = { ...orders, dispatch: config.dispatch, positions };
+  const payments: PaymentDeps = { ...orders, gateway, log: app.log };
   const push = { db, push: createPushService(config.push), log: app.log, receiptDelayMs: config.push.receiptDelayMs };
-  const jobs = createJobRunner({ db, bus: platform.bus, handlers: jobHandlers(delivery, push), log: app.log });
+  const jobs = createJobRunner({
+    db,
+    bus: platform.bus,
+    handlers: jobHandlers(delivery, push, payments),
+    log: app.log,
+  });
   // Housekeeping every process may do: deleting what is already deleted is harmless.
   let sweep: NodeJS.Timeout | undefined;
   if (runJobs) {
@@ -168,6 +191,7 @@ export async function buildApp({ config, platform, webApps, runJobs = true }: Ap
       await api.register(productImageRoutes, catalog);
       await api.register(analyticsRoutes, { db });
       await api.register(orderRoutes, orders);
+      await api.register(paymentRoutes, payments);
       await api.register(riderRoutes, delivery);
       await api.register(sellerDeliveryRoutes, { db });
     },
@@ -175,6 +199,8 @@ export async function buildApp({ config, platform, webApps, runJobs = true }: Ap
   );
   await realtime(app, { db, bus: platform.bus, cache: platform.cache, positions, ...config.realtime });
   if (platform.mediaDir) await serveMedia(app, platform.mediaDir);
+  // The gateway's webhooks: under the API's prefix, but called by the gateway, not the apps.
+  if (gateway) await webhookRoutes(app, { db, bus: platform.bus, gateway });
   // Text messages' links open pages of the web apps, so they sit beside them, not under the API.
   await shortLinkRoutes(app, db);
   await serveWebApps(app, webApps);

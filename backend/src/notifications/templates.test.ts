@@ -12,6 +12,7 @@ const every: Record<string, string | number> = {
   attempts: 5,
   distance: '1.2 km',
   seconds: 30,
+  amount: '₹452.50',
 };
 
 describe('the message catalog', () => {
@@ -30,6 +31,10 @@ describe('the message catalog', () => {
     expect(render('customer.accepted', every)).toEqual({
       title: 'Order accepted',
       body: 'Lone Kiryana accepted your order: ready in about 15 minutes',
+    });
+    expect(render('customer.refund_started', every)).toEqual({
+      title: 'Refund of ₹452.50 started',
+      body: '₹452.50 goes back to where you paid from in 5–7 days',
     });
     expect(render('rider.new_offer', every).body).toBe('Lone Kiryana, 1.2 km away: take it within 30 s');
     for (const key of templateKeys) {
