@@ -198,7 +198,7 @@ describe('webhooks', () => {
   it('refuses a bad or missing signature before reading anything, and stores nothing', async () => {
     const before = (await db.select().from(gatewayEvents)).length;
     const body = JSON.stringify({ event: 'payment.captured', payload: {} });
-    for (const headers of [{ 'x-razorpay-signature': 'f'.repeat(64) }, {}]) {
+    for (const headers of [{ 'x-razorpay-signature': 'f'.repeat(64) }, {}] as Record<string, string>[]) {
       const res = await post(body, { 'x-razorpay-event-id': 'evt_forged000001', ...headers });
       expect(res.statusCode).toBe(400);
       expect(res.json().error.code).toBe('BAD_REQUEST');
