@@ -21,10 +21,14 @@ export type Applied =
 const ledgerStatus = (payment: GatewayPayment): PaymentEntryStatus =>
   payment.status === 'refunded' ? 'captured' : payment.status;
 
-/** A charge's status only moves forward: created < authorized < captured, and failed only before it was captured. */
-const rank: Partial<Record<PaymentEntryStatus, number>> = { created: 0, authorized: 1, captured: 2, failed: 2 };
+/**
+ * A charge's status only moves forward: created < authorized < captured, and failed only before it
+ * was captured. A failed attempt the bank authorizes late (Razorpay's "late authorization") moves
+ * on too: that money was taken, so it must pay the order or be given back.
+ */
+const rank: Partial<Record<PaymentEntryStatus, number>> = { created: 0, failed: 1, authorized: 2, captured: 3 };
 const movesForward = (from: PaymentEntryStatus, to: PaymentEntryStatus) =>
-  (rank[to] ?? 0) > (rank[from] ?? 0) && from !== 'failed';
+  to === 'failed' ? from === 'created' || from === 'authorized' : (rank[to] ?? 0) > (rank[from] ?? 0);
 
 /** Why an order that no longer awaits a payment gives one back: it is paid by another, or it ended. */
 function refundReasonFor(status: string): RefundReason {

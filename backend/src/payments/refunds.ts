@@ -67,6 +67,8 @@ export async function refundOrder(deps: PaymentDeps, job: RefundJob): Promise<vo
         reason: job.reason,
       })
       .onConflictDoNothing({ target: payments.refundOf, where: sql`${payments.kind} = 'refund'` });
+    // Money of an order that ended goes back: the order says so (one ended unpaid had nothing to refund until now).
+    if (job.reason !== 'duplicate') await setPaymentState(db, charge.orderId, 'refunding', ['void', 'awaiting']);
     const [refund] = await db
       .select()
       .from(payments)
