@@ -82,6 +82,14 @@ export async function newRider(server: RunningServer, name = 'Bilal Mir') {
   return { phone, session, api: apiClient(server, session) };
 }
 
+/** The demo town's operator (the server seeds one on a new database; admins are never self-registered), through the API. */
+export async function operator(server: RunningServer) {
+  const session = await apiClient(server).call('login', {
+    body: { phone: '+919906000000', password: 'kupwara-demo' },
+  });
+  return { session, api: apiClient(server, session) };
+}
+
 /** Signs a rider in on the rider web build and waits for the Work tab. */
 export async function signInRider(page: Page, server: RunningServer, phone: string) {
   await page.goto(`${server.url}/rider/`);

@@ -26,9 +26,12 @@ import { newOrderSmsHandlers } from './orders/new-order-sms';
 import { orderJobHandlers } from './orders/order-jobs';
 import { orderRoutes } from './orders/routes';
 import type { OrderDeps } from './orders/transitions';
+import { cashEffects, cashJobHandlers } from './payments/cash';
+import { cashRoutes } from './payments/cash-routes';
 import type { PaymentDeps } from './payments/deps';
 import { paymentHistory } from './payments/history';
 import { paymentJobHandlers } from './payments/jobs';
+import { payoutRoutes } from './payments/payout-routes';
 import { razorpayGateway } from './payments/razorpay';
 import { paymentEffects } from './payments/reconcile';
 import { paymentRoutes } from './payments/routes';
@@ -90,6 +93,7 @@ export const jobHandlers = (
   ...newOrderSmsHandlers(deps),
   ...dispatchJobHandlers(deps),
   ...offerSmsHandlers(deps),
+  ...cashJobHandlers(deps),
 });
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -129,6 +133,7 @@ export async function buildApp({ config, platform, webApps, runJobs = true }: Ap
     // Modules above orders act on its events through these, so orders imports none of them.
     eventEffects: [
       deliveryEffects(config.dispatchFrom),
+      cashEffects,
       ...(gateway ? [paymentEffects({ paymentTimeoutMs: config.paymentTimeoutMs })] : []),
     ],
     paymentHistory,
@@ -183,7 +188,7 @@ export async function buildApp({ config, platform, webApps, runJobs = true }: Ap
       });
       await api.register(meRoutes, { db });
       await api.register(notificationRoutes, { db });
-      const catalog = { db, cache: platform.cache, storage: platform.media };
+      const catalog = { db, cache: platform.cache, storage: platform.media, onlinePayments: orders.onlinePayments };
       await api.register(sellerStoreRoutes, { ...catalog, bus: platform.bus });
       await api.register(storeRoutes, catalog);
       await api.register(catalogRoutes, catalog);
@@ -194,6 +199,8 @@ export async function buildApp({ config, platform, webApps, runJobs = true }: Ap
       await api.register(paymentRoutes, payments);
       await api.register(riderRoutes, delivery);
       await api.register(sellerDeliveryRoutes, { db });
+      await api.register(cashRoutes, { db, bus: platform.bus });
+      await api.register(payoutRoutes, { db });
     },
     { prefix: apiPrefix },
   );

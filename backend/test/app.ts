@@ -96,13 +96,13 @@ export async function makePaymentsTestApp(
   );
   const base = await test.app.listen({ port: 0, host: '127.0.0.1' });
   const webhookUrl = `${base}/api/v1/payments/webhooks/razorpay`;
-  keys.webhookUrl = webhookUrl;
+  fake.sendWebhooksTo(webhookUrl);
   return {
     ...test,
     fake,
     webhookUrl,
     sendWebhooks(on) {
-      keys.webhookUrl = on ? webhookUrl : undefined;
+      fake.sendWebhooksTo(on ? webhookUrl : undefined);
     },
     async close() {
       await test.app.close();

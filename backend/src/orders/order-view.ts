@@ -45,6 +45,7 @@ export function orderSummaryView(row: OrderRow): OrderSummary {
     customer: { id: row.customerId, name: row.customerName },
     item_count: row.itemCount,
     total_paise: row.totalPaise,
+    payment_method: row.paymentMethod,
     placed_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
     seen: row.seenByStoreAt !== null,

@@ -169,6 +169,7 @@ export const messages = {
     cashToday: (amount: string) => `Cash collected today ${amount}`,
     cashHeld: (amount: string) => `Cash you hold ${amount}`,
     cashHeldHint: 'Hand it over at settlement.',
+    cashHeldLink: (amount: string) => `Cash you hold ${amount}: see what you collected and handed over`,
     days: { today: 'Today', yesterday: 'Yesterday' },
     /** One delivery, as a screen reader says it. */
     line: (time: string, shop: string, distance: string, earned: string, cash: string | null) =>
@@ -179,6 +180,30 @@ export const messages = {
     emptyHint: 'Go online on the Work tab: what you earn for each delivery shows here.',
     loading: 'Loading your earnings',
     failed: 'Your earnings could not be loaded',
+    stale: 'These figures may be out of date: they could not be refreshed.',
+    retry: 'Try again',
+  },
+  /** The cash in hand: taken at doors, less what was handed over at settlement. */
+  cash: {
+    title: 'Cash in hand',
+    inHand: 'You hold',
+    inHandLabel: (amount: string) => `You hold ${amount} in cash`,
+    inHandHint: 'Cash taken at doors, less what you handed over. Hand it over at settlement.',
+    lastDays: 'The last 30 days',
+    settlements: 'Handed over',
+    settlementsEmpty: 'Nothing handed over in the last 30 days',
+    handedOver: (amount: string, when: string) => `${amount} handed over ${when}`,
+    when: {
+      today: (time: string) => `today at ${time}`,
+      yesterday: (time: string) => `yesterday at ${time}`,
+      on: (date: string, time: string) => `on ${date} at ${time}`,
+    },
+    collected: 'Collected at doors',
+    collectedEmpty: 'No cash collected in the last 30 days',
+    collectedLine: (time: string, shop: string, amount: string) => `${time}, ${shop}: ${amount} collected`,
+    days: { today: 'Today', yesterday: 'Yesterday' },
+    loading: 'Loading your cash',
+    failed: 'Your cash could not be loaded',
     stale: 'These figures may be out of date: they could not be refreshed.',
     retry: 'Try again',
   },

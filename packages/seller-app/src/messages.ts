@@ -54,10 +54,13 @@ export const messages = {
     retry: 'Try again',
     unseen: 'New',
     items: (count: number) => (count === 1 ? '1 item' : `${count} items`),
+    /** How the order is paid, on its card. */
+    paidBy: { cash: 'Cash on delivery', online: 'Paid online' },
     cancelsIn: (time: string) => `Cancels in ${time}`,
     cancelling: 'Cancelling now…',
     readyBy: (time: string) => `Ready by ${time}`,
-    openLabel: (name: string, items: string, total: string) => `Order from ${name}, ${items}, ${total}. Open it`,
+    openLabel: (name: string, items: string, total: string, paid: string) =>
+      `Order from ${name}, ${items}, ${total}, ${paid}. Open it`,
     accept: 'Accept',
     reject: 'Reject',
     acceptTitle: 'Ready in how long?',
@@ -96,8 +99,10 @@ export const messages = {
     tick: (quantity: number, unit: string, name: string) => `${quantity} ${unit}, ${name}`,
     each: (price: string) => `${price} each`,
     note: "Customer's note",
-    cash: 'Cash to collect',
+    cash: 'Cash on delivery',
     cashHint: 'The rider collects this from the customer.',
+    paidOnline: 'Paid online',
+    paidOnlineHint: 'The customer paid in the app: nothing to collect at the door.',
     customer: 'Customer',
     rider: 'Rider',
     noRider: 'No rider yet. One is sent when the order is ready.',
@@ -128,6 +133,7 @@ export const messages = {
       deliveryFee: 'Delivery',
       total: 'Total',
       cashToCollect: (amount: string) => `CASH TO COLLECT ${amount}`,
+      paidOnline: 'PAID ONLINE: nothing to collect',
       note: 'Note',
     },
   },
@@ -171,6 +177,17 @@ export const messages = {
     uploadFailed: 'The photo could not be uploaded: try again',
     details: 'Shop details',
     hoursTitle: 'Opening hours',
+    payments: {
+      title: 'Payments',
+      intro: 'How customers may pay you. At least one stays on.',
+      cash: 'Cash on delivery',
+      cashHint: 'The rider collects the total at the door.',
+      online: 'Online payment (UPI, cards)',
+      onlineHint: 'Customers pay in the app before the order comes to you.',
+      lastOn: 'This is the only way customers can pay you now: turn the other one on before you turn this off.',
+      onlineUnavailable:
+        'Online payment is not available on KupwaraCart yet: customers pay cash on delivery until it is.',
+    },
     hours: {
       closed: 'Closed',
       wholeDay: 'Open 24 hours',
@@ -360,12 +377,35 @@ export const messages = {
     },
   },
 
+  // ── payouts: what the shop is owed ──
+  payouts: {
+    title: 'Owed to you',
+    intro: 'For the items of each order delivered, by the day it was delivered. The delivery fee pays the rider.',
+    range: (days: number) => `${days} days`,
+    total: (days: number) => `Owed for the last ${days} days`,
+    totalLabel: (days: number, amount: string) => `Owed for the last ${days} days: ${amount}`,
+    cash: 'Cash',
+    online: 'Online',
+    owed: 'Owed',
+    orders: (count: number) => (count === 1 ? '1 order' : `${count} orders`),
+    day: (date: string, orders: string, cash: string, online: string, owed: string) =>
+      `${date}: ${orders}, cash ${cash}, online ${online}, owed ${owed}`,
+    days: { today: 'Today', yesterday: 'Yesterday' },
+    nothing: 'Nothing delivered',
+    loading: 'Loading what you are owed…',
+    failed: 'What you are owed could not be loaded',
+    stale: 'Could not refresh: these figures may be old.',
+    retry: 'Try again',
+  },
+
   // ── more: profile, notifications, sign out ──
   more: {
     title: 'More',
     profile: 'Your profile',
     shop: 'Shop',
     notifications: 'Notifications',
+    payouts: 'Owed to you',
+    payoutsHint: 'Cash and online, day by day',
   },
   notifications: {
     title: 'Notifications',

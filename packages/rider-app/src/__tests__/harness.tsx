@@ -6,6 +6,7 @@ import HistoryTab from '../../app/(app)/(tabs)/history';
 import WorkTab from '../../app/(app)/(tabs)/index';
 import MoreTab from '../../app/(app)/(tabs)/more';
 import BackgroundLocation from '../../app/(app)/background-location';
+import Cash from '../../app/(app)/cash';
 import Delivery from '../../app/(app)/delivery/[id]';
 import Notifications from '../../app/(app)/notifications';
 import Login from '../../app/login';
@@ -20,7 +21,7 @@ export const { servicesForTest, signIn, TestRoot } = appHarness(createRiderServi
   role: 'rider',
 });
 
-/** The app's router as a signed-in rider meets it: the four tabs, a delivery, notifications, the location disclosure and signing in. */
+/** The app's router as a signed-in rider meets it: the four tabs, a delivery, their cash, notifications, the location disclosure and signing in. */
 export const appRoutes = {
   _layout: TestRoot,
   '(app)/_layout': SignedInLayout,
@@ -30,6 +31,7 @@ export const appRoutes = {
   '(app)/(tabs)/history': HistoryTab,
   '(app)/(tabs)/more': MoreTab,
   '(app)/delivery/[id]': Delivery,
+  '(app)/cash': Cash,
   '(app)/notifications': Notifications,
   '(app)/background-location': BackgroundLocation,
   login: Login,

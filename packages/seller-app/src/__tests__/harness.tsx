@@ -6,6 +6,7 @@ import InsightsTab from '../../app/(app)/(tabs)/insights';
 import InventoryTab from '../../app/(app)/(tabs)/inventory';
 import MoreTab from '../../app/(app)/(tabs)/more';
 import ShopTab from '../../app/(app)/(tabs)/shop';
+import Payouts from '../../app/(app)/payouts';
 import Setup from '../../app/(app)/setup';
 import Login from '../../app/login';
 import { createSellerServices } from '../services';
@@ -18,7 +19,7 @@ export const { servicesForTest, signIn, TestRoot } = appHarness(createSellerServ
   role: 'seller',
 });
 
-/** The app's router as a signed-in seller meets it: the shop's five tabs, set-up and signing in. */
+/** The app's router as a signed-in seller meets it: the shop's five tabs, what it is owed, set-up and signing in. */
 export const appRoutes = {
   _layout: TestRoot,
   '(app)/_layout': SignedInLayout,
@@ -28,6 +29,7 @@ export const appRoutes = {
   '(app)/(tabs)/insights': InsightsTab,
   '(app)/(tabs)/shop': ShopTab,
   '(app)/(tabs)/more': MoreTab,
+  '(app)/payouts': Payouts,
   '(app)/setup': Setup,
   login: Login,
 };

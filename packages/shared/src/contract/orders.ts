@@ -86,6 +86,8 @@ export const orderSummary = z.object({
   customer: z.object({ id, name: z.string() }),
   item_count: z.number().int(),
   total_paise: z.number().int(),
+  /** Cash to the rider at the door, or paid online: a list says which. */
+  payment_method: paymentMethod,
   placed_at: timestamp,
   updated_at: timestamp,
   /** Whether someone at the shop has opened or answered it: the seller app rings for a new order until then. */
@@ -106,7 +108,6 @@ export const order = orderSummary.extend({
   items: z.array(orderItem),
   subtotal_paise: z.number().int(),
   delivery_fee_paise: z.number().int(),
-  payment_method: paymentMethod,
   payment: orderPayment,
   delivery_address: z.object({
     label: z.string(),

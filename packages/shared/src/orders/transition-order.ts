@@ -56,10 +56,10 @@ export const unplacedOrder = (placement: { id: string }): MoveTarget => ({
 /** The queue lane of an order's moves: one after another, as they were made. */
 export const orderLane = (orderId: string) => `order:${orderId}`;
 
-/** What the person chose for a move: where to, and what that step needs. */
+/** What the person chose for a move: where to, and what that step needs (a hand-over: the cash the rider confirms). */
 export type TransitionParamsMove = Pick<
   TransitionRequest,
-  'to' | 'reason' | 'otp' | 'rider_id' | 'prep_minutes' | 'reject_reason'
+  'to' | 'reason' | 'otp' | 'rider_id' | 'prep_minutes' | 'reject_reason' | 'cash_collected_paise'
 >;
 
 /** The person's move as it is queued: the version they saw and when they acted travel with it. */

@@ -1,4 +1,4 @@
-import type { Order } from '@kupwara/shared';
+import { cashToCollect, type Order } from '@kupwara/shared';
 import { useOrder, useOrderActions } from '@kupwara/shared/app';
 import { EmptyState, messages as kitWords, Screen, Skeleton, spacing } from '@kupwara/shared/ui';
 import { useQueryClient } from '@tanstack/react-query';
@@ -64,7 +64,10 @@ function DeliverySteps({ order: cached }: { order: Order }) {
     void queryClient.invalidateQueries({ queryKey: earningsKeys.all() });
   }, [step.kind, queryClient]);
 
-  const move = (to: Order['status'], extras?: { otp: string }) => void actions.move(to, extras);
+  const move = (to: Order['status'], extras?: Parameters<typeof actions.move>[1]) => void actions.move(to, extras);
+  // The cash the rider ticked as taken goes with the code; the server checks it is the total.
+  const cash = cashToCollect(order.payment_method, order.total_paise);
+  const deliver = (otp: string) => move('DELIVERED', cash > 0 ? { otp, cash_collected_paise: cash } : { otp });
   return (
     <View style={styles.root}>
       <RefusedMoves failed={actions.failed} onDismiss={actions.discard} />
@@ -81,7 +84,7 @@ function DeliverySteps({ order: cached }: { order: Order }) {
           refusal={step.refusal}
           cashTaken={cashTaken}
           onCashTaken={setCashTaken}
-          onDeliver={(otp) => move('DELIVERED', { otp })}
+          onDeliver={deliver}
           onBack={() => setAtDoor(false)}
         />
       ) : null}

@@ -10,6 +10,7 @@ import {
   typeScale,
   useTheme,
 } from '@kupwara/shared/ui';
+import { router } from 'expo-router';
 import type { ReactNode } from 'react';
 import { RefreshControl, ScrollView, StyleSheet, Text, View } from 'react-native';
 import { messages } from '../../messages';
@@ -96,15 +97,21 @@ function Figures({ earnings }: { earnings: RiderEarnings }) {
           <Text style={[typeScale.title, { color: colors.text }]}>{week}</Text>
         </View>
       </Card>
-      <Card>
-        <Text style={[typeScale.body, { color: colors.text }]}>
-          {words.cashToday(formatPaise(earnings.cash_today_paise))}
-        </Text>
-        <View accessible>
-          <Text style={[typeScale.label, { color: colors.text }]}>
-            {words.cashHeld(formatPaise(earnings.cash_held_paise))}
-          </Text>
-          <Text style={[typeScale.caption, { color: colors.textMuted }]}>{words.cashHeldHint}</Text>
+      <Card
+        onPress={() => router.push('/cash')}
+        accessibilityLabel={`${words.cashToday(formatPaise(earnings.cash_today_paise))}. ${words.cashHeldLink(formatPaise(earnings.cash_held_paise))}`}
+      >
+        <View style={styles.link}>
+          <View style={[styles.grow, styles.gapSmall]}>
+            <Text style={[typeScale.body, { color: colors.text }]}>
+              {words.cashToday(formatPaise(earnings.cash_today_paise))}
+            </Text>
+            <Text style={[typeScale.label, { color: colors.text }]}>
+              {words.cashHeld(formatPaise(earnings.cash_held_paise))}
+            </Text>
+            <Text style={[typeScale.caption, { color: colors.textMuted }]}>{words.cashHeldHint}</Text>
+          </View>
+          <Text style={[typeScale.title, { color: colors.primary }]}>›</Text>
         </View>
       </Card>
       {days.length === 0 ? (
@@ -140,6 +147,8 @@ const styles = StyleSheet.create({
     paddingTop: spacing.sm,
   },
   stale: { flexDirection: 'row', alignItems: 'center', gap: spacing.sm },
+  link: { flexDirection: 'row', alignItems: 'center', gap: spacing.sm },
+  gapSmall: { gap: spacing.xs },
   day: { gap: spacing.sm },
   lines: { paddingVertical: 0, gap: 0 },
 });

@@ -2,6 +2,7 @@ import type { OpeningHours, StoreDetails, UpdateStoreRequest } from '@kupwara/sh
 import { EmptyState, Screen, Skeleton, spacing, typeScale, useTheme, useToast } from '@kupwara/shared/ui';
 import { ScrollView, StyleSheet, Text, useWindowDimensions, View } from 'react-native';
 import { HoursEditor } from '../../../src/features/shop/HoursEditor';
+import { PaymentSwitches } from '../../../src/features/shop/PaymentSwitches';
 import { conflictingShop, useCategories, useMyShop, useUpdateShop } from '../../../src/features/shop/queries';
 import { type ShopFields, ShopForm } from '../../../src/features/shop/ShopForm';
 import { ShopPhotos } from '../../../src/features/shop/ShopPhotos';
@@ -9,7 +10,7 @@ import { messages } from '../../../src/messages';
 
 const words = messages.shop;
 
-/** The shop tab: its details and its opening hours, side by side on a wide screen. */
+/** The shop tab: its details and how customers pay, and its opening hours, side by side on a wide screen. */
 export default function ShopTab() {
   const { colors } = useTheme();
   const toast = useToast();
@@ -52,24 +53,30 @@ export default function ShopTab() {
       <ScrollView contentContainerStyle={[styles.content, wide && styles.wide]}>
         {/* New values from the server (a save, a conflict, another device) start a form again from them;
             the switch and busy mode change neither form. */}
-        <View key={detailsKey(data)} style={wide ? styles.detailsColumn : styles.column}>
-          {heading(words.details)}
-          <ShopPhotos shop={data} />
-          <ShopForm
-            initial={{
-              name: data.name,
-              phone: data.phone,
-              address: data.address,
-              location: data.location,
-              delivery_radius_km: data.delivery_radius_km,
-              min_order_paise: data.min_order_paise,
-              categories: data.categories,
-            }}
-            categories={categories.data?.items ?? []}
-            submitLabel={words.save}
-            saving={update.isPending}
-            onSubmit={(fields: ShopFields) => save(fields)}
-          />
+        <View style={[wide ? styles.detailsColumn : styles.column, styles.sections]}>
+          <View key={detailsKey(data)} style={styles.column}>
+            {heading(words.details)}
+            <ShopPhotos shop={data} />
+            <ShopForm
+              initial={{
+                name: data.name,
+                phone: data.phone,
+                address: data.address,
+                location: data.location,
+                delivery_radius_km: data.delivery_radius_km,
+                min_order_paise: data.min_order_paise,
+                categories: data.categories,
+              }}
+              categories={categories.data?.items ?? []}
+              submitLabel={words.save}
+              saving={update.isPending}
+              onSubmit={(fields: ShopFields) => save(fields)}
+            />
+          </View>
+          <View style={styles.column}>
+            {heading(words.payments.title)}
+            <PaymentSwitches shop={data} />
+          </View>
         </View>
         <View key={JSON.stringify(data.opening_hours)} style={wide ? styles.hoursColumn : styles.column}>
           {heading(words.hoursTitle)}
@@ -101,4 +108,5 @@ const styles = StyleSheet.create({
   column: { gap: spacing.md },
   detailsColumn: { flex: 2, gap: spacing.md },
   hoursColumn: { flex: 3, gap: spacing.md },
+  sections: { gap: spacing.xl },
 });

@@ -28,12 +28,13 @@ export function OrderCard({ order, now, onOpen }: OrderCardProps) {
   const name = firstName(order.customer.name);
   const items = words.items(order.item_count);
   const total = formatPaise(order.total_paise);
+  const paid = words.paidBy[order.payment_method];
   const left = awaitsAnswer(order.status) ? secondsLeft(order, now) : undefined;
   return (
     <Card testID={`incoming-${order.id}`} style={styles.card}>
       <Pressable
         accessibilityRole="button"
-        accessibilityLabel={words.openLabel(name, items, total)}
+        accessibilityLabel={words.openLabel(name, items, total, paid)}
         onPress={() => onOpen(order)}
         testID={`open-${order.id}`}
         style={({ pressed }) => [styles.head, pressed && styles.pressed]}
@@ -45,7 +46,7 @@ export function OrderCard({ order, now, onOpen }: OrderCardProps) {
           {!order.seen && awaitsAnswer(order.status) ? <Badge label={words.unseen} tone="warning" /> : null}
         </View>
         <Text style={[typeScale.body, { color: colors.text }]}>
-          {items} · {total}
+          {items} · {total} · {paid}
         </Text>
         {left !== undefined ? (
           <Text role="timer" style={[typeScale.label, { color: left < 60 ? colors.danger : colors.textMuted }]}>

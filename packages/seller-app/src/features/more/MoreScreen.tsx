@@ -13,7 +13,7 @@ const words = messages.more;
 /** Side by side from this width: the profile in a column of its own beside the notifications. */
 const WIDE = 768;
 
-/** The seller's profile, what they were told (each opens its order) and signing out. */
+/** The seller's profile, what they are owed, what they were told (each opens its order) and signing out. */
 export function MoreScreen() {
   const wide = useWindowDimensions().width >= WIDE;
   const list = (header?: ReactElement) => (
@@ -59,6 +59,15 @@ function Profile() {
           </Text>
         ) : null}
       </Card>
+      <Card onPress={() => router.push('/payouts')} accessibilityLabel={`${words.payouts}: ${words.payoutsHint}`}>
+        <View style={styles.link}>
+          <View style={styles.grow}>
+            <Text style={[typeScale.label, { color: colors.text }]}>{words.payouts}</Text>
+            <Text style={[typeScale.caption, { color: colors.textMuted }]}>{words.payoutsHint}</Text>
+          </View>
+          <Text style={[typeScale.title, { color: colors.primary }]}>›</Text>
+        </View>
+      </Card>
       <SignOutButton onSignedOut={() => router.replace('/login')} />
     </View>
   );
@@ -78,5 +87,6 @@ const styles = StyleSheet.create({
   side: { width: 340, padding: spacing.md },
   grow: { flex: 1 },
   gap: { gap: spacing.md },
+  link: { flexDirection: 'row', alignItems: 'center', gap: spacing.sm },
   heading: { marginTop: spacing.sm, marginBottom: spacing.sm },
 });

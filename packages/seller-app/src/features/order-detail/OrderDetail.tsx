@@ -90,15 +90,7 @@ function Loaded({ order, picks }: { order: Order; picks: PickStore }) {
   );
   const side = (
     <View style={styles.column}>
-      {order.payment_method === 'cash' ? (
-        <Card accessibilityLabel={`${words.cash}: ${formatPaise(order.total_paise)}`}>
-          <Text style={[typeScale.label, { color: colors.textMuted }]}>{words.cash}</Text>
-          <Text testID="cash-to-collect" style={[typeScale.display, { color: colors.text }]}>
-            {formatPaise(order.total_paise)}
-          </Text>
-          <Text style={[typeScale.caption, { color: colors.textMuted }]}>{words.cashHint}</Text>
-        </Card>
-      ) : null}
+      <Payment order={order} />
       <Card>
         <Text style={[typeScale.label, { color: colors.textMuted }]}>{words.customer}</Text>
         <Text style={[typeScale.title, { color: colors.text }]}>{firstName(order.customer.name)}</Text>
@@ -141,6 +133,30 @@ function Loaded({ order, picks }: { order: Order; picks: PickStore }) {
         )}
       </ScrollView>
     </Screen>
+  );
+}
+
+/** How the order is paid: the cash the rider collects at the door, or paid online already. */
+function Payment({ order }: { order: Order }) {
+  const { colors } = useTheme();
+  if (order.payment.method === 'online') {
+    return (
+      <Card>
+        <Text testID="paid-online" style={[typeScale.title, { color: colors.text }]}>
+          {words.paidOnline}
+        </Text>
+        <Text style={[typeScale.caption, { color: colors.textMuted }]}>{words.paidOnlineHint}</Text>
+      </Card>
+    );
+  }
+  return (
+    <Card>
+      <Text style={[typeScale.label, { color: colors.textMuted }]}>{words.cash}</Text>
+      <Text testID="cash-to-collect" style={[typeScale.display, { color: colors.text }]}>
+        {formatPaise(order.total_paise)}
+      </Text>
+      <Text style={[typeScale.caption, { color: colors.textMuted }]}>{words.cashHint}</Text>
+    </Card>
   );
 }
 

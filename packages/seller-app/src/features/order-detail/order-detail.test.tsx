@@ -74,6 +74,23 @@ describe('the order detail screen', () => {
     });
   });
 
+  it('says how the order is paid: the cash the rider collects, or paid online and nothing to collect', async () => {
+    open({ getOrder: () => order() });
+    expect(await screen.findByTestId('cash-to-collect')).toHaveTextContent('₹505.50');
+    expect(screen.getByText('Cash on delivery')).toBeTruthy();
+    expect(screen.getByText('The rider collects this from the customer.')).toBeTruthy();
+    expect(screen.queryByText('Paid online')).toBeNull();
+  });
+
+  it('an order paid online has no cash to collect', async () => {
+    open({
+      getOrder: () => order({ payment_method: 'online', payment: { method: 'online', state: 'paid', pay_by: null } }),
+    });
+    expect(await screen.findByTestId('paid-online')).toHaveTextContent('Paid online');
+    expect(screen.getByText('The customer paid in the app: nothing to collect at the door.')).toBeTruthy();
+    expect(screen.queryByTestId('cash-to-collect')).toBeNull();
+  });
+
   it('answers a new order from the detail too', async () => {
     open({ getOrder: () => order({ status: 'PENDING' }) });
     await screen.findByText('0 of 2 picked');

@@ -58,6 +58,15 @@ describe('receiptHtml', () => {
     expect(page).toContain('Shabnam Bhat');
   });
 
+  it('says an order paid online has nothing to collect', () => {
+    const page = receiptHtml(
+      { ...order, payment_method: 'online', payment: { method: 'online', state: 'paid', pay_by: null } },
+      58,
+    );
+    expect(page).toContain('PAID ONLINE: nothing to collect');
+    expect(page).not.toContain('CASH TO COLLECT');
+  });
+
   it('lets nothing from a name or a note become markup', () => {
     const page = receiptHtml(
       {

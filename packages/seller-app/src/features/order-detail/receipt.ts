@@ -41,10 +41,11 @@ export function receiptHtml(order: Order, width: PaperWidth): string {
         `<tr><td class="qty">${item.quantity}×</td><td class="name">${html(item.name)}<br><small>${html(item.unit)} @ ${html(formatPaise(item.unit_price_paise))}</small></td><td class="num">${html(formatPaise(item.line_total_paise))}</td></tr>`,
     )
     .join('');
+  // The counter's copy says how it is paid: cash the rider collects, or paid online already.
   const cash =
-    order.payment_method === 'cash'
+    order.payment.method === 'cash'
       ? `<p class="cash">${html(words.cashToCollect(formatPaise(order.total_paise)))}</p>`
-      : '';
+      : `<p class="center">${html(words.paidOnline)}</p>`;
   const note = order.note ? `<p class="note"><b>${html(words.note)}:</b> ${html(order.note)}</p>` : '';
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${html(words.title(shortOrderId(order.id)))}</title><style>
 @page { size: ${width}mm auto; margin: 0; }

@@ -5,7 +5,18 @@ import { appRoutes, servicesForTest, signIn } from '../../../__tests__/harness';
 
 jest.setTimeout(30_000);
 
-const summary = ({ id, status, version, store, customer, item_count, total_paise, placed_at, updated_at }: Order) =>
+const summary = ({
+  id,
+  status,
+  version,
+  store,
+  customer,
+  item_count,
+  total_paise,
+  payment_method,
+  placed_at,
+  updated_at,
+}: Order) =>
   ({
     id,
     status,
@@ -14,6 +25,7 @@ const summary = ({ id, status, version, store, customer, item_count, total_paise
     customer: { id: customer.id, name: customer.name },
     item_count,
     total_paise,
+    payment_method,
     placed_at,
     updated_at,
     seen: true,

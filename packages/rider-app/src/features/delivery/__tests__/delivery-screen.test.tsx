@@ -146,25 +146,53 @@ describe('the delivery, one step per screen', () => {
     expect(sent).toHaveLength(1);
   });
 
-  it('hand-over: Deliver waits for the 4 digits and the cash, then sends the code; the done screen says what was earned', async () => {
+  it('hand-over: Deliver waits for the 4 digits and the cash confirmed, then sends both; the done screen says what was earned', async () => {
     open(order({ status: 'IN_TRANSIT', version: 7 }));
     await pressWhenShown("I'm at the door");
     await typeCode('48');
     expect(screen.getByRole('button', { name: 'Deliver' })).toBeDisabled();
     await typeCode('4821');
     expect(screen.getByRole('button', { name: 'Deliver' })).toBeDisabled();
+    const tick = screen.getByRole('checkbox', { name: 'I have collected ₹255 in cash' });
+    expect(tick).not.toBeChecked();
+    // Ticked and unticked again: not confirmed, Deliver stays off.
+    fireEvent.press(tick);
+    fireEvent.press(screen.getByRole('checkbox', { name: 'I have collected ₹255 in cash' }));
+    expect(screen.getByRole('button', { name: 'Deliver' })).toBeDisabled();
     fireEvent.press(screen.getByRole('checkbox', { name: 'I have collected ₹255 in cash' }));
     expect(screen.getByRole('checkbox', { name: 'I have collected ₹255 in cash' })).toBeChecked();
+    expect(screen.getByRole('button', { name: 'Deliver' })).toBeEnabled();
     press('Deliver');
     expect(await screen.findByRole('heading', { name: 'Delivered' })).toBeTruthy();
+    // The cash the rider confirmed travels with the code: the server checks it is the total.
     expect(sent.map((move) => move.body)).toEqual([
-      expect.objectContaining({ to: 'DELIVERED', otp: '4821', version: 7 }),
+      expect.objectContaining({ to: 'DELIVERED', otp: '4821', version: 7, cash_collected_paise: 25_500 }),
     ]);
     // 800 m straight is 1.04 km of road: ₹20 and 11 started 100 m at ₹0.80.
     expect(screen.getByText('You earned ₹28.80')).toBeTruthy();
     expect(screen.getByText('Cash collected: ₹255')).toBeTruthy();
     // Once delivered, no numbers to ring.
     expect(screen.queryByRole('button', { name: /^Call/ })).toBeNull();
+  });
+
+  it('paid online: nothing to collect, no cash to confirm, and no cash sent with the code', async () => {
+    open(
+      order({
+        status: 'IN_TRANSIT',
+        version: 7,
+        payment_method: 'online',
+        payment: { method: 'online', state: 'paid', pay_by: null },
+      }),
+    );
+    expect(await screen.findByText('Paid already: collect nothing')).toBeTruthy();
+    await pressWhenShown("I'm at the door");
+    await typeCode('4821');
+    expect(screen.queryByRole('checkbox')).toBeNull();
+    press('Deliver');
+    expect(await screen.findByRole('heading', { name: 'Delivered' })).toBeTruthy();
+    expect(sent.map((move) => move.body)).toEqual([expect.objectContaining({ to: 'DELIVERED', otp: '4821' })]);
+    expect(sent[0]?.body).not.toHaveProperty('cash_collected_paise');
+    expect(screen.queryByText(/^Cash collected/)).toBeNull();
   });
 
   it('a wrong code says how many tries are left, and the next code typed is the one sent', async () => {
@@ -232,7 +260,9 @@ describe('a delivery with no signal', () => {
       [expect.objectContaining({ request: expect.objectContaining({ to: 'PICKED_UP', version: 5 }) }), 'pending'],
       [expect.objectContaining({ request: expect.objectContaining({ to: 'IN_TRANSIT', version: 6 }) }), 'pending'],
       [
-        expect.objectContaining({ request: expect.objectContaining({ to: 'DELIVERED', otp: '4821', version: 7 }) }),
+        expect.objectContaining({
+          request: expect.objectContaining({ to: 'DELIVERED', otp: '4821', version: 7, cash_collected_paise: 25_500 }),
+        }),
         'pending',
       ],
     ]);

@@ -13,6 +13,7 @@ const order = (n: number, status: OrderStatus = 'DELIVERED'): OrderSummary => ({
   customer: { id: '01900000-0000-7000-8000-0000000000c1', name: 'Shazia Bhat' },
   item_count: n % 3 === 0 ? 1 : 3,
   total_paise: 10_000 + n * 50,
+  payment_method: 'cash',
   placed_at: at,
   updated_at: at,
   seen: true,

@@ -154,3 +154,18 @@ describe('answering a new order', () => {
     expect(sent.body).toMatchObject({ to: 'REJECTED', reject_reason: 'other', reason: 'Power cut in the bazaar' });
   });
 });
+
+describe('an order card', () => {
+  it('says how the order is paid: cash on delivery, or paid online', async () => {
+    start([
+      summary(FIRST),
+      summary(SECOND, { payment_method: 'online', customer: { id: SECOND, name: 'Irfan Lone' } }),
+    ]);
+    expect(
+      await screen.findByRole('button', { name: /^Order from Shabnam, .*, Cash on delivery\. Open it$/ }),
+    ).toBeTruthy();
+    expect(screen.getByRole('button', { name: /^Order from Irfan, .*, Paid online\. Open it$/ })).toBeTruthy();
+    expect(screen.getAllByText(/· Paid online$/)).toHaveLength(1);
+    expect(screen.getAllByText(/· Cash on delivery$/)).toHaveLength(1);
+  });
+});
