@@ -31,7 +31,7 @@ const movesForward = (from: PaymentEntryStatus, to: PaymentEntryStatus) =>
   to === 'failed' ? from === 'created' || from === 'authorized' : (rank[to] ?? 0) > (rank[from] ?? 0);
 
 /** Why an order that no longer awaits a payment gives one back: it is paid by another, or it ended. */
-function refundReasonFor(status: string): RefundReason {
+export function refundReasonFor(status: string): RefundReason {
   const ending = status.toLowerCase();
   return refundReasons.find((reason) => reason === ending) ?? 'duplicate';
 }

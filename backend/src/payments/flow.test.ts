@@ -315,6 +315,20 @@ describe('refunds', () => {
     expect(await sellerSees(seller, order.id)).toBe(404);
   });
 
+  it('asks again with the same key while the gateway fails, and refunds once', async () => {
+    const market = await onlineOrder();
+    const { order, customer } = market;
+    const { payment } = await paidOrder(t.app, t.fake, customer, order.id);
+    t.fake.failNext(2, 503);
+    await advanceOrder(t.app, market, order.id, 'CANCELLED');
+    await vi.waitFor(async () => expect((await getOrder(t.app, customer, order.id)).payment.state).toBe('refunded'), {
+      timeout: 15_000,
+    });
+    expect([...t.fake.refunds.values()].filter((r) => r.payment_id === payment.id)).toHaveLength(1);
+    const refunds = (await ledgerOf(db, order.id)).filter((row) => row.kind === 'refund');
+    expect(refunds.map((row) => [row.reason, row.status])).toEqual([['cancelled', 'processed']]);
+  });
+
   it('refunds a second payment of an order already paid, and the order stays paid', async () => {
     const { order, customer } = await onlineOrder();
     const { gateway_order_id } = await checkoutOf(t.app, customer, order.id);

@@ -5,7 +5,7 @@ import { SYSTEM } from '../orders/order-view';
 import { transitionOrder } from '../orders/transitions';
 import { AppError } from '../platform/http/errors';
 import type { Job, NewJob } from '../platform/jobs';
-import { applyPayment } from './capture';
+import { applyPayment, refundReasonFor } from './capture';
 import { type PaymentDeps, paymentJobs } from './deps';
 import type { RefundJob } from './refunds';
 import { gatewayOrders } from './tables';
@@ -61,8 +61,8 @@ export const paymentEffects =
       ];
     }
     if (isEnded(event.status)) {
-      const reason = event.status.toLowerCase() as RefundJob['reason'];
-      return [{ kind: paymentJobs.refund, payload: { order_id: order.id, reason } satisfies RefundJob }];
+      const refund: RefundJob = { order_id: order.id, reason: refundReasonFor(event.status) };
+      return [{ kind: paymentJobs.refund, payload: refund }];
     }
     return [];
   };
