@@ -33,6 +33,10 @@ describe('the message catalog', () => {
       title: 'Order accepted',
       body: 'Lone Kiryana accepted your order: ready in about 15 minutes',
     });
+    expect(render('customer.refund_started', every)).toEqual({
+      title: 'Refund of ₹1,250 started',
+      body: '₹1,250 goes back to where you paid from in 5–7 days',
+    });
     expect(render('rider.new_offer', every).body).toBe('Lone Kiryana, 1.2 km away: take it within 30 s');
     expect(render('rider.cash_settled', every)).toEqual({ title: '₹1,250 handed over', body: 'You now hold ₹310.50' });
     for (const key of templateKeys) {
