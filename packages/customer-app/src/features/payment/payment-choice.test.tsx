@@ -8,7 +8,7 @@ import Cart from '../../../app/(app)/cart';
 import OrderTracking from '../../../app/(app)/orders/[id]';
 import Orders from '../../../app/(app)/orders/index';
 import { servicesForTest, TestRoot } from '../../__tests__/harness';
-import type { CustomerServices } from '../../services';
+import type { CustomerServices, PlaceOrder } from '../../services';
 
 jest.setTimeout(20_000);
 
@@ -155,11 +155,10 @@ describe('choosing how to pay', () => {
     expect(screen.getByText('Paying online needs a connection. Cash on delivery still works offline.')).toBeTruthy();
     fireEvent.press(screen.getByRole('button', { name: 'Place order' }));
     await waitFor(() => expect(services.queue.actions()).toHaveLength(1));
-    const queued = services.queue.actions()[0];
-    expect([queued?.kind, (queued?.params as { body: { payment_method: string } }).body.payment_method]).toEqual([
-      'placeOrder',
-      'cash',
-    ]);
+    const queued = services.queue
+      .actions()
+      .map((action) => [action.kind, (action.params as PlaceOrder).body.payment_method]);
+    expect(queued).toEqual([['placeOrder', 'cash']]);
     expect(calls.filter((call) => call.name === 'placeOrder')).toEqual([]);
   });
 
