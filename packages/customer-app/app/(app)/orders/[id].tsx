@@ -124,7 +124,7 @@ export default function OrderTracking() {
               }}
             />
           ) : null}
-          <OrderActions order={current} actor="customer" />
+          {unpaid ? null : <OrderActions order={current} actor="customer" />}
         </View>
         <OrderLines order={current} />
       </ScrollView>

@@ -1,5 +1,5 @@
 import type { Order } from '@kupwara/shared';
-import { useOnline, useServices } from '@kupwara/shared/app';
+import { OrderActions, useOnline, useServices } from '@kupwara/shared/app';
 import { Button, Card, formatPaise, spacing, typeScale, useNow, useTheme } from '@kupwara/shared/ui';
 import { useEffect, useRef } from 'react';
 import { StyleSheet, Text, View } from 'react-native';
@@ -22,7 +22,8 @@ export interface AwaitingPaymentProps {
 
 /**
  * An order placed to be paid online and not paid yet: what to pay, the time left before it is
- * cancelled, and the button that opens the checkout again (the same gateway order every time).
+ * cancelled, the button that opens the checkout again (the same gateway order every time), and
+ * the customer's way out (cancelling).
  */
 export function AwaitingPayment({ order, payNow = false }: AwaitingPaymentProps) {
   const { colors } = useTheme();
@@ -72,6 +73,8 @@ export function AwaitingPayment({ order, payNow = false }: AwaitingPaymentProps)
         onPress={() => void pay()}
         testID="pay-now"
       />
+      {/* Giving up paying is the other way out: it sits beside the payment, not below the timeline. */}
+      <OrderActions order={order} actor="customer" />
     </Card>
   );
 }

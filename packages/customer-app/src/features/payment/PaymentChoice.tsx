@@ -58,7 +58,6 @@ function Option(props: { title: string; hint: string; selected: boolean; disable
       style={({ pressed }) => [
         styles.option,
         { borderColor: edge, backgroundColor: colors.surface },
-        selected && styles.selected,
         pressed && styles.pressed,
       ]}
     >
@@ -83,10 +82,9 @@ const styles = StyleSheet.create({
     alignItems: 'center',
     gap: spacing.md,
     padding: spacing.md,
-    borderWidth: 1.5,
+    borderWidth: 2,
     borderRadius: radius.md,
   },
-  selected: { borderWidth: 2 },
   pressed: { opacity: 0.8 },
   dot: {
     width: dot,

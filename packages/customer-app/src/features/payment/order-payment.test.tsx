@@ -130,7 +130,7 @@ describe('an order paid online', () => {
     expect(within(card).getByRole('heading', { name: 'Waiting for payment' })).toBeTruthy();
     expect(within(card).getByText('To pay: ₹120')).toBeTruthy();
     expect(within(card).getByTestId('pay-time-left')).toHaveTextContent(/^1[45]:\d\d left to pay$/);
-    expect(screen.getByRole('button', { name: 'Cancel order' })).toBeTruthy();
+    expect(within(card).getByRole('button', { name: 'Cancel order' })).toBeTruthy();
     // The timeline starts at the payment for an order paid online.
     expect(screen.getByLabelText(/^Waiting for payment, current step/)).toBeTruthy();
     expect(screen.queryByTestId('delivery-code')).toBeNull();
