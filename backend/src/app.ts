@@ -26,6 +26,9 @@ import { newOrderSmsHandlers } from './orders/new-order-sms';
 import { orderJobHandlers } from './orders/order-jobs';
 import { orderRoutes } from './orders/routes';
 import type { OrderDeps } from './orders/transitions';
+import { cashEffects, cashJobHandlers } from './payments/cash';
+import { cashRoutes } from './payments/cash-routes';
+import { payoutRoutes } from './payments/payout-routes';
 import type { Config } from './platform/config';
 import { docs } from './platform/http/docs';
 import { errorHandling } from './platform/http/errors';
@@ -78,6 +81,7 @@ export const jobHandlers = (deps: DispatchDeps, push: PushDeps): Record<string, 
   ...newOrderSmsHandlers(deps),
   ...dispatchJobHandlers(deps),
   ...offerSmsHandlers(deps),
+  ...cashJobHandlers(deps),
 });
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -114,7 +118,7 @@ export async function buildApp({ config, platform, webApps, runJobs = true }: Ap
     onlinePayments: config.payments !== undefined,
     paymentTimeoutMs: config.paymentTimeoutMs,
     // Modules above orders act on its events through these, so orders imports none of them.
-    eventEffects: [deliveryEffects(config.dispatchFrom)],
+    eventEffects: [deliveryEffects(config.dispatchFrom), cashEffects],
     sms: config.sms && {
       sender: { db, gateway: msg91Gateway(config.sms), options: config.sms, log: app.log, retry: defaultSmsRetry },
       newOrderAfterMs: config.smsFallbackAfterMs,
@@ -160,7 +164,7 @@ export async function buildApp({ config, platform, webApps, runJobs = true }: Ap
       });
       await api.register(meRoutes, { db });
       await api.register(notificationRoutes, { db });
-      const catalog = { db, cache: platform.cache, storage: platform.media };
+      const catalog = { db, cache: platform.cache, storage: platform.media, onlinePayments: orders.onlinePayments };
       await api.register(sellerStoreRoutes, { ...catalog, bus: platform.bus });
       await api.register(storeRoutes, catalog);
       await api.register(catalogRoutes, catalog);
@@ -170,6 +174,8 @@ export async function buildApp({ config, platform, webApps, runJobs = true }: Ap
       await api.register(orderRoutes, orders);
       await api.register(riderRoutes, delivery);
       await api.register(sellerDeliveryRoutes, { db });
+      await api.register(cashRoutes, { db, bus: platform.bus });
+      await api.register(payoutRoutes, { db });
     },
     { prefix: apiPrefix },
   );

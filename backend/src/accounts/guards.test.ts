@@ -78,6 +78,10 @@ describe('seller store', () => {
       min_order_paise: 0,
       logo: null,
       cover: null,
+      // Both switches on; the test app has no payment gateway, so customers are offered cash.
+      accepts_cash: true,
+      accepts_online: true,
+      payment_methods: ['cash'],
       version: 1,
       updated_at: expect.any(String),
     });

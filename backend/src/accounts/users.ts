@@ -167,6 +167,21 @@ export async function updateMe(db: Db, caller: { id: string; sessionId: string }
   return profileOf(db, caller.id);
 }
 
+/**
+ * A rider's account, held until the caller's transaction ends, so that decisions about their money
+ * (a cash settlement against what they hold) are taken one at a time. A lock that still lets rows
+ * pointing at the account (their cash, their notifications) be written meanwhile. Undefined for
+ * an account that is not a rider's.
+ */
+export async function lockRider(tx: Db, riderId: string) {
+  const [row] = await tx
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(eq(users.id, riderId), eq(users.role, 'rider')))
+    .for('no key update');
+  return row;
+}
+
 /** Whether a rider takes work now (404 for an account with no rider profile). */
 export async function riderAvailability(db: Db, riderId: string): Promise<boolean> {
   const [row] = await db

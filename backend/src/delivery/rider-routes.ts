@@ -1,7 +1,8 @@
 import { activeStatuses, cashToCollect, riderEarningPaise, routes } from '@kupwara/shared';
 import type { FastifyPluginAsync } from 'fastify';
 import { riderAvailability, setRiderAvailability } from '../accounts/users';
-import { cashCollectedBy, deliveredBy, listOrders } from '../orders/order-queries';
+import { deliveredBy, listOrders } from '../orders/order-queries';
+import { cashHeldBy } from '../payments/cash';
 import { route } from '../platform/http/route';
 import { acceptOffer, type DispatchDeps, declineOffer, openOffersOf } from './dispatch';
 import type { PositionIngest } from './positions';
@@ -38,9 +39,9 @@ export const riderRoutes: FastifyPluginAsync<DispatchDeps & { positions: Positio
 
   route(app, routes.riderEarnings, async ({ user }) => {
     const now = new Date();
-    const [delivered, collected] = await Promise.all([
+    const [delivered, held] = await Promise.all([
       deliveredBy(db, user.id, new Date(now.getTime() - 7 * 24 * 3600_000)),
-      cashCollectedBy(db, user.id),
+      cashHeldBy(db, user.id),
     ]);
     const deliveries = delivered.map((order) => ({
       order_id: order.id,
@@ -59,8 +60,8 @@ export const riderRoutes: FastifyPluginAsync<DispatchDeps & { positions: Positio
       today_paise: sum(today, 'earning_paise'),
       week_paise: sum(deliveries, 'earning_paise'),
       cash_today_paise: sum(today, 'cash_paise'),
-      // Nothing settles a rider's cash yet (payments will): all they ever collected is still in hand.
-      cash_held_paise: collected,
+      // The ledger's: every cash delivery's row, less the hand-overs recorded (GET /rider/cash has the detail).
+      cash_held_paise: held,
       deliveries,
     };
   });

@@ -82,13 +82,19 @@ async function seedShops(db: Db) {
       // Every demo shop delivers to the bazaar, so the demo customer there sees them all.
       delivery_radius_km: Math.max(3 + (index % 3), Math.ceil(Math.hypot(north, east) / 1000 + 0.5)),
     });
-    await updateSellerStore(db, sellerId, {
-      version: store.version,
-      categories: [kind],
-      opening_hours: hoursByKind[kind] ?? hoursByKind.default,
-      description: `${name}: ${kind} in Kupwara, delivered to your door.`,
-      min_order_paise: kind === 'meat' ? 20_000 : 0,
-    });
+    // The payment switches stay as they are (both on), so whether the platform has a gateway does not matter here.
+    await updateSellerStore(
+      db,
+      sellerId,
+      {
+        version: store.version,
+        categories: [kind],
+        opening_hours: hoursByKind[kind] ?? hoursByKind.default,
+        description: `${name}: ${kind} in Kupwara, delivered to your door.`,
+        min_order_paise: kind === 'meat' ? 20_000 : 0,
+      },
+      { onlinePayments: false },
+    );
     for (const [position, [product, shelf, rupees, unit, mrp]] of (shelves[kind] ?? []).entries()) {
       await createProduct(db, sellerId, {
         name: product,

@@ -12,6 +12,8 @@ const every: Record<string, string | number> = {
   attempts: 5,
   distance: '1.2 km',
   seconds: 30,
+  amount: '₹1,250',
+  in_hand: '₹310.50',
 };
 
 describe('the message catalog', () => {
@@ -32,6 +34,7 @@ describe('the message catalog', () => {
       body: 'Lone Kiryana accepted your order: ready in about 15 minutes',
     });
     expect(render('rider.new_offer', every).body).toBe('Lone Kiryana, 1.2 km away: take it within 30 s');
+    expect(render('rider.cash_settled', every)).toEqual({ title: '₹1,250 handed over', body: 'You now hold ₹310.50' });
     for (const key of templateKeys) {
       const { title, body } = render(key, every);
       expect(`${title} ${body}`, key).not.toMatch(/[{}]|undefined/);

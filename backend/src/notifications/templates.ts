@@ -53,6 +53,8 @@ const english = {
   'rider.assigned': { title: 'New delivery', body: 'Pick up an order at {store}, {address}' },
   // The machine cancels only orders nobody has answered: one a rider has ends as failed, to them called off.
   'rider.failed': { title: 'Delivery cancelled', body: 'The order from {store} was called off: {reason}' },
+  // Not about an order: the rider app opens their cash.
+  'rider.cash_settled': { title: '{amount} handed over', body: 'You now hold {in_hand}' },
 } as const;
 
 export type TemplateKey = keyof typeof english;

@@ -1,5 +1,5 @@
 import { activeStatuses, type Order, type OrderActor, type OrderStatus } from '@kupwara/shared';
-import { and, asc, desc, eq, gt, inArray, isNotNull, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, lt, type SQL } from 'drizzle-orm';
 import { decodeIdCursor, encodeCursor } from '../platform/cursor';
 import type { Db } from '../platform/db';
 import { notFound } from '../platform/http/errors';
@@ -135,19 +135,6 @@ export async function deliveredBy(db: Db, riderId: string, since: Date) {
     .from(orders)
     .where(and(eq(orders.riderId, riderId), eq(orders.status, 'DELIVERED'), gt(orders.updatedAt, since)))
     .orderBy(desc(orders.updatedAt));
-}
-
-/**
- * All the cash a rider ever took at the door (`cashToCollect` of each delivered order, summed in
- * the database). What they still hold is this less what they handed over: settlements, which come
- * with payments, subtract theirs.
- */
-export async function cashCollectedBy(db: Db, riderId: string): Promise<number> {
-  const [row] = await db
-    .select({ paise: sql<number>`coalesce(sum(${orders.totalPaise}), 0)`.mapWith(Number) })
-    .from(orders)
-    .where(and(eq(orders.riderId, riderId), eq(orders.status, 'DELIVERED'), eq(orders.paymentMethod, 'cash')));
-  return row?.paise ?? 0;
 }
 
 /** What delivery needs of orders to find and brief a rider: how far each got, who has it, where it is picked up and taken. */

@@ -63,6 +63,8 @@ export function nearbySnapshot(
     logo: details.logo,
     opening_hours: details.opening_hours,
     time_zone: details.time_zone,
+    accepts_cash: details.accepts_cash,
+    accepts_online: details.accepts_online,
     distance_m: row.distanceM,
     delivery_fee_paise: deliveryFeePaise(row.distanceM),
   };

@@ -9,13 +9,13 @@ import { nearbyStoreView, storeDetailsView } from './store-view';
 export const storeRoutes: FastifyPluginAsync<StoreDeps> = async (app, deps) => {
   route(app, routes.nearbyStores, async ({ query }) => {
     const page = await cachedNearbyStores(deps, query);
-    const now = new Date();
-    return { items: page.items.map((store) => nearbyStoreView(store, now)), next_cursor: page.next_cursor };
+    const context = { now: new Date(), onlinePayments: deps.onlinePayments };
+    return { items: page.items.map((store) => nearbyStoreView(store, context)), next_cursor: page.next_cursor };
   });
 
   route(app, routes.getStore, async ({ params }) => {
     const snapshot = await cachedStoreDetails(deps, params.id);
     if (!snapshot) throw notFound('Store');
-    return storeDetailsView(snapshot, new Date());
+    return storeDetailsView(snapshot, { now: new Date(), onlinePayments: deps.onlinePayments });
   });
 };

@@ -12,9 +12,10 @@ import { type StoreRow, storeDetailsSnapshot, storeDetailsView } from './store-v
 /** A seller's own store: opened once, right after sign-up, then kept up to date. */
 export const sellerStoreRoutes: FastifyPluginAsync<StoreDeps & { bus: Bus }> = async (
   app,
-  { db, cache, storage, bus },
+  { db, cache, storage, bus, onlinePayments },
 ) => {
-  const view = (row: StoreRow) => storeDetailsView(storeDetailsSnapshot(row, storage), new Date());
+  const view = (row: StoreRow) =>
+    storeDetailsView(storeDetailsSnapshot(row, storage), { now: new Date(), onlinePayments });
   /** After a change: caches dropped, and the seller's other devices told on the store's channel. */
   const changed = async (row: StoreRow) => {
     await storeChanged(cache, row.id);
@@ -26,7 +27,7 @@ export const sellerStoreRoutes: FastifyPluginAsync<StoreDeps & { bus: Bus }> = a
   route(app, routes.createMyStore, async ({ user, body }) => changed(await createSellerStore(db, user.id, body)));
   route(app, routes.getMyStore, async ({ user }) => view(await sellerStore(db, user.id)));
   route(app, routes.updateMyStore, async ({ user, body }) => {
-    const row = await updateSellerStore(db, user.id, body).catch((error: unknown) => {
+    const row = await updateSellerStore(db, user.id, body, { onlinePayments }).catch((error: unknown) => {
       if (error instanceof StaleStoreError)
         throw new AppError(409, 'CONFLICT', error.message, { current: view(error.current) });
       throw error;

@@ -24,9 +24,23 @@ export async function storeIdOfSeller(db: Db, sellerId: string): Promise<string>
 export const storeIdOfSellerQuery = (db: Db, sellerId: string) =>
   db.select({ id: stores.id }).from(stores).where(eq(stores.sellerId, sellerId));
 
-/** A seller's edit of their store, if they saw its latest version; a 409 with the store as it is otherwise. */
-export async function updateSellerStore(db: Db, sellerId: string, input: UpdateStoreRequest): Promise<StoreRow> {
+/**
+ * A seller's edit of their store, if they saw its latest version; a 409 with the store as it is
+ * otherwise. A change of the payment switches must leave the shop a way of being paid that the
+ * platform offers (online only with a gateway): checked in the same UPDATE, against the values it
+ * would write. An edit that leaves the switches alone is never refused for them.
+ */
+export async function updateSellerStore(
+  db: Db,
+  sellerId: string,
+  input: UpdateStoreRequest,
+  { onlinePayments }: { onlinePayments: boolean },
+): Promise<StoreRow> {
   const { version, ...changes } = input;
+  const switching = changes.accepts_cash !== undefined || changes.accepts_online !== undefined;
+  const cash = changes.accepts_cash ?? stores.acceptsCash;
+  const online = onlinePayments ? (changes.accepts_online ?? stores.acceptsOnline) : false;
+  const payable = switching ? sql`(${cash} OR ${online})` : undefined;
   const [row] = await db
     .update(stores)
     .set({
@@ -42,15 +56,26 @@ export async function updateSellerStore(db: Db, sellerId: string, input: UpdateS
       isAcceptingOrders: changes.is_accepting_orders,
       categorySlugs: changes.categories,
       minOrderPaise: changes.min_order_paise,
+      acceptsCash: changes.accepts_cash,
+      acceptsOnline: changes.accepts_online,
       version: sql`${stores.version} + 1`,
       updatedAt: new Date(),
     })
-    .where(and(eq(stores.sellerId, sellerId), eq(stores.version, version)))
+    .where(and(eq(stores.sellerId, sellerId), eq(stores.version, version), payable))
     .returning();
   if (row) return row;
   const [current] = await db.select().from(stores).where(eq(stores.sellerId, sellerId));
   if (!current) throw notFound('Store');
-  throw new StaleStoreError(current);
+  if (current.version !== version) throw new StaleStoreError(current);
+  const available = onlinePayments ? ['cash', 'online'] : ['cash'];
+  throw new AppError(
+    422,
+    'NO_PAYMENT_METHOD',
+    onlinePayments
+      ? 'Keep cash on delivery or online payment on: customers need a way to pay'
+      : 'Keep cash on delivery on: online payments are not available yet, and customers need a way to pay',
+    { available },
+  );
 }
 
 /** A new logo or cover photo of the seller's store (the last upload wins: images are not edited against a version). */

@@ -21,6 +21,8 @@ export interface StoreDeps {
   db: Db;
   cache: Cache;
   storage: MediaStorage;
+  /** Whether a payment gateway is configured: only then may a shop be paid online. */
+  onlinePayments: boolean;
 }
 
 export async function cachedNearbyStores({ db, cache, storage }: StoreDeps, query: NearbyStoresQuery) {

@@ -3,6 +3,7 @@ import {
   type NearbyStore,
   type OpeningHours,
   openingStatus,
+  type PaymentMethod,
   PREPARATION_MINUTES,
   type StoreDetails,
 } from '@kupwara/shared';
@@ -21,11 +22,28 @@ interface Hours {
 /** Busy mode as stored: it lifts itself when its time has passed, so the view asks the clock. */
 type Busy = Pick<StoreDetails, 'paused_until' | 'extra_prep_minutes' | 'extra_prep_until'>;
 
-/** A store's details without anything that changes with the clock: this is what gets cached. */
-export function storeDetailsSnapshot(
-  row: StoreRow,
-  storage: MediaStorage,
-): Omit<StoreDetails, 'is_open_now' | 'closes_at' | 'opens_at'> {
+/** The seller's switches for the ways of paying. */
+interface Takes {
+  accepts_cash: boolean;
+  accepts_online: boolean;
+}
+
+/** What the view adds to a snapshot: the clock's answers, and what the platform offers. */
+type Derived = 'is_open_now' | 'closes_at' | 'opens_at' | 'payment_methods';
+
+/**
+ * How a customer may pay the shop: what its seller switched on, online only when the platform has
+ * a payment gateway. Worked out when answering, not cached, so a switch or the gateway shows at once.
+ */
+export function paymentMethodsOf(takes: Takes, onlinePayments: boolean): PaymentMethod[] {
+  const methods: PaymentMethod[] = [];
+  if (takes.accepts_cash) methods.push('cash');
+  if (takes.accepts_online && onlinePayments) methods.push('online');
+  return methods;
+}
+
+/** A store's details without anything that changes with the clock or the platform: this is what gets cached. */
+export function storeDetailsSnapshot(row: StoreRow, storage: MediaStorage): Omit<StoreDetails, Derived> {
   return {
     id: row.id,
     name: row.name,
@@ -45,6 +63,8 @@ export function storeDetailsSnapshot(
     time_zone: row.timeZone,
     opening_hours: row.openingHours,
     cover: row.cover ? toImageSet(row.cover, storage) : null,
+    accepts_cash: row.acceptsCash,
+    accepts_online: row.acceptsOnline,
     version: row.version,
     updated_at: row.updatedAt.toISOString(),
   };
@@ -71,21 +91,40 @@ export function busyStatus(busy: Busy, now: Date): Busy {
   };
 }
 
-export const storeDetailsView = (snapshot: ReturnType<typeof storeDetailsSnapshot>, now: Date): StoreDetails => ({
+/** What answering a store depends on besides the store: the time, and whether the platform takes online payments. */
+export interface ViewContext {
+  now: Date;
+  onlinePayments: boolean;
+}
+
+export const storeDetailsView = (
+  snapshot: ReturnType<typeof storeDetailsSnapshot>,
+  { now, onlinePayments }: ViewContext,
+): StoreDetails => ({
   ...snapshot,
   ...openStatus(snapshot, now),
   ...busyStatus(snapshot, now),
+  payment_methods: paymentMethodsOf(snapshot, onlinePayments),
 });
 
-/** A nearby-store card: the details a list needs, with the hours kept aside for the open status. */
-export type NearbySnapshot = Omit<NearbyStore, 'is_open_now' | 'closes_at' | 'opens_at' | 'eta_minutes'> & Hours;
+/** A nearby-store card: the details a list needs, with the hours and payment switches kept aside for the view. */
+export type NearbySnapshot = Omit<
+  NearbyStore,
+  'is_open_now' | 'closes_at' | 'opens_at' | 'eta_minutes' | 'payment_methods'
+> &
+  Hours &
+  Takes;
 
-export function nearbyStoreView({ opening_hours, time_zone, ...card }: NearbySnapshot, now: Date): NearbyStore {
+export function nearbyStoreView(
+  { opening_hours, time_zone, accepts_cash, accepts_online, ...card }: NearbySnapshot,
+  { now, onlinePayments }: ViewContext,
+): NearbyStore {
   const busy = busyStatus(card, now);
   return {
     ...card,
     ...openStatus({ opening_hours, time_zone, is_accepting_orders: card.is_accepting_orders }, now),
     ...busy,
     eta_minutes: deliveryEtaMinutes(card.distance_m, PREPARATION_MINUTES + busy.extra_prep_minutes),
+    payment_methods: paymentMethodsOf({ accepts_cash, accepts_online }, onlinePayments),
   };
 }

@@ -7,7 +7,7 @@ import { makeVariants } from '../../platform/media/process-image';
 import type { MediaStorage } from '../../platform/media/storage';
 import type { StoredImage } from '../../platform/media/stored-image';
 import { setStoreImage, storeIdOfSeller } from '../../stores/seller-store';
-import { storeChanged } from '../../stores/store-cache';
+import { type StoreDeps, storeChanged } from '../../stores/store-cache';
 import { storeDetailsSnapshot, storeDetailsView } from '../../stores/store-view';
 import { type CatalogDeps, catalogChanged } from '../catalog-cache';
 import { addProductImage, sellerProduct } from '../inventory';
@@ -49,7 +49,10 @@ async function saveUpload(request: FastifyRequest, storage: MediaStorage, folder
 }
 
 /** Photos: one multipart upload becomes WebP at several widths; the product or store lists them. */
-export const productImageRoutes: FastifyPluginAsync<CatalogDeps> = async (app, { db, cache, storage }) => {
+export const productImageRoutes: FastifyPluginAsync<CatalogDeps & Pick<StoreDeps, 'onlinePayments'>> = async (
+  app,
+  { db, cache, storage, onlinePayments },
+) => {
   await app.register(multipart, { limits: { fileSize: maxUploadBytes, files: 1, fields: 0, parts: 2 } });
 
   route(app, routes.uploadProductImage, async (request) => {
@@ -69,6 +72,6 @@ export const productImageRoutes: FastifyPluginAsync<CatalogDeps> = async (app, {
     const image = await saveUpload(request, storage, 'stores');
     const row = await setStoreImage(db, user.id, query.kind, image);
     await storeChanged(cache, row.id);
-    return storeDetailsView(storeDetailsSnapshot(row, storage), new Date());
+    return storeDetailsView(storeDetailsSnapshot(row, storage), { now: new Date(), onlinePayments });
   });
 };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { weekdays } from '../domain/opening-hours';
 import { id, text, timestamp } from './common';
 import { latLng } from './geo';
+import { paymentMethod } from './payments';
 
 /** One uploaded image in WebP at several widths: `srcset` for the web, `variants` for native apps. */
 export const imageSet = z.object({
@@ -61,6 +62,8 @@ const storeBase = {
   categories: z.array(z.string()),
   min_order_paise: z.number().int(),
   logo: imageSet.nullable(),
+  /** How a customer may pay this shop now: its own switches, online only where the platform has a gateway. */
+  payment_methods: z.array(paymentMethod),
 };
 
 export const nearbyStore = z.object({
@@ -79,6 +82,9 @@ export const storeDetails = z.object({
   time_zone: z.string(),
   opening_hours: openingHours,
   cover: imageSet.nullable(),
+  /** The seller's switches, as set (what customers are offered is `payment_methods`). */
+  accepts_cash: z.boolean(),
+  accepts_online: z.boolean(),
   version: z.number().int(),
   updated_at: timestamp,
 });
@@ -107,6 +113,9 @@ export const updateStoreRequest = z
     is_accepting_orders: z.boolean().optional(),
     categories: z.array(z.string().trim().min(1).max(60)).max(20).optional(),
     min_order_paise: z.number().int().min(0).max(10_000_000).optional(),
+    /** At least one way of paying the platform offers must stay on (422 NO_PAYMENT_METHOD). */
+    accepts_cash: z.boolean().optional(),
+    accepts_online: z.boolean().optional(),
   })
   .refine((body) => Object.keys(body).length > 1, { message: 'give at least one field to change' });
 export type UpdateStoreRequest = z.infer<typeof updateStoreRequest>;

@@ -39,6 +39,8 @@ export const errorCodes = [
   'CASH_MISMATCH',
   /** A settlement larger than the cash the rider holds: `details.in_hand_paise` is what they hold. */
   'SETTLEMENT_TOO_LARGE',
+  /** A shop's switches would leave no way of paying the platform offers: `details.available` lists those. */
+  'NO_PAYMENT_METHOD',
 ] as const;
 
 export const errorCode = z.enum(errorCodes);

@@ -270,7 +270,7 @@ export const routes = {
     auth: ['seller'],
     body: updateStoreRequest,
     response: storeDetails,
-    errors: [404, 409],
+    errors: [404, 409, 422],
   }),
   setBusyMode: route({
     method: 'POST',
@@ -564,7 +564,8 @@ export const routes = {
   sellerPayouts: route({
     method: 'GET',
     path: '/seller/payouts',
-    summary: 'What is owed to your shop per day, for cash and for online orders',
+    summary:
+      'What is owed to your shop per day of its time zone, for cash and for online orders: the items of the orders delivered (the delivery fee pays the rider, not the shop)',
     tags: ['seller', 'payments'],
     auth: ['seller'],
     query: sellerPayoutsQuery,
