@@ -80,9 +80,11 @@ try {
   await db.execute(sql`
     INSERT INTO orders (id, status, customer_id, customer_name, customer_phone, store_id, seller_id, store_name,
       store_address, store_location, rider_id, rider_name, item_count, subtotal_paise, delivery_fee_paise,
-      total_paise, payment_method, delivery_label, delivery_text, delivery_location, distance_m)
+      total_paise, payment_method, payment_state, released_at, delivery_label, delivery_text, delivery_location,
+      distance_m)
     SELECT gen_random_uuid(), 'RIDER_ASSIGNED', ${customerId}, 'Bench Customer', '+919200000002', s.id, s.seller_id,
-      s.name, s.address, s.location, r.user_id, 'Rider', 1, 1000, 1500, 2500, 'cash', 'Home', 'Near the masjid',
+      s.name, s.address, s.location, r.user_id, 'Rider', 1, 1000, 1500, 2500, 'cash', 'due', now(), 'Home',
+      'Near the masjid',
       ST_SetSRID(ST_MakePoint(${centre.lng + 0.01}, ${centre.lat + 0.01}), 4326)::geography, 1500
     FROM stores s, (SELECT user_id FROM rider_profiles ORDER BY user_id LIMIT ${WATCHERS}) r WHERE s.id = ${storeId}`);
   const watched = (

@@ -1,0 +1,488 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A fake Razorpay on 127.0.0.1, speaking the documented API (https://razorpay.com/docs/api/):
+ * Basic auth with the key id and secret, orders, payments and their capture, refunds with
+ * `X-Refund-Idempotency`, and Razorpay's error body `{ error: { code, description, … } }`.
+ * It signs what the checkout hands the app (`order_id|payment_id` with the key secret) and the
+ * webhooks it sends (the raw body with the webhook secret), as Razorpay does. It also serves a
+ * checkout.js for the browser tests: `window.Razorpay` with the real script's options, whose
+ * overlay pays or cancels with a tap.
+ */
+
+export interface FakeKeys {
+  keyId: string;
+  keySecret: string;
+  webhookSecret: string;
+}
+
+type Json = Record<string, unknown>;
+
+export interface FakeOrder extends Json {
+  id: string;
+  entity: 'order';
+  amount: number;
+  amount_paid: number;
+  amount_due: number;
+  currency: string;
+  receipt: string | null;
+  status: 'created' | 'attempted' | 'paid';
+  attempts: number;
+  notes: Json;
+  created_at: number;
+}
+
+export interface FakePayment extends Json {
+  id: string;
+  entity: 'payment';
+  amount: number;
+  currency: string;
+  status: 'created' | 'authorized' | 'captured' | 'refunded' | 'failed';
+  order_id: string;
+  method: string;
+  captured: boolean;
+  amount_refunded: number;
+  refund_status: 'partial' | 'full' | null;
+  error_code: string | null;
+  error_description: string | null;
+  created_at: number;
+}
+
+export interface FakeRefund extends Json {
+  id: string;
+  entity: 'refund';
+  amount: number;
+  currency: string;
+  payment_id: string;
+  notes: Json;
+  receipt: string | null;
+  status: 'pending' | 'processed' | 'failed';
+  speed_requested: string;
+  created_at: number;
+}
+
+const now = () => Math.floor(Date.now() / 1000);
+const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const newId = (prefix: string) =>
+  `${prefix}_${Array.from(randomBytes(14), (byte) => ALPHANUMERIC[byte % ALPHANUMERIC.length]).join('')}`;
+const hmac = (secret: string, text: string | Buffer) => createHmac('sha256', secret).update(text).digest('hex');
+
+class RazorpayError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    description: string,
+    readonly field?: string,
+  ) {
+    super(description);
+  }
+  body() {
+    return {
+      error: {
+        code: this.code,
+        description: this.message,
+        source: this.status >= 500 ? 'NA' : 'business',
+        step: this.status >= 500 ? 'NA' : 'payment_initiation',
+        reason: this.status >= 500 ? 'NA' : 'input_validation_failed',
+        metadata: {},
+        ...(this.field ? { field: this.field } : {}),
+      },
+    };
+  }
+}
+const badRequest = (description: string, field?: string) =>
+  new RazorpayError(400, 'BAD_REQUEST_ERROR', description, field);
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+const positiveInt = (value: unknown, field: string) => {
+  if (typeof value !== 'number' || !Number.isInteger(value))
+    throw badRequest(`The ${field} must be an integer.`, field);
+  return value;
+};
+
+/** The checkout script the browser tests load in place of https://checkout.razorpay.com/v1/checkout.js. */
+const checkoutScript = (base: string) => `(() => {
+  const base = ${JSON.stringify(base)};
+  function Razorpay(options) {
+    if (!(this instanceof Razorpay)) return new Razorpay(options);
+    this.options = options;
+    this.handlers = {};
+  }
+  Razorpay.prototype.on = function (event, callback) { (this.handlers[event] ||= []).push(callback); };
+  Razorpay.prototype.open = function () {
+    const o = this.options;
+    const overlay = document.createElement('div');
+    overlay.setAttribute('data-testid', 'fake-checkout');
+    overlay.style.cssText = 'position:fixed;inset:0;z-index:99999;background:rgba(0,0,0,.55);display:flex;align-items:flex-end;font-family:sans-serif';
+    const sheet = document.createElement('div');
+    sheet.style.cssText = 'background:#fff;width:100%;padding:20px;box-sizing:border-box;border-radius:12px 12px 0 0';
+    const title = document.createElement('div');
+    title.textContent = (o.name || 'Checkout') + ' · ' + (o.description || '');
+    title.style.cssText = 'font-weight:600;margin-bottom:8px';
+    const amount = document.createElement('div');
+    amount.textContent = 'Pay ₹' + (o.amount / 100).toFixed(2) + ' with UPI (test gateway)';
+    amount.style.cssText = 'margin-bottom:16px';
+    const button = (label, testid, colour) => {
+      const b = document.createElement('button');
+      b.textContent = label;
+      b.setAttribute('data-testid', testid);
+      b.style.cssText = 'display:block;width:100%;padding:14px;margin-top:8px;border:0;border-radius:8px;font-size:16px;color:#fff;background:' + colour;
+      return b;
+    };
+    const pay = button('Pay', 'fake-checkout-pay', '#0b6b3a');
+    const fail = button('Make the payment fail', 'fake-checkout-fail', '#8a5a00');
+    const cancel = button('Cancel', 'fake-checkout-cancel', '#555');
+    const close = () => overlay.remove();
+    const attempt = async (outcome) => {
+      const res = await fetch(base + '/v1/test/checkout', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ key: o.key, order_id: o.order_id, outcome }),
+      });
+      return res.json();
+    };
+    pay.onclick = async () => {
+      const answer = await attempt('captured');
+      close();
+      o.handler && o.handler(answer);
+    };
+    fail.onclick = async () => {
+      const answer = await attempt('failed');
+      close();
+      for (const callback of this.handlers['payment.failed'] || []) callback(answer);
+    };
+    cancel.onclick = () => {
+      close();
+      o.modal && o.modal.ondismiss && o.modal.ondismiss();
+    };
+    sheet.append(title, amount, pay, fail, cancel);
+    overlay.append(sheet);
+    document.body.append(overlay);
+  };
+  window.Razorpay = Razorpay;
+})();
+`;
+
+export interface FakeRazorpayOptions extends FakeKeys {
+  /** Where the fake sends its own webhooks (payment.captured, order.paid, payment.failed, refund.processed), as Razorpay would; none when unset. */
+  webhookUrl?: string;
+}
+
+export async function startFakeRazorpay(options: FakeRazorpayOptions) {
+  const orders = new Map<string, FakeOrder>();
+  const payments = new Map<string, FakePayment>();
+  const refunds = new Map<string, FakeRefund>();
+  /** Idempotency key → the refund it made and the body that made it. */
+  const refundKeys = new Map<string, { body: string; refundId: string }>();
+  const requests: { method: string; path: string; status: number }[] = [];
+  const webhooksSent: { type: string; status: number }[] = [];
+  let failures: { left: number; status: number } = { left: 0, status: 500 };
+
+  const basic = `Basic ${Buffer.from(`${options.keyId}:${options.keySecret}`).toString('base64')}`;
+
+  function signedEvent(type: string, entities: { payment?: FakePayment; refund?: FakeRefund; order?: FakeOrder }) {
+    const payload: Json = {};
+    for (const [name, entity] of Object.entries(entities)) if (entity) payload[name] = { entity };
+    return JSON.stringify({
+      entity: 'event',
+      account_id: 'acc_FakeKupwara0001',
+      event: type,
+      contains: Object.keys(payload),
+      payload,
+      created_at: now(),
+    });
+  }
+
+  /** POSTs a webhook signed as Razorpay signs them; answers the receiver's status (0 if it could not be reached). */
+  async function webhook(
+    targetUrl: string,
+    type: string,
+    entities: { payment?: FakePayment; refund?: FakeRefund; order?: FakeOrder },
+    { eventId = newId('evt'), signature }: { eventId?: string; signature?: string } = {},
+  ): Promise<number> {
+    const body = signedEvent(type, entities);
+    try {
+      const res = await fetch(targetUrl, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-razorpay-event-id': eventId,
+          'x-razorpay-signature': signature ?? hmac(options.webhookSecret, body),
+        },
+        body,
+      });
+      await res.arrayBuffer();
+      webhooksSent.push({ type, status: res.status });
+      return res.status;
+    } catch {
+      webhooksSent.push({ type, status: 0 });
+      return 0;
+    }
+  }
+
+  const tell = (type: string, entities: Parameters<typeof webhook>[2]) => {
+    if (options.webhookUrl) void webhook(options.webhookUrl, type, entities);
+  };
+
+  function orderOrFail(id: string) {
+    const order = orders.get(id);
+    if (!order) throw badRequest('The id provided does not exist', 'id');
+    return order;
+  }
+  function paymentOrFail(id: string) {
+    const payment = payments.get(id);
+    if (!payment) throw badRequest('The id provided does not exist', 'id');
+    return payment;
+  }
+
+  function capture(payment: FakePayment) {
+    payment.status = 'captured';
+    payment.captured = true;
+    const order = orders.get(payment.order_id);
+    if (order) Object.assign(order, { status: 'paid', amount_paid: payment.amount, amount_due: 0 });
+  }
+
+  /** A payment attempt as the checkout makes it: captured (the account captures automatically), authorized only, or failed. */
+  function pay(
+    gatewayOrderId: string,
+    {
+      method = 'upi',
+      capture: captures = true,
+      fail = false,
+    }: { method?: string; capture?: boolean; fail?: boolean } = {},
+  ) {
+    const order = orderOrFail(gatewayOrderId);
+    order.attempts += 1;
+    if (order.status === 'created') order.status = 'attempted';
+    const payment: FakePayment = {
+      id: newId('pay'),
+      entity: 'payment',
+      amount: order.amount,
+      currency: order.currency,
+      status: fail ? 'failed' : 'authorized',
+      order_id: order.id,
+      method,
+      captured: false,
+      amount_refunded: 0,
+      refund_status: null,
+      error_code: fail ? 'BAD_REQUEST_ERROR' : null,
+      error_description: fail ? 'Payment failed because the UPI PIN was wrong' : null,
+      created_at: now(),
+    };
+    payments.set(payment.id, payment);
+    if (!fail && captures) capture(payment);
+    if (fail) tell('payment.failed', { payment });
+    else if (captures) {
+      tell('payment.captured', { payment });
+      tell('order.paid', { payment, order });
+    } else tell('payment.authorized', { payment });
+    return { payment: { ...payment }, signature: hmac(options.keySecret, `${order.id}|${payment.id}`) };
+  }
+
+  function createRefund(payment: FakePayment, body: Json): FakeRefund {
+    if (payment.status !== 'captured')
+      throw badRequest('The payment has not been captured or has been fully refunded', 'payment_id');
+    const amount =
+      body.amount === undefined ? payment.amount - payment.amount_refunded : positiveInt(body.amount, 'amount');
+    if (amount < 100) throw badRequest('The refund amount provided is less than minimum amount allowed', 'amount');
+    if (amount > payment.amount - payment.amount_refunded)
+      throw badRequest('The refund amount provided is greater than amount captured', 'amount');
+    payment.amount_refunded += amount;
+    payment.refund_status = payment.amount_refunded === payment.amount ? 'full' : 'partial';
+    if (payment.refund_status === 'full') payment.status = 'refunded';
+    const refund: FakeRefund = {
+      id: newId('rfnd'),
+      entity: 'refund',
+      amount,
+      currency: payment.currency,
+      payment_id: payment.id,
+      notes: (body.notes as Json) ?? {},
+      receipt: typeof body.receipt === 'string' ? body.receipt : null,
+      status: 'pending',
+      speed_requested: typeof body.speed === 'string' ? body.speed : 'normal',
+      created_at: now(),
+    };
+    refunds.set(refund.id, refund);
+    // The bank settles it a moment later; Razorpay then says so by webhook.
+    setTimeout(() => {
+      refund.status = 'processed';
+      tell('refund.processed', { refund, payment });
+    }, 20).unref();
+    return refund;
+  }
+
+  async function route(req: IncomingMessage, path: string, raw: Buffer): Promise<[number, unknown]> {
+    const method = req.method ?? 'GET';
+    if (method === 'GET' && path === '/v1/checkout.js') return [200, checkoutScript(base)];
+    // What the fake checkout's buttons call: an attempt as the customer makes it on Razorpay's page.
+    if (method === 'POST' && path === '/v1/test/checkout') {
+      const { key, order_id: orderId, outcome } = JSON.parse(raw.toString() || '{}');
+      if (key !== options.keyId) throw new RazorpayError(401, 'BAD_REQUEST_ERROR', 'Authentication failed');
+      const { payment, signature } = pay(orderId, { fail: outcome === 'failed' });
+      if (outcome === 'failed')
+        return [
+          200,
+          {
+            error: {
+              code: payment.error_code,
+              description: payment.error_description,
+              reason: 'payment_failed',
+              metadata: { payment_id: payment.id, order_id: orderId },
+            },
+          },
+        ];
+      return [200, { razorpay_payment_id: payment.id, razorpay_order_id: orderId, razorpay_signature: signature }];
+    }
+
+    if (req.headers.authorization !== basic) throw new RazorpayError(401, 'BAD_REQUEST_ERROR', 'Authentication failed');
+    if (failures.left > 0) {
+      failures.left -= 1;
+      throw new RazorpayError(
+        failures.status,
+        failures.status === 429 ? 'BAD_REQUEST_ERROR' : 'SERVER_ERROR',
+        failures.status === 429
+          ? 'Too many requests'
+          : 'The server encountered an error. The incident has been reported to admins.',
+      );
+    }
+    let body: Json = {};
+    if (method === 'POST' && raw.length > 0) {
+      try {
+        body = JSON.parse(raw.toString());
+      } catch {
+        throw badRequest('The request body is not valid JSON');
+      }
+    }
+    // The path with its ids as `*`, and the ids in order: `GET /v1/payments/*/refunds/*`, [pay_…, rfnd_…].
+    const segments = path.split('/');
+    const isId = (_: string, i: number) => i >= 3 && i % 2 === 1;
+    const shape = `${method} ${segments.map((segment, i) => (isId(segment, i) ? '*' : segment)).join('/')}`;
+    const [first = '', second = ''] = segments.filter(isId);
+    if (shape === 'POST /v1/orders') {
+      const amount = positiveInt(body.amount, 'amount');
+      if (amount < 100) throw badRequest('The amount must be atleast INR 1.00', 'amount');
+      if (body.currency !== undefined && body.currency !== 'INR')
+        throw badRequest('Currency is not supported', 'currency');
+      if (typeof body.receipt === 'string' && body.receipt.length > 40)
+        throw badRequest('The receipt may not be greater than 40 characters.', 'receipt');
+      const order: FakeOrder = {
+        id: newId('order'),
+        entity: 'order',
+        amount,
+        amount_paid: 0,
+        amount_due: amount,
+        currency: 'INR',
+        receipt: typeof body.receipt === 'string' ? body.receipt : null,
+        status: 'created',
+        attempts: 0,
+        notes: (body.notes as Json) ?? {},
+        created_at: now(),
+      };
+      orders.set(order.id, order);
+      return [200, order];
+    }
+    if (shape === 'GET /v1/orders/*/payments') {
+      const order = orderOrFail(first);
+      const items = [...payments.values()].filter((payment) => payment.order_id === order.id);
+      return [200, { entity: 'collection', count: items.length, items }];
+    }
+    if (shape === 'GET /v1/orders/*') return [200, orderOrFail(first)];
+    if (shape === 'GET /v1/payments/*') return [200, paymentOrFail(first)];
+    if (shape === 'POST /v1/payments/*/capture') {
+      const payment = paymentOrFail(first);
+      const amount = positiveInt(body.amount, 'amount');
+      if (body.currency !== payment.currency) throw badRequest('The currency field is required.', 'currency');
+      if (payment.status === 'captured' || payment.status === 'refunded')
+        throw badRequest('This payment has already been captured');
+      if (payment.status !== 'authorized')
+        throw badRequest('Only payments which have been authorized and not yet captured can be captured');
+      if (amount !== payment.amount)
+        throw badRequest('Capture amount must be equal to the amount authorized', 'amount');
+      capture(payment);
+      tell('payment.captured', { payment });
+      return [200, payment];
+    }
+    if (shape === 'POST /v1/payments/*/refund') {
+      const payment = paymentOrFail(first);
+      const key = req.headers['x-refund-idempotency'];
+      if (typeof key === 'string') {
+        if (!/^[A-Za-z0-9_-]{10,}$/.test(key)) throw badRequest('The idempotency key is invalid');
+        const seen = refundKeys.get(key);
+        if (seen) {
+          if (seen.body !== raw.toString())
+            throw badRequest('Different request with the same idempotency key has already been processed.');
+          return [200, refunds.get(seen.refundId)];
+        }
+      }
+      const refund = createRefund(payment, body);
+      if (typeof key === 'string') refundKeys.set(key, { body: raw.toString(), refundId: refund.id });
+      return [200, refund];
+    }
+    if (shape === 'GET /v1/payments/*/refunds/*') {
+      const refund = refunds.get(second);
+      if (!refund || refund.payment_id !== first) throw badRequest('The id provided does not exist', 'id');
+      return [200, refund];
+    }
+    throw badRequest('The requested URL was not found on the server.');
+  }
+
+  const server = createServer(async (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://fake').pathname;
+    res.setHeader('access-control-allow-origin', '*');
+    res.setHeader('access-control-allow-headers', 'content-type');
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204).end();
+      return;
+    }
+    let status = 500;
+    try {
+      const [code, answer] = await route(req, path, await readBody(req));
+      status = code;
+      if (typeof answer === 'string') res.writeHead(code, { 'content-type': 'application/javascript' }).end(answer);
+      else res.writeHead(code, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+    } catch (error) {
+      const refusal = error instanceof RazorpayError ? error : new RazorpayError(500, 'SERVER_ERROR', String(error));
+      status = refusal.status;
+      res.writeHead(refusal.status, { 'content-type': 'application/json' }).end(JSON.stringify(refusal.body()));
+    }
+    requests.push({ method: req.method ?? 'GET', path, status });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url: base,
+    checkoutUrl: `${base}/v1/checkout.js`,
+    orders,
+    payments,
+    refunds,
+    /** Every API call answered, in order (the checkout script's too). */
+    requests,
+    webhooksSent,
+    pay,
+    webhook,
+    /** The next `count` API calls answer `status` (5xx: Razorpay's SERVER_ERROR; 429: too many requests). */
+    failNext(count: number, status = 500) {
+      failures = { left: count, status };
+    },
+    /** A payment as the gateway has it now (a copy). */
+    payment: (id: string) => ({ ...paymentOrFail(id) }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export type FakeRazorpay = Awaited<ReturnType<typeof startFakeRazorpay>>;
