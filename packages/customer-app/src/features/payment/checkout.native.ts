@@ -2,7 +2,7 @@ import type { Checkout } from '@kupwara/shared';
 import { colors } from '@kupwara/shared/ui';
 import { NativeModules, TurboModuleRegistry } from 'react-native';
 import type { RazorpayFailure } from 'react-native-razorpay';
-import type { CheckoutResult } from './checkout-result';
+import type { CheckoutResult, LatePayment } from './checkout-result';
 
 /** Razorpay's SDKs answer this code when the customer closes the checkout. */
 const CANCELLED = 2;
@@ -18,8 +18,11 @@ function nativeCheckout(): typeof import('react-native-razorpay').default | unde
   return (require('react-native-razorpay') as typeof import('react-native-razorpay')).default;
 }
 
-/** Opens Razorpay's native checkout (phones): it answers once, when paid or closed. */
-export async function openCheckout(checkout: Checkout): Promise<CheckoutResult> {
+/**
+ * Opens Razorpay's native checkout (phones). It answers once, when paid or closed: retries happen
+ * inside it, so there is never a late payment (the parameter keeps the web build's signature).
+ */
+export async function openCheckout(checkout: Checkout, _onLatePayment?: LatePayment): Promise<CheckoutResult> {
   const native = nativeCheckout();
   if (!native) return { outcome: 'unavailable', reason: 'no-native-sdk' };
   try {
@@ -36,8 +39,6 @@ export async function openCheckout(checkout: Checkout): Promise<CheckoutResult> 
     return { outcome: 'paid', response: { razorpay_order_id, razorpay_payment_id, razorpay_signature } };
   } catch (error) {
     const failure = error as Partial<RazorpayFailure>;
-    return failure.code === CANCELLED || !failure.description
-      ? { outcome: 'dismissed' }
-      : { outcome: 'dismissed', why: failure.description };
+    return failure.code === CANCELLED ? { outcome: 'dismissed' } : { outcome: 'failed', why: failure.description };
   }
 }

@@ -1,5 +1,5 @@
 import type { Checkout } from '@kupwara/shared';
-import type { CheckoutResult } from './checkout-result';
+import type { CheckoutResult, LatePayment } from './checkout-result';
 
 /** What Razorpay's checkout script hands the page on success (checkout.js's `handler`). */
 interface RazorpayResponse {
@@ -53,11 +53,11 @@ function loadScript(url: string): Promise<void> {
 }
 
 /**
- * Opens Razorpay's checkout over the page for the order's gateway order (the web build). It stays
- * open across failed attempts, as Razorpay's does: the last failure's words come back if the
- * customer then closes it.
+ * Opens Razorpay's checkout over the page for the order's gateway order (the web build). It answers
+ * at the first of: paid, an attempt failed, closed. Razorpay's checkout stays open after a failed
+ * attempt, so a payment made in it afterwards goes to `onLatePayment`.
  */
-export async function openCheckout(checkout: Checkout): Promise<CheckoutResult> {
+export async function openCheckout(checkout: Checkout, onLatePayment?: LatePayment): Promise<CheckoutResult> {
   try {
     await loadScript(checkout.checkout_url);
   } catch {
@@ -66,7 +66,12 @@ export async function openCheckout(checkout: Checkout): Promise<CheckoutResult> 
   const Razorpay = window.Razorpay;
   if (!Razorpay) return { outcome: 'unavailable', reason: 'script-failed' };
   return new Promise((resolve) => {
-    let why: string | undefined;
+    let answered = false;
+    const answer = (result: CheckoutResult) => {
+      if (answered) return;
+      answered = true;
+      resolve(result);
+    };
     const gateway = new Razorpay({
       key: checkout.key_id,
       amount: checkout.amount_paise,
@@ -75,13 +80,14 @@ export async function openCheckout(checkout: Checkout): Promise<CheckoutResult> 
       name: checkout.name,
       description: checkout.description,
       prefill: checkout.prefill,
-      handler: ({ razorpay_order_id, razorpay_payment_id, razorpay_signature }) =>
-        resolve({ outcome: 'paid', response: { razorpay_order_id, razorpay_payment_id, razorpay_signature } }),
-      modal: { ondismiss: () => resolve(why ? { outcome: 'dismissed', why } : { outcome: 'dismissed' }) },
+      handler: ({ razorpay_order_id, razorpay_payment_id, razorpay_signature }) => {
+        const response = { razorpay_order_id, razorpay_payment_id, razorpay_signature };
+        if (answered) onLatePayment?.(response);
+        else answer({ outcome: 'paid', response });
+      },
+      modal: { ondismiss: () => answer({ outcome: 'dismissed' }) },
     });
-    gateway.on('payment.failed', (failure) => {
-      why = failure.error?.description;
-    });
+    gateway.on('payment.failed', (failure) => answer({ outcome: 'failed', why: failure.error?.description }));
     gateway.open();
   });
 }

@@ -138,7 +138,7 @@ describe('an order paid online', () => {
     fireEvent.press(within(card).getByRole('button', { name: 'Pay ₹120' }));
     expect(await screen.findByText('Paid online ₹120')).toBeTruthy();
     expect(screen.queryByTestId('awaiting-payment')).toBeNull();
-    expect(checkoutOpened.mock.calls).toEqual([[checkout]]);
+    expect(checkoutOpened.mock.calls.map(([opened]) => opened)).toEqual([checkout]);
     expect(calls.filter((call) => call.name !== 'getOrder')).toEqual([
       { name: 'startPayment', body: undefined },
       { name: 'verifyPayment', body: response },
@@ -158,11 +158,22 @@ describe('an order paid online', () => {
     expect(calls.map((call) => call.name)).not.toContain('verifyPayment');
   });
 
-  it('says why an attempt failed when the checkout is closed after it', async () => {
-    checkoutOpened.mockResolvedValue({ outcome: 'dismissed', why: 'Your bank declined the payment' });
+  it('says why an attempt failed', async () => {
+    checkoutOpened.mockResolvedValue({ outcome: 'failed', why: 'Your bank declined the payment' });
     renderRouter(routes, { initialUrl: `/orders/${ID}` });
     fireEvent.press(await screen.findByRole('button', { name: 'Pay ₹120' }));
     expect(await screen.findByText('The payment did not go through: Your bank declined the payment')).toBeTruthy();
+  });
+
+  it('a payment made in the checkout after a failed attempt is still confirmed', async () => {
+    checkoutOpened.mockImplementation(async (_, onLatePayment) => {
+      setTimeout(() => onLatePayment?.(response), 10);
+      return { outcome: 'failed', why: 'Your bank declined the payment' };
+    });
+    renderRouter(routes, { initialUrl: `/orders/${ID}` });
+    fireEvent.press(await screen.findByRole('button', { name: 'Pay ₹120' }));
+    expect(await screen.findByText('Paid online ₹120')).toBeTruthy();
+    expect(calls.filter((call) => call.name === 'verifyPayment')).toEqual([{ name: 'verifyPayment', body: response }]);
   });
 
   it('refused as unsigned by the server: says so and keeps the order waiting', async () => {

@@ -1,3 +1,4 @@
+import type { VerifyPaymentRequest } from '@kupwara/shared';
 import { orderKeys, useServices } from '@kupwara/shared/app';
 import { ApiError } from '@kupwara/shared/client';
 import { useToast } from '@kupwara/shared/ui';
@@ -15,7 +16,8 @@ export type PayStep = 'idle' | 'paying' | 'confirming';
 function unpaidWords(result: Exclude<CheckoutResult, { outcome: 'paid' }>): string {
   if (result.outcome === 'unavailable')
     return result.reason === 'no-native-sdk' ? words.needsDevBuild : words.loadFailed;
-  return result.why ? words.failed(result.why) : words.dismissed;
+  if (result.outcome === 'failed') return result.why ? words.failed(result.why) : words.failedPlain;
+  return words.dismissed;
 }
 
 /** What the customer reads when the server refused or could not be reached; null when the order just moved on. */
@@ -49,6 +51,26 @@ export function usePayOnline(orderId: string) {
   // A second tap while the checkout opens must not open another.
   const running = useRef(false);
 
+  /** Hands the checkout's answer to the server; the order it answers (paid, with the shop) replaces the cached one. */
+  const confirm = useCallback(
+    async (response: VerifyPaymentRequest) => {
+      setStep('confirming');
+      try {
+        const order = await api.call('verifyPayment', { params: { id: orderId }, body: response });
+        queryClient.setQueryData(orderKeys.detail(orderId), order);
+        setProblem(null);
+        toast.show(words.paidToast, { tone: 'success' });
+      } catch (error) {
+        setProblem(refusalWords(error));
+        void queryClient.invalidateQueries({ queryKey: orderKeys.detail(orderId) });
+      } finally {
+        setStep('idle');
+        void queryClient.invalidateQueries({ queryKey: orderKeys.list() });
+      }
+    },
+    [api, queryClient, toast, orderId],
+  );
+
   const pay = useCallback(async () => {
     if (running.current) return;
     running.current = true;
@@ -56,24 +78,20 @@ export function usePayOnline(orderId: string) {
     setStep('paying');
     try {
       const checkout = await api.call('startPayment', { params: { id: orderId } });
-      const result = await openCheckout(checkout);
-      if (result.outcome !== 'paid') {
+      const result = await openCheckout(checkout, (late) => void confirm(late));
+      if (result.outcome === 'paid') await confirm(result.response);
+      else {
         setProblem(unpaidWords(result));
-        return;
+        setStep('idle');
       }
-      setStep('confirming');
-      const order = await api.call('verifyPayment', { params: { id: orderId }, body: result.response });
-      queryClient.setQueryData(orderKeys.detail(orderId), order);
-      toast.show(words.paidToast, { tone: 'success' });
     } catch (error) {
       setProblem(refusalWords(error));
+      setStep('idle');
       void queryClient.invalidateQueries({ queryKey: orderKeys.detail(orderId) });
     } finally {
       running.current = false;
-      setStep('idle');
-      void queryClient.invalidateQueries({ queryKey: orderKeys.list() });
     }
-  }, [api, queryClient, toast, orderId]);
+  }, [api, queryClient, orderId, confirm]);
 
   return { pay, step, problem };
 }
