@@ -120,7 +120,7 @@ export const messages = {
     awaitingHint: 'The shop gets your order once it is paid.',
     amount: (amount: string) => `To pay: ${amount}`,
     timeLeft: (left: string) => `${left} left to pay`,
-    timeUp: 'Time to pay is up: this order will be cancelled.',
+    timeUp: 'Time to pay is up: the order will not go to the shop.',
     pay: (amount: string) => `Pay ${amount}`,
     confirming: 'Confirming your payment…',
     paidToast: 'Paid: your order is with the shop',
