@@ -194,6 +194,17 @@ describe('an order paid online', () => {
     expect(await screen.findByText(/^Paying online needs the KupwaraCart app from the store/)).toBeTruthy();
   });
 
+  it('once the time to pay is up, says the order will not go to the shop and offers no payment', async () => {
+    answers.getOrder = () => ({
+      ...awaiting(),
+      payment: { method: 'online', state: 'awaiting', pay_by: new Date(Date.now() - 1000).toISOString() },
+    });
+    renderRouter(routes, { initialUrl: `/orders/${ID}` });
+    expect(await screen.findByText('Time to pay is up: the order will not go to the shop.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Pay ₹120' })).toBeDisabled();
+    expect(screen.queryByTestId('pay-time-left')).toBeNull();
+  });
+
   it('a paid order that did not reach the door: the refund started, then done, with the history', async () => {
     const history = [
       entry({
