@@ -75,17 +75,20 @@ class RazorpayError extends Error {
     readonly code: string,
     description: string,
     readonly field?: string,
+    /** Razorpay says `NA` for source, step and reason when no input was at fault (auth, idempotency, its own failures). */
+    readonly inputFault = true,
   ) {
     super(description);
   }
   body() {
+    const known = this.inputFault && this.status < 500;
     return {
       error: {
         code: this.code,
         description: this.message,
-        source: this.status >= 500 ? 'NA' : 'business',
-        step: this.status >= 500 ? 'NA' : 'payment_initiation',
-        reason: this.status >= 500 ? 'NA' : 'input_validation_failed',
+        source: known ? 'business' : 'NA',
+        step: known ? 'payment_initiation' : 'NA',
+        reason: known ? 'input_validation_failed' : 'NA',
         metadata: {},
         ...(this.field ? { field: this.field } : {}),
       },
@@ -94,6 +97,32 @@ class RazorpayError extends Error {
 }
 const badRequest = (description: string, field?: string) =>
   new RazorpayError(400, 'BAD_REQUEST_ERROR', description, field);
+const unauthorized = () => new RazorpayError(401, 'BAD_REQUEST_ERROR', 'Authentication failed', undefined, false);
+/** What `failNext` answers: Razorpay's own failure, its rate limit, or an idempotent refund still under way. */
+function failure(status: number) {
+  if (status === 429) return new RazorpayError(429, 'BAD_REQUEST_ERROR', 'Too many requests', undefined, false);
+  if (status === 409)
+    return new RazorpayError(
+      409,
+      'BAD_REQUEST_ERROR',
+      'A prior request with the same idempotency key is still being processed',
+      undefined,
+      false,
+    );
+  return new RazorpayError(
+    status,
+    'SERVER_ERROR',
+    'The server encountered an error. The incident has been reported to admins.',
+  );
+}
+
+/** A request's endpoint: its path with the ids as `:id`, e.g. `GET /v1/payments/:id/refunds/:id`. */
+const isId = (_: string, i: number) => i >= 3 && i % 2 === 1;
+const endpointOf = (method: string, path: string) =>
+  `${method} ${path
+    .split('/')
+    .map((segment, i) => (isId(segment, i) ? ':id' : segment))
+    .join('/')}`;
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -104,7 +133,8 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-const positiveInt = (value: unknown, field: string) => {
+const integer = (value: unknown, field: string) => {
+  if (value === undefined || value === null) throw badRequest(`The ${field} field is required.`, field);
   if (typeof value !== 'number' || !Number.isInteger(value))
     throw badRequest(`The ${field} must be an integer.`, field);
   return value;
@@ -149,12 +179,15 @@ const checkoutScript = (base: string) => `(() => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ key: o.key, order_id: o.order_id, outcome }),
       });
-      return res.json();
+      const answer = await res.json();
+      // A refusal (an unknown order, a wrong key) reaches the page as a failed payment, as on Razorpay's.
+      return res.ok || answer.error ? answer : { error: { code: 'SERVER_ERROR', description: 'No answer' } };
     };
     pay.onclick = async () => {
       const answer = await attempt('captured');
       close();
-      o.handler && o.handler(answer);
+      if (answer.error) for (const callback of this.handlers['payment.failed'] || []) callback(answer);
+      else if (o.handler) o.handler(answer);
     };
     fail.onclick = async () => {
       const answer = await attempt('failed');
@@ -174,17 +207,24 @@ const checkoutScript = (base: string) => `(() => {
 `;
 
 export interface FakeRazorpayOptions extends FakeKeys {
-  /** Where the fake sends its own webhooks (payment.captured, order.paid, payment.failed, refund.processed), as Razorpay would; none when unset. */
+  /**
+   * Where the fake sends its own webhooks (payment.captured, order.paid, payment.failed,
+   * payment.authorized, refund.processed), as Razorpay would; none when unset. Also settable
+   * later with `sendWebhooksTo` (the app listens only after the fake has started).
+   */
   webhookUrl?: string;
+  /** Another name for `webhookUrl`. */
+  autoWebhooks?: string;
 }
 
 export async function startFakeRazorpay(options: FakeRazorpayOptions) {
   const orders = new Map<string, FakeOrder>();
   const payments = new Map<string, FakePayment>();
   const refunds = new Map<string, FakeRefund>();
-  /** Idempotency key → the refund it made and the body that made it. */
-  const refundKeys = new Map<string, { body: string; refundId: string }>();
-  const requests: { method: string; path: string; status: number }[] = [];
+  /** Idempotency key → the refund it made and the request (payment and body) that made it. */
+  const refundKeys = new Map<string, { request: string; refundId: string }>();
+  const requests: { method: string; path: string; endpoint: string; status: number }[] = [];
+  let webhookUrl = options.webhookUrl ?? options.autoWebhooks;
   const webhooksSent: { type: string; status: number }[] = [];
   let failures: { left: number; status: number } = { left: 0, status: 500 };
 
@@ -231,7 +271,7 @@ export async function startFakeRazorpay(options: FakeRazorpayOptions) {
   }
 
   const tell = (type: string, entities: Parameters<typeof webhook>[2]) => {
-    if (options.webhookUrl) void webhook(options.webhookUrl, type, entities);
+    if (webhookUrl) void webhook(webhookUrl, type, entities);
   };
 
   function orderOrFail(id: string) {
@@ -293,7 +333,7 @@ export async function startFakeRazorpay(options: FakeRazorpayOptions) {
     if (payment.status !== 'captured')
       throw badRequest('The payment has not been captured or has been fully refunded', 'payment_id');
     const amount =
-      body.amount === undefined ? payment.amount - payment.amount_refunded : positiveInt(body.amount, 'amount');
+      body.amount === undefined ? payment.amount - payment.amount_refunded : integer(body.amount, 'amount');
     if (amount < 100) throw badRequest('The refund amount provided is less than minimum amount allowed', 'amount');
     if (amount > payment.amount - payment.amount_refunded)
       throw badRequest('The refund amount provided is greater than amount captured', 'amount');
@@ -327,7 +367,7 @@ export async function startFakeRazorpay(options: FakeRazorpayOptions) {
     // What the fake checkout's buttons call: an attempt as the customer makes it on Razorpay's page.
     if (method === 'POST' && path === '/v1/test/checkout') {
       const { key, order_id: orderId, outcome } = JSON.parse(raw.toString() || '{}');
-      if (key !== options.keyId) throw new RazorpayError(401, 'BAD_REQUEST_ERROR', 'Authentication failed');
+      if (key !== options.keyId) throw unauthorized();
       const { payment, signature } = pay(orderId, { fail: outcome === 'failed' });
       if (outcome === 'failed')
         return [
@@ -344,16 +384,10 @@ export async function startFakeRazorpay(options: FakeRazorpayOptions) {
       return [200, { razorpay_payment_id: payment.id, razorpay_order_id: orderId, razorpay_signature: signature }];
     }
 
-    if (req.headers.authorization !== basic) throw new RazorpayError(401, 'BAD_REQUEST_ERROR', 'Authentication failed');
+    if (req.headers.authorization !== basic) throw unauthorized();
     if (failures.left > 0) {
       failures.left -= 1;
-      throw new RazorpayError(
-        failures.status,
-        failures.status === 429 ? 'BAD_REQUEST_ERROR' : 'SERVER_ERROR',
-        failures.status === 429
-          ? 'Too many requests'
-          : 'The server encountered an error. The incident has been reported to admins.',
-      );
+      throw failure(failures.status);
     }
     let body: Json = {};
     if (method === 'POST' && raw.length > 0) {
@@ -363,14 +397,12 @@ export async function startFakeRazorpay(options: FakeRazorpayOptions) {
         throw badRequest('The request body is not valid JSON');
       }
     }
-    // The path with its ids as `*`, and the ids in order: `GET /v1/payments/*/refunds/*`, [pay_…, rfnd_…].
-    const segments = path.split('/');
-    const isId = (_: string, i: number) => i >= 3 && i % 2 === 1;
-    const shape = `${method} ${segments.map((segment, i) => (isId(segment, i) ? '*' : segment)).join('/')}`;
-    const [first = '', second = ''] = segments.filter(isId);
+    // The endpoint, and its ids in order: `GET /v1/payments/:id/refunds/:id`, [pay_…, rfnd_…].
+    const shape = endpointOf(method, path);
+    const [first = '', second = ''] = path.split('/').filter(isId);
     if (shape === 'POST /v1/orders') {
-      const amount = positiveInt(body.amount, 'amount');
-      if (amount < 100) throw badRequest('The amount must be atleast INR 1.00', 'amount');
+      const amount = integer(body.amount, 'amount');
+      if (amount < 100) throw badRequest('The amount must be at least INR 1.00', 'amount');
       if (body.currency !== undefined && body.currency !== 'INR')
         throw badRequest('Currency is not supported', 'currency');
       if (typeof body.receipt === 'string' && body.receipt.length > 40)
@@ -391,16 +423,16 @@ export async function startFakeRazorpay(options: FakeRazorpayOptions) {
       orders.set(order.id, order);
       return [200, order];
     }
-    if (shape === 'GET /v1/orders/*/payments') {
+    if (shape === 'GET /v1/orders/:id/payments') {
       const order = orderOrFail(first);
       const items = [...payments.values()].filter((payment) => payment.order_id === order.id);
       return [200, { entity: 'collection', count: items.length, items }];
     }
-    if (shape === 'GET /v1/orders/*') return [200, orderOrFail(first)];
-    if (shape === 'GET /v1/payments/*') return [200, paymentOrFail(first)];
-    if (shape === 'POST /v1/payments/*/capture') {
+    if (shape === 'GET /v1/orders/:id') return [200, orderOrFail(first)];
+    if (shape === 'GET /v1/payments/:id') return [200, paymentOrFail(first)];
+    if (shape === 'POST /v1/payments/:id/capture') {
       const payment = paymentOrFail(first);
-      const amount = positiveInt(body.amount, 'amount');
+      const amount = integer(body.amount, 'amount');
       if (body.currency !== payment.currency) throw badRequest('The currency field is required.', 'currency');
       if (payment.status === 'captured' || payment.status === 'refunded')
         throw badRequest('This payment has already been captured');
@@ -412,23 +444,31 @@ export async function startFakeRazorpay(options: FakeRazorpayOptions) {
       tell('payment.captured', { payment });
       return [200, payment];
     }
-    if (shape === 'POST /v1/payments/*/refund') {
+    if (shape === 'POST /v1/payments/:id/refund') {
       const payment = paymentOrFail(first);
       const key = req.headers['x-refund-idempotency'];
+      // The same key is the same refund only for the same payment and the same body.
+      const request = `${payment.id} ${raw.toString()}`;
       if (typeof key === 'string') {
         if (!/^[A-Za-z0-9_-]{10,}$/.test(key)) throw badRequest('The idempotency key is invalid');
         const seen = refundKeys.get(key);
         if (seen) {
-          if (seen.body !== raw.toString())
-            throw badRequest('Different request with the same idempotency key has already been processed.');
+          if (seen.request !== request)
+            throw new RazorpayError(
+              400,
+              'BAD_REQUEST_ERROR',
+              'Different request with the same idempotency key has already been processed.',
+              undefined,
+              false,
+            );
           return [200, refunds.get(seen.refundId)];
         }
       }
       const refund = createRefund(payment, body);
-      if (typeof key === 'string') refundKeys.set(key, { body: raw.toString(), refundId: refund.id });
+      if (typeof key === 'string') refundKeys.set(key, { request, refundId: refund.id });
       return [200, refund];
     }
-    if (shape === 'GET /v1/payments/*/refunds/*') {
+    if (shape === 'GET /v1/payments/:id/refunds/:id') {
       const refund = refunds.get(second);
       if (!refund || refund.payment_id !== first) throw badRequest('The id provided does not exist', 'id');
       return [200, refund];
@@ -455,7 +495,8 @@ export async function startFakeRazorpay(options: FakeRazorpayOptions) {
       status = refusal.status;
       res.writeHead(refusal.status, { 'content-type': 'application/json' }).end(JSON.stringify(refusal.body()));
     }
-    requests.push({ method: req.method ?? 'GET', path, status });
+    const method = req.method ?? 'GET';
+    requests.push({ method, path, endpoint: endpointOf(method, path), status });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -468,10 +509,19 @@ export async function startFakeRazorpay(options: FakeRazorpayOptions) {
     refunds,
     /** Every API call answered, in order (the checkout script's too). */
     requests,
+    /** How many calls one endpoint answered, e.g. `calls('POST /v1/payments/:id/refund')`. */
+    calls: (endpoint: string) => requests.filter((request) => request.endpoint === endpoint).length,
     webhooksSent,
     pay,
     webhook,
-    /** The next `count` API calls answer `status` (5xx: Razorpay's SERVER_ERROR; 429: too many requests). */
+    /** Where the fake sends its own webhooks from now on (undefined: nowhere). */
+    sendWebhooksTo(url: string | undefined) {
+      webhookUrl = url;
+    },
+    /**
+     * The next `count` authenticated API calls answer `status`: a 5xx is Razorpay's SERVER_ERROR,
+     * 429 its rate limit, 409 an idempotent refund whose first request is still being processed.
+     */
     failNext(count: number, status = 500) {
       failures = { left: count, status };
     },

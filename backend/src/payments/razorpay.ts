@@ -19,7 +19,7 @@ const amount = (value: unknown) => (typeof value === 'number' ? value : Number.N
 
 const paymentOf = (entity: Entity): GatewayPayment => ({
   id: String(entity.id),
-  orderId: String(entity.order_id),
+  orderId: text(entity.order_id) ?? '',
   amountPaise: amount(entity.amount),
   currency: String(entity.currency),
   status: entity.status as GatewayPayment['status'],
@@ -66,10 +66,18 @@ export function razorpayGateway(options: PaymentGatewayOptions): PaymentGateway 
     } catch (error) {
       throw new GatewayError(`Razorpay did not answer ${method} ${path}: ${String(error)}`, undefined, 'NETWORK', true);
     }
-    const answer = (await res.json().catch(() => ({}))) as Entity & { error?: { code?: string; description?: string } };
-    if (res.ok) return answer;
-    const code = answer.error?.code ?? `HTTP_${res.status}`;
-    const description = answer.error?.description ?? res.statusText;
+    // The timeout covers the body too. A success whose body is lost is no answer: the caller asks
+    // again (a refund under the same idempotency key) rather than keep an entity without an id.
+    const answer = (await res.json().catch(() => undefined)) as
+      | (Entity & { error?: { code?: string; description?: string } })
+      | undefined;
+    if (res.ok) {
+      if (typeof answer?.id !== 'string' && typeof answer?.entity !== 'string')
+        throw new GatewayError(`Razorpay's answer to ${method} ${path} could not be read`, res.status, 'NETWORK', true);
+      return answer;
+    }
+    const code = answer?.error?.code ?? `HTTP_${res.status}`;
+    const description = answer?.error?.description ?? res.statusText;
     // 5xx, 429 and a 409 ("a prior request with this key is still being processed") may work later.
     const retryable = res.status >= 500 || res.status === 429 || res.status === 409;
     throw new GatewayError(`Razorpay refused ${method} ${path}: ${description}`, res.status, code, retryable);

@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react-native';
 import type { OrderEvent } from '../contract/orders';
-import { initialStatus, type OrderStatus, pathBetween, progressStatuses } from '../domain/order-machine';
+import { initialStatus, type OrderStatus, pathBetween, progressFor, progressStatuses } from '../domain/order-machine';
 import { StatusTimeline } from './StatusTimeline';
 
 /** An event recorded at a wall-clock time on the test machine, so the expected "HH:MM" holds in any time zone. */
@@ -82,7 +82,7 @@ describe('StatusTimeline', () => {
 
   it('marks every step done once delivered', () => {
     render(
-      <StatusTimeline timeline={progressStatuses.map((status, index) => event(index + 1, status, 15, index * 5))} />,
+      <StatusTimeline timeline={progressFor('cash').map((status, index) => event(index + 1, status, 15, index * 5))} />,
     );
     expect(screen.getByLabelText('Delivered, done at 15:35')).toBeOnTheScreen();
     expect(screen.getAllByLabelText(/, done at /)).toHaveLength(8);

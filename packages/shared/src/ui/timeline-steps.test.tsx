@@ -1,5 +1,12 @@
 import type { OrderEvent } from '../contract/orders';
-import { initialStatus, type OrderStatus, pathBetween, progressStatuses } from '../domain/order-machine';
+import {
+  awaitingPaymentStatus,
+  initialStatus,
+  type OrderStatus,
+  pathBetween,
+  progressFor,
+  progressStatuses,
+} from '../domain/order-machine';
 import { messages } from './messages';
 import { type TimelineStep, timelineSteps } from './timeline-steps';
 
@@ -31,7 +38,7 @@ const walkedTo = (to: OrderStatus) =>
 const states = (rows: TimelineStep[]) => rows.map((row) => `${messages.orderStatus[row.status]}:${row.state}`);
 
 /** A customer's app that leaves steps out: every other step of a delivery, from the first. */
-const everyOther = progressStatuses.filter((_, i) => i % 2 === 0);
+const everyOther = progressFor('cash').filter((_, i) => i % 2 === 0);
 
 describe('timelineSteps', () => {
   it('has every step to come before the first event arrives', () => {
@@ -65,6 +72,13 @@ describe('timelineSteps', () => {
       ['Accepted', 'current', '2025-06-14T08:02:00.000Z'],
       ['Preparing', 'upcoming', undefined],
     ]);
+  });
+
+  it('shows the wait for a payment only to an order that started there', () => {
+    const cash = timelineSteps(progressStatuses, walkedTo(accepted));
+    expect(states(cash).slice(0, 3)).toEqual(['Placed:done', 'Accepted:current', 'Preparing:upcoming']);
+    const online = timelineSteps(progressStatuses, [event(1, awaitingPaymentStatus), event(2, placed)]);
+    expect(states(online).slice(0, 3)).toEqual(['Waiting for payment:done', 'Placed:current', 'Accepted:upcoming']);
   });
 
   it('has no current step when none of the shown steps is reached yet', () => {

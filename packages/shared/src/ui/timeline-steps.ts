@@ -24,12 +24,15 @@ export function timelineSteps(steps: readonly OrderStatus[], timeline: readonly 
   const events = timeline.filter((event) => event.kind === 'transition').sort((a, b) => a.seq - b.seq);
   const last = events.at(-1);
   const reached = Math.max(-1, ...events.map((event) => rank(event.status)));
-  const reachedSteps = steps.filter((step) => rank(step) <= reached);
+  // An order starts where it was placed: a cash order never waited for a payment, so that step is not its.
+  const first = events[0];
+  const own = first ? steps.filter((step) => rank(step) >= rank(first.status)) : steps;
+  const reachedSteps = own.filter((step) => rank(step) <= reached);
   const active = last !== undefined && !isFinal(last.status);
   const current = active ? reachedSteps.at(-1) : undefined;
   const ending = last !== undefined && isEnded(last.status) ? last : undefined;
 
-  const rows = (ending ? reachedSteps : steps).map(
+  const rows = (ending ? reachedSteps : own).map(
     (status): TimelineStep => ({
       status,
       state: status === current ? 'current' : rank(status) <= reached ? 'done' : 'upcoming',
