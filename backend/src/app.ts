@@ -28,7 +28,14 @@ import { orderRoutes } from './orders/routes';
 import type { OrderDeps } from './orders/transitions';
 import { cashEffects, cashJobHandlers } from './payments/cash';
 import { cashRoutes } from './payments/cash-routes';
+import type { PaymentDeps } from './payments/deps';
+import { paymentHistory } from './payments/history';
+import { paymentJobHandlers } from './payments/jobs';
 import { payoutRoutes } from './payments/payout-routes';
+import { razorpayGateway } from './payments/razorpay';
+import { paymentEffects } from './payments/reconcile';
+import { paymentRoutes } from './payments/routes';
+import { webhookRoutes } from './payments/webhooks';
 import type { Config } from './platform/config';
 import { docs } from './platform/http/docs';
 import { errorHandling } from './platform/http/errors';
@@ -75,8 +82,13 @@ export interface AppOptions {
 }
 
 /** Every module's side-effect handlers, by job kind. */
-export const jobHandlers = (deps: DispatchDeps, push: PushDeps): Record<string, JobHandler> => ({
+export const jobHandlers = (
+  deps: DispatchDeps,
+  push: PushDeps,
+  payments?: PaymentDeps,
+): Record<string, JobHandler> => ({
   ...pushJobHandlers(push),
+  ...(payments?.gateway ? paymentJobHandlers(payments) : {}),
   ...orderJobHandlers(deps),
   ...newOrderSmsHandlers(deps),
   ...dispatchJobHandlers(deps),
@@ -110,6 +122,7 @@ export async function buildApp({ config, platform, webApps, runJobs = true }: Ap
     reply.header('x-request-id', request.id);
   });
   const db = platform.database.db;
+  const gateway = config.payments && razorpayGateway(config.payments);
   const orders: OrderDeps = {
     db,
     bus: platform.bus,
@@ -118,7 +131,12 @@ export async function buildApp({ config, platform, webApps, runJobs = true }: Ap
     onlinePayments: config.payments !== undefined,
     paymentTimeoutMs: config.paymentTimeoutMs,
     // Modules above orders act on its events through these, so orders imports none of them.
-    eventEffects: [deliveryEffects(config.dispatchFrom), cashEffects],
+    eventEffects: [
+      deliveryEffects(config.dispatchFrom),
+      cashEffects,
+      ...(gateway ? [paymentEffects({ paymentTimeoutMs: config.paymentTimeoutMs })] : []),
+    ],
+    paymentHistory,
     sms: config.sms && {
       sender: { db, gateway: msg91Gateway(config.sms), options: config.sms, log: app.log, retry: defaultSmsRetry },
       newOrderAfterMs: config.smsFallbackAfterMs,
@@ -126,8 +144,14 @@ export async function buildApp({ config, platform, webApps, runJobs = true }: Ap
   };
   const positions = createPositionIngest({ db, bus: platform.bus });
   const delivery = { ...orders, dispatch: config.dispatch, positions };
+  const payments: PaymentDeps = { ...orders, gateway, log: app.log };
   const push = { db, push: createPushService(config.push), log: app.log, receiptDelayMs: config.push.receiptDelayMs };
-  const jobs = createJobRunner({ db, bus: platform.bus, handlers: jobHandlers(delivery, push), log: app.log });
+  const jobs = createJobRunner({
+    db,
+    bus: platform.bus,
+    handlers: jobHandlers(delivery, push, payments),
+    log: app.log,
+  });
   // Housekeeping every process may do: deleting what is already deleted is harmless.
   let sweep: NodeJS.Timeout | undefined;
   if (runJobs) {
@@ -172,6 +196,7 @@ export async function buildApp({ config, platform, webApps, runJobs = true }: Ap
       await api.register(productImageRoutes, catalog);
       await api.register(analyticsRoutes, { db });
       await api.register(orderRoutes, orders);
+      await api.register(paymentRoutes, payments);
       await api.register(riderRoutes, delivery);
       await api.register(sellerDeliveryRoutes, { db });
       await api.register(cashRoutes, { db, bus: platform.bus });
@@ -181,6 +206,8 @@ export async function buildApp({ config, platform, webApps, runJobs = true }: Ap
   );
   await realtime(app, { db, bus: platform.bus, cache: platform.cache, positions, ...config.realtime });
   if (platform.mediaDir) await serveMedia(app, platform.mediaDir);
+  // The gateway's webhooks: under the API's prefix, but called by the gateway, not the apps.
+  if (gateway) await webhookRoutes(app, { db, bus: platform.bus, gateway });
   // Text messages' links open pages of the web apps, so they sit beside them, not under the API.
   await shortLinkRoutes(app, db);
   await serveWebApps(app, webApps);

@@ -9,6 +9,7 @@ import type { Database, QueryLog } from '../src/platform/db';
 import type { S3StorageOptions } from '../src/platform/media/s3-storage';
 import { createPlatform, type Platform } from '../src/platform/platform';
 import { openTestDatabase } from './databases';
+import { type FakeRazorpay, type FakeRazorpayOptions, startFakeRazorpay } from './fake-razorpay';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -64,4 +65,48 @@ export async function makeTestApp(
   };
   const app = await buildApp({ config, platform, webApps: [], runJobs });
   return { app, platform, config };
+}
+
+export interface PaymentsTestApp extends TestApp {
+  fake: FakeRazorpay;
+  /** Where the fake posts its webhooks: the app, listening on 127.0.0.1. */
+  webhookUrl: string;
+  /** Whether the fake tells the app by webhook of what happens at it (off: every webhook is lost). */
+  sendWebhooks(on: boolean): void;
+  close(): Promise<void>;
+}
+
+/** The real app paying through a fake Razorpay on 127.0.0.1, listening so the fake's webhooks reach it. */
+export async function makePaymentsTestApp(
+  overrides: Partial<AppConfig> = {},
+  options: TestAppOptions = {},
+): Promise<PaymentsTestApp> {
+  const keys: FakeRazorpayOptions = {
+    keyId: 'rzp_test_kupwara',
+    keySecret: randomBytes(16).toString('hex'),
+    webhookSecret: randomBytes(16).toString('hex'),
+  };
+  const fake = await startFakeRazorpay(keys);
+  const test = await makeTestApp(
+    {
+      payments: { gateway: 'razorpay', ...keys, apiUrl: fake.url, checkoutUrl: fake.checkoutUrl },
+      ...overrides,
+    },
+    options,
+  );
+  const base = await test.app.listen({ port: 0, host: '127.0.0.1' });
+  const webhookUrl = `${base}/api/v1/payments/webhooks/razorpay`;
+  keys.webhookUrl = webhookUrl;
+  return {
+    ...test,
+    fake,
+    webhookUrl,
+    sendWebhooks(on) {
+      keys.webhookUrl = on ? webhookUrl : undefined;
+    },
+    async close() {
+      await test.app.close();
+      await fake.close();
+    },
+  };
 }

@@ -12,7 +12,7 @@ const every: Record<string, string | number> = {
   attempts: 5,
   distance: '1.2 km',
   seconds: 30,
-  amount: '₹1,250',
+  amount: '₹452.50',
   in_hand: '₹310.50',
 };
 
@@ -33,8 +33,12 @@ describe('the message catalog', () => {
       title: 'Order accepted',
       body: 'Lone Kiryana accepted your order: ready in about 15 minutes',
     });
+    expect(render('customer.refund_started', every)).toEqual({
+      title: 'Refund of ₹452.50 started',
+      body: '₹452.50 goes back to where you paid from in 5–7 days',
+    });
     expect(render('rider.new_offer', every).body).toBe('Lone Kiryana, 1.2 km away: take it within 30 s');
-    expect(render('rider.cash_settled', every)).toEqual({ title: '₹1,250 handed over', body: 'You now hold ₹310.50' });
+    expect(render('rider.cash_settled', every)).toEqual({ title: '₹452.50 handed over', body: 'You now hold ₹310.50' });
     for (const key of templateKeys) {
       const { title, body } = render(key, every);
       expect(`${title} ${body}`, key).not.toMatch(/[{}]|undefined/);

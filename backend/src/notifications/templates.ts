@@ -29,6 +29,11 @@ const english = {
   'customer.delivered': { title: 'Delivered', body: 'Your order from {store} was delivered' },
   'customer.cancelled': { title: 'Order cancelled', body: '{store} did not answer in time: nothing will be charged' },
   'customer.failed': { title: 'Order failed', body: 'Your order from {store} could not be completed: {reason}' },
+  'customer.refund_started': {
+    title: 'Refund of {amount} started',
+    body: '{amount} goes back to where you paid from in 5–7 days',
+  },
+  'customer.refunded': { title: 'Refunded', body: '{amount} is back where you paid from' },
   'customer.waiting': { title: 'Looking for a rider', body: 'Every rider near {store} is busy: we keep looking' },
   'seller.new_order': {
     title: 'New order',

@@ -13,7 +13,14 @@ export const orderRoutes: FastifyPluginAsync<OrderDeps> = async (app, deps) => {
 
   route(app, routes.listOrders, async ({ user, query }) => listOrders(deps.db, user, query));
 
-  route(app, routes.getOrder, async ({ user, params }) => getOrder(deps.db, user, params.id));
+  route(app, routes.getOrder, async ({ user, params }) => {
+    const order = await getOrder(deps.db, user, params.id);
+    // The ledger is the customer's own money and an operator's business; the shop and the rider see the state only.
+    if (deps.paymentHistory && (user.role === 'customer' || user.role === 'admin')) {
+      order.payment.history = await deps.paymentHistory(deps.db, order.id);
+    }
+    return order;
+  });
 
   route(app, routes.markOrderSeen, async ({ user, params }) => markSeen(deps, user, params.id));
 

@@ -9,5 +9,5 @@ export * from './domain/payments';
 export * from './domain/phone';
 // Pure text, shared with the server's notifications (an offer's distance reads the same in the push and the app).
 export { formatDistance } from './ui/distance';
-// Rupees as the apps write them, for the same reason (a settlement's push says "₹1,250 handed over").
+// Rupees as the apps write them, for the server's notifications of money (a refund, a settlement).
 export { formatPaise } from './ui/money';

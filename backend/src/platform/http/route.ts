@@ -57,6 +57,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The route table entry this route was registered from. */
     routeName?: RouteName;
+    /** A route a third party calls, never the apps (the payment gateway's webhooks): not in the route table. */
+    outsideRouteTable?: boolean;
   }
 }
 
@@ -155,11 +157,12 @@ export function route<R extends RouteSpec>(app: FastifyInstance, spec: R, handle
 
 /**
  * Refuses, at registration, any `/api/v1` route that does not come from the route table through
- * `route()` (Fastify's own HEAD twins of GETs pass): the server answers no route outside the table.
+ * `route()` (Fastify's own HEAD twins of GETs pass, and the few routes only a third party calls): the server answers no route outside the table.
  */
 export const routeTableOnly = fp(async (app: FastifyInstance) => {
   app.addHook('onRoute', (options: RouteOptions) => {
     if (options.url !== apiPrefix && !options.url.startsWith(`${apiPrefix}/`)) return;
+    if (options.config?.outsideRouteTable) return;
     const name = options.config?.routeName;
     const spec = name && routes[name];
     const methods = [options.method].flat();
