@@ -10,7 +10,11 @@ import { ensureWebBuilds, type RunningServer, repoRoot, startServer } from './se
 
 // Paying online in the customer's web build, through the fake gateway's own checkout script: the
 // server knows only the gateway's address, keys and script, as it would know Razorpay's.
-const keys = { keyId: 'rzp_test_kupwara01', keySecret: 'test-key-secret-kupwara', webhookSecret: 'test-webhook-secret' };
+const keys = {
+  keyId: 'rzp_test_kupwara01',
+  keySecret: 'test-key-secret-kupwara',
+  webhookSecret: 'test-webhook-secret',
+};
 
 let gateway: FakeRazorpay;
 let server: RunningServer;
@@ -94,12 +98,26 @@ async function placeOnline(page: Page) {
   return order;
 }
 
-/** The order's screen once paid: its payment line, and the timeline at Placed. */
-async function expectPaid(page: Page, totalPaise: number) {
-  await page.getByText(`Paid online ${formatPaise(totalPaise)}`).waitFor();
+/**
+ * The order's screen once paid, shot twice: as the payment is confirmed (its toast), then with its
+ * payment line and history in view once the toast has gone.
+ */
+async function expectPaid(page: Page, totalPaise: number, name: string) {
+  await page.getByText('Paid: your order is with the shop').waitFor();
   await page.getByTestId('awaiting-payment').waitFor({ state: 'detached' });
   await page.getByLabel(/^Placed, current step/).waitFor();
+  await shot(page, name);
+  await page.getByText('Paid: your order is with the shop').waitFor({ state: 'detached' });
+  const summary = page.getByTestId('payment-summary');
+  await summary.getByText(`Paid online ${formatPaise(totalPaise)}`).waitFor();
+  await summary.getByText('Online payment · UPI · paid').waitFor();
+  await summary.scrollIntoViewIfNeeded();
+  await shot(page, `${name}-line`);
 }
+
+/** The gateway orders made for the order: one, however often the customer opens the checkout. */
+const gatewayOrdersOf = (orderId: string) =>
+  [...gateway.orders.values()].filter((each) => each.receipt === orderId).map((each) => [each.amount, each.status]);
 
 describe('paying online in the customer web app', () => {
   it('pays in the checkout that opens after placing: the order is placed and paid, and only then does the shop see it', async () => {
@@ -112,9 +130,9 @@ describe('paying online in the customer web app', () => {
     expect(await shopSees()).not.toContain(order.id);
 
     await page.getByTestId('fake-checkout-pay').click();
-    await expectPaid(page, order.total_paise);
-    await shot(page, 'paid');
+    await expectPaid(page, order.total_paise, 'paid');
     expect((await serverOrders(page)).map((each) => [each.id, each.status])).toEqual([[order.id, 'PENDING']]);
+    expect(gatewayOrdersOf(order.id)).toEqual([[order.total_paise, 'paid']]);
     expect(await shopSees()).toContain(order.id);
     expect(errors).toEqual([]);
     await context.close();
@@ -142,9 +160,9 @@ describe('paying online in the customer web app', () => {
     await page.getByTestId('fake-checkout-pay').waitFor();
     await shot(page, 'checkout-again');
     await page.getByTestId('fake-checkout-pay').click();
-    await expectPaid(page, order.total_paise);
-    await shot(page, 'paid-later');
+    await expectPaid(page, order.total_paise, 'paid-later');
     expect(await shopSees()).toContain(order.id);
+    expect(gatewayOrdersOf(order.id)).toEqual([[order.total_paise, 'paid']]);
     await context.close();
   });
 });
