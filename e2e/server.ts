@@ -22,12 +22,15 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** The real server process on a free port and an empty embedded database of its own. */
-export async function startServer(): Promise<RunningServer> {
+/**
+ * The real server process on a free port and an empty embedded database of its own; `env` adds
+ * settings (a payment gateway's keys and address, say).
+ */
+export async function startServer({ env = {} }: { env?: Record<string, string> } = {}): Promise<RunningServer> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'kupwara-e2e-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'backend/src/main.ts'], {
     cwd: repoRoot,
-    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info' },
+    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,3 +1,12 @@
+/** The ways of paying online, as the gateway names them. */
+const instruments: Record<string, string> = {
+  upi: 'UPI',
+  card: 'card',
+  netbanking: 'netbanking',
+  wallet: 'wallet',
+  emi: 'EMI',
+};
+
 /** The customer app's words, in one place so Urdu and Hindi can follow. */
 export const messages = {
   appName: 'KupwaraCart',
@@ -65,6 +74,13 @@ export const messages = {
     note: 'Note for the shop (optional)',
     payment: 'Payment',
     cash: 'Cash on delivery',
+    cashHint: 'Pay the rider at your door',
+    online: 'Pay online (UPI, cards, netbanking)',
+    onlineHint: 'Pay now; the shop gets your order once it is paid',
+    onlineNeedsConnection: 'Paying online needs a connection. Cash on delivery still works offline.',
+    onlineOnlyOffline: 'This shop only takes online payments, which need a connection.',
+    placeAndPay: 'Place order and pay',
+    noAnswer: 'The server did not answer: try again (your order will not be made twice).',
     subtotal: 'Items',
     fee: 'Delivery fee',
     total: 'To pay',
@@ -97,6 +113,53 @@ export const messages = {
     estimate: (ready: string, arrives: string) => `Ready by ${ready} · arrives about ${arrives}`,
     deliverTo: 'Deliver to',
     map: { map: 'Map of the shop, your place and the rider', shop: 'Shop', home: 'You', rider: 'Rider' },
+  },
+  /** Paying online, and where an order's money stands. */
+  payment: {
+    awaiting: 'Waiting for payment',
+    awaitingHint: 'The shop gets your order once it is paid.',
+    amount: (amount: string) => `To pay: ${amount}`,
+    timeLeft: (left: string) => `${left} left to pay`,
+    timeUp: 'Time to pay is up: the order will not go to the shop.',
+    pay: (amount: string) => `Pay ${amount}`,
+    confirming: 'Confirming your payment…',
+    paidToast: 'Paid: your order is with the shop',
+    dismissed: 'Payment not finished. You can pay from this screen until the time runs out.',
+    failed: (why: string) => `The payment did not go through: ${why}`,
+    failedPlain: 'The payment did not go through: try again, or another way to pay.',
+    loadFailed: 'The payment page could not be opened: check your connection and try again.',
+    needsDevBuild:
+      'Paying online needs the KupwaraCart app from the store (this test app cannot open the payment page). Cancel this order and order again with cash on delivery.',
+    notCaptured: 'Your bank has not confirmed the payment yet: this order updates as soon as it does.',
+    unsigned:
+      'This payment could not be confirmed. If money left your account, this order updates once the bank confirms it.',
+    gatewayDown: 'The payment service is not answering: try again in a minute.',
+    offline: 'You are offline: paying online needs a connection.',
+    title: 'Payment',
+    dueCash: (amount: string) => `Cash on delivery ${amount}`,
+    collected: (amount: string) => `Paid in cash ${amount}`,
+    paid: (amount: string) => `Paid online ${amount}`,
+    refunding: (amount: string) => `Refund of ${amount} started — back in 5–7 days`,
+    refunded: (amount: string) => `Refunded ${amount}`,
+    refundFailed: (amount: string) => `The refund of ${amount} is delayed: our team is on it.`,
+    notPaid: 'Not paid: nothing was charged.',
+    history: 'Payment history',
+    entry: {
+      charge: 'Online payment',
+      refund: 'Refund',
+      cash: 'Cash at the door',
+    },
+    entryStatus: {
+      created: 'started',
+      authorized: 'being confirmed',
+      captured: 'paid',
+      failed: 'failed',
+      pending: 'started',
+      processed: 'done',
+      collected: 'collected',
+    },
+    /** How it was paid, as the gateway names it (`upi`, `card`…); a name we do not know is shown as is. */
+    instrument: (name: string) => instruments[name] ?? name,
   },
   /** The words of a delivery address wherever the customer types or reads one. */
   address: {

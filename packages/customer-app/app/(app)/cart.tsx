@@ -1,4 +1,4 @@
-import { deliveryFeePaise, metresBetween } from '@kupwara/shared';
+import { deliveryFeePaise, metresBetween, type PaymentMethod } from '@kupwara/shared';
 import { useOnline, useServices } from '@kupwara/shared/app';
 import {
   Button,
@@ -21,6 +21,9 @@ import { ScrollView, StyleSheet, Text, View } from 'react-native';
 import { useStore } from 'zustand';
 import { cartTotalPaise } from '../../src/features/cart/cart-store';
 import { useCustomerStores } from '../../src/features/customer-stores';
+import { PaymentChoice } from '../../src/features/payment/PaymentChoice';
+import { acceptedMethods, chosenMethod } from '../../src/features/payment/payment-choice';
+import { usePlaceOnline } from '../../src/features/payment/use-place-online';
 import { messages } from '../../src/messages';
 import { useAddresses, useShop } from '../../src/queries';
 import type { PlaceOrder } from '../../src/services';
@@ -43,6 +46,10 @@ export default function Cart() {
   const [landmark, setLandmark] = useState('');
   const [note, setNote] = useState('');
   const lifted = useTimePassed(store.data?.paused_until ?? null);
+  const [picked, setPicked] = useState<PaymentMethod | null>(null);
+  const accepted = acceptedMethods(store.data);
+  const method = chosenMethod(accepted, online, picked);
+  const placeOnline = usePlaceOnline();
 
   if (!cart.store || cart.lines.length === 0) {
     return (
@@ -63,7 +70,7 @@ export default function Cart() {
     !lifted && store.data?.paused_until ? messages.home.paused(formatClockTime(store.data.paused_until)) : null;
 
   async function placeOrder() {
-    if (!cart.store || !place) return;
+    if (!cart.store || !place || !method) return;
     const action: PlaceOrder = {
       shop: cart.store,
       lines: cart.lines,
@@ -80,10 +87,12 @@ export default function Cart() {
           location: { lat: place.lat, lng: place.lng },
           landmark: landmark.trim() || saved?.landmark || undefined,
         },
-        payment_method: 'cash',
+        payment_method: method,
         ...(note.trim() ? { note: note.trim() } : {}),
       },
     };
+    if (method === 'online') return placeOnline.place(action);
+    // Cash: optimistic with feedback, through the queue, so an order made offline goes when the network is back.
     await services.queue.enqueue('placeOrder', 'orders', action);
     stores.cart.clear();
     toast.show(online ? words.placed : words.queued, { tone: online ? 'success' : 'info' });
@@ -136,9 +145,7 @@ export default function Cart() {
           maxLength={120}
         />
         <Input label={words.note} value={note} onChangeText={setNote} multiline />
-        <Text style={[typeScale.label, { color: colors.textMuted }]}>
-          {words.payment}: {words.cash}
-        </Text>
+        <PaymentChoice accepted={accepted} online={online} chosen={method} onChange={setPicked} />
         <View style={styles.bill}>
           <Row label={words.subtotal} paise={subtotal} />
           {fee === undefined ? null : <Row label={words.fee} paise={fee} />}
@@ -154,7 +161,17 @@ export default function Cart() {
             {paused}. {messages.home.pausedHint}
           </Text>
         ) : null}
-        <Button title={words.place} onPress={placeOrder} disabled={!place || subtotal < minimum || Boolean(paused)} />
+        {placeOnline.problem ? (
+          <Text role="alert" style={[typeScale.body, { color: colors.text }]}>
+            {placeOnline.problem}
+          </Text>
+        ) : null}
+        <Button
+          title={method === 'online' ? words.placeAndPay : words.place}
+          onPress={placeOrder}
+          loading={placeOnline.placing}
+          disabled={!place || !method || subtotal < minimum || Boolean(paused)}
+        />
       </ScrollView>
     </Screen>
   );

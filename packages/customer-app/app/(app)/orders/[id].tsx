@@ -1,4 +1,4 @@
-import { isCarried, isFinal } from '@kupwara/shared';
+import { awaitsPayment, isCarried, isFinal, progressFor } from '@kupwara/shared';
 import { CallButtons, OrderActions, OrderLines, useOrder, useOrderLive } from '@kupwara/shared/app';
 import { TrackingMap } from '@kupwara/shared/place';
 import {
@@ -16,13 +16,16 @@ import {
 import { router, useLocalSearchParams } from 'expo-router';
 import { ScrollView, StyleSheet, Text, View } from 'react-native';
 import { useCustomerStores } from '../../../src/features/customer-stores';
+import { AwaitingPayment } from '../../../src/features/payment/AwaitingPayment';
+import { PaymentSummary } from '../../../src/features/payment/PaymentSummary';
 import { messages } from '../../../src/messages';
 
 const words = messages.order;
 
 /** An order as it moves: its steps live from the socket, the rider's way, the code for the hand-over. */
 export default function OrderTracking() {
-  const { id = '' } = useLocalSearchParams<{ id: string }>();
+  // `pay`: the order was just placed to be paid online, so its checkout opens at once.
+  const { id = '', pay } = useLocalSearchParams<{ id: string; pay?: string }>();
   const { colors } = useTheme();
   const { cart } = useCustomerStores();
   const order = useOrder(id);
@@ -45,10 +48,13 @@ export default function OrderTracking() {
   }
   const current = order.data;
   const carrying = current.rider && isCarried(current.status);
+  // Nothing moves until it is paid: what to pay comes first, and no map or code yet.
+  const unpaid = awaitsPayment(current.status);
   return (
     <Screen title={current.store.name}>
       <ScrollView contentContainerStyle={styles.content}>
-        {current.delivery_otp ? (
+        {unpaid ? <AwaitingPayment order={current} payNow={pay === '1'} /> : null}
+        {current.delivery_otp && !unpaid ? (
           <Card accessibilityLabel={`${words.code}: ${current.delivery_otp.split('').join(' ')}`}>
             <Text style={[typeScale.label, { color: colors.textMuted }]}>{words.code}</Text>
             <Text testID="delivery-code" style={[typeScale.display, styles.code, { color: colors.text }]}>
@@ -57,7 +63,7 @@ export default function OrderTracking() {
             <Text style={[typeScale.caption, { color: colors.textMuted }]}>{words.codeHint}</Text>
           </Card>
         ) : null}
-        {isFinal(current.status) ? null : (
+        {isFinal(current.status) || unpaid ? null : (
           <TrackingMap
             shop={current.store.location}
             home={current.delivery_address.location}
@@ -91,7 +97,8 @@ export default function OrderTracking() {
             </Text>
           ) : null}
         </Card>
-        <StatusTimeline timeline={current.timeline} />
+        <PaymentSummary order={current} />
+        <StatusTimeline timeline={current.timeline} steps={progressFor(current.payment_method)} />
         {current.rider ? (
           <Text style={[typeScale.body, { color: colors.text }]}>
             {words.rider}: {current.rider.name}
@@ -117,7 +124,7 @@ export default function OrderTracking() {
               }}
             />
           ) : null}
-          <OrderActions order={current} actor="customer" />
+          {unpaid ? null : <OrderActions order={current} actor="customer" />}
         </View>
         <OrderLines order={current} />
       </ScrollView>

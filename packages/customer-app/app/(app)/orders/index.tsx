@@ -1,4 +1,4 @@
-import type { OrderSummary } from '@kupwara/shared';
+import { awaitsPayment, type OrderSummary } from '@kupwara/shared';
 import { OrderActions, useOrders, useQueuedActions, useServices, useUnreadCount } from '@kupwara/shared/app';
 import { type QueuedActionOf, unplacedOrder } from '@kupwara/shared/client';
 import {
@@ -76,13 +76,19 @@ export default function Orders() {
   );
 }
 
+/** Delivered reads as done; one still to be paid stands out, as it waits on the customer. */
+function badgeTone(order: OrderSummary) {
+  if (awaitsPayment(order.status)) return 'warning';
+  return order.status === 'DELIVERED' ? 'success' : 'info';
+}
+
 function OrderRow({ order }: { order: OrderSummary }) {
   const { colors } = useTheme();
   return (
     <Card onPress={() => router.push(`/orders/${order.id}`)} testID={`order-${order.id}`}>
       <View style={styles.row}>
         <Text style={[typeScale.label, styles.grow, { color: colors.text }]}>{order.store.name}</Text>
-        <Badge label={ui.orderStatus[order.status]} tone={order.status === 'DELIVERED' ? 'success' : 'info'} />
+        <Badge label={ui.orderStatus[order.status]} tone={badgeTone(order)} />
       </View>
       <View style={styles.row}>
         <Text style={[typeScale.caption, styles.grow, { color: colors.textMuted }]}>
