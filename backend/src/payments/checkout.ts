@@ -20,32 +20,36 @@ export async function atGateway<T>(call: () => Promise<T>): Promise<T> {
   }
 }
 
+const storedFor = async (deps: PaymentDeps, orderId: string) =>
+  (await deps.db.select().from(gatewayOrders).where(eq(gatewayOrders.orderId, orderId)))[0];
+
 /**
- * Opens the checkout for the customer's order awaiting payment. The gateway order is made once
- * per order, with the order row locked while it is made: two taps at once get the same one, and
- * every later attempt reuses it (the gateway then sees every attempt of the order together).
+ * Opens the checkout for the customer's order awaiting payment. The gateway order is made once per
+ * order and every later attempt reuses it (the gateway then sees every attempt of the order
+ * together). No transaction is held while the gateway is asked (it may take seconds, and the
+ * embedded database has one connection): two taps at once may each ask, and the first stored wins;
+ * the other gateway order is never paid and lapses.
  */
 export async function startPayment(deps: PaymentDeps, customerId: string, orderId: string): Promise<Checkout> {
   const { gateway } = deps;
-  return deps.db.transaction(async (tx) => {
-    const [order] = await tx
-      .select()
-      .from(orders)
-      .where(and(eq(orders.id, orderId), eq(orders.customerId, customerId)))
-      .for('update');
-    if (!order) throw notFound('Order');
-    // Placement refuses online orders without a gateway; an order left from when one was set up still cannot be paid.
-    if (!awaitsPayment(order.status) || !gateway || !order.payBy) {
-      throw new AppError(409, 'PAYMENT_NOT_AWAITED', 'This order is not waiting for a payment', {
-        status: order.status,
-      });
-    }
-    let [made] = await tx.select().from(gatewayOrders).where(eq(gatewayOrders.orderId, order.id));
-    if (!made) {
+  const [order] = await deps.db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.id, orderId), eq(orders.customerId, customerId)));
+  if (!order) throw notFound('Order');
+  // Placement refuses online orders without a gateway; an order left from when one was set up still cannot be paid.
+  if (!awaitsPayment(order.status) || !gateway || !order.payBy) {
+    throw new AppError(409, 'PAYMENT_NOT_AWAITED', 'This order is not waiting for a payment', {
+      status: order.status,
+    });
+  }
+  let made = await storedFor(deps, order.id);
+  if (!made) {
+    try {
       const created = await atGateway(() =>
         gateway.createOrder({ amountPaise: order.totalPaise, receipt: order.id, notes: { order_id: order.id } }),
       );
-      [made] = await tx
+      await deps.db
         .insert(gatewayOrders)
         .values({
           orderId: order.id,
@@ -53,20 +57,24 @@ export async function startPayment(deps: PaymentDeps, customerId: string, orderI
           gatewayOrderId: created.id,
           amountPaise: created.amountPaise,
         })
-        .returning();
+        .onConflictDoNothing({ target: gatewayOrders.orderId });
+    } catch (error) {
+      // A tap at the same moment may have stored one (the gateway can refuse a second order with the same receipt).
+      if (!(await storedFor(deps, order.id))) throw error;
     }
-    if (!made) throw new Error('the gateway order was not stored');
-    return {
-      gateway: gateway.name,
-      key_id: gateway.keyId,
-      gateway_order_id: made.gatewayOrderId,
-      amount_paise: made.amountPaise,
-      currency: 'INR',
-      checkout_url: gateway.checkoutUrl,
-      name: order.storeName,
-      description: `KupwaraCart order of ${order.itemCount} ${order.itemCount === 1 ? 'item' : 'items'}`,
-      prefill: { name: order.customerName, contact: order.customerPhone },
-      pay_by: order.payBy.toISOString(),
-    };
-  });
+    made = await storedFor(deps, order.id);
+  }
+  if (!made) throw new Error('the gateway order was not stored');
+  return {
+    gateway: gateway.name,
+    key_id: gateway.keyId,
+    gateway_order_id: made.gatewayOrderId,
+    amount_paise: made.amountPaise,
+    currency: 'INR',
+    checkout_url: gateway.checkoutUrl,
+    name: order.storeName,
+    description: `KupwaraCart order of ${order.itemCount} ${order.itemCount === 1 ? 'item' : 'items'}`,
+    prefill: { name: order.customerName, contact: order.customerPhone },
+    pay_by: order.payBy.toISOString(),
+  };
 }
