@@ -51,7 +51,7 @@ async function call<T>(url: string, method: string, body: unknown, token?: strin
   const res = await fetch(url, {
     method,
     headers: {
-      'content-type': 'application/json',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       ...(key ? { 'idempotency-key': key } : {}),
     },
@@ -151,6 +151,7 @@ try {
   const paid = await paidOrders(ORDERS, 'one');
   const sentAt = new Map<string, number>();
   const answered: number[] = [];
+  const sending = performance.now();
   await inBatches(paid, WIDTH, async ({ order, payment }) => {
     sentAt.set(order.id, Date.now());
     const started = performance.now();
@@ -158,6 +159,7 @@ try {
     answered.push(performance.now() - started);
     if (status !== 200) throw new Error(`webhook answered ${status}`);
   });
+  const sentPerS = Math.round(paid.length / ((performance.now() - sending) / 1000));
   const deadline = Date.now() + 120_000;
   while (heard.size < paid.length && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
   const visible = paid.map(({ order }) => (heard.get(order.id) ?? Number.NaN) - (sentAt.get(order.id) ?? Number.NaN));
@@ -195,6 +197,7 @@ try {
 
   const result = {
     orders: ORDERS,
+    webhooks_sent_per_s: sentPerS,
     webhook_to_shop_ms: { p50: percentile(visible, 0.5), p99: percentile(visible, 0.99), n: heard.size },
     webhook_answer_ms: { p50: Math.round(percentile(answered, 0.5)), p99: Math.round(percentile(answered, 0.99)) },
     replay: {
