@@ -82,13 +82,10 @@ export interface AppOptions {
 }
 
 /** Every module's side-effect handlers, by job kind. */
-export const jobHandlers = (
-  deps: DispatchDeps,
-  push: PushDeps,
-  payments?: PaymentDeps,
-): Record<string, JobHandler> => ({
+export const jobHandlers = (deps: DispatchDeps, push: PushDeps, payments: PaymentDeps): Record<string, JobHandler> => ({
   ...pushJobHandlers(push),
-  ...(payments?.gateway ? paymentJobHandlers(payments) : {}),
+  // Without a gateway no order is paid online, so none of its jobs is ever queued.
+  ...(payments.gateway ? paymentJobHandlers(payments) : {}),
   ...orderJobHandlers(deps),
   ...newOrderSmsHandlers(deps),
   ...dispatchJobHandlers(deps),

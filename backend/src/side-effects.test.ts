@@ -35,6 +35,8 @@ const deps = () => ({
   eventEffects: [deliveryEffects('READY_FOR_PICKUP')],
   dispatch: defaultDispatch,
 });
+/** Cash only, as the test app is: no gateway. */
+const paymentDeps = () => ({ ...deps(), gateway: undefined, log: { info: () => {}, warn: () => {}, error: () => {} } });
 const pushDeps = () => ({
   db,
   push: createPushService({ service: 'log', accessToken: undefined, url: 'http://127.0.0.1:9', receiptDelayMs: 1 }),
@@ -57,7 +59,7 @@ describe('order side effects', () => {
     const runner = createJobRunner({
       db,
       bus: platform.bus,
-      handlers: jobHandlers(deps(), pushDeps()),
+      handlers: jobHandlers(deps(), pushDeps(), paymentDeps()),
       log: quiet,
       pollMs: 50,
     });
@@ -103,7 +105,7 @@ describe('order side effects', () => {
 
     // The first runner does each job's work, then hangs as if dead before recording it as done
     // (after its lease it gives up on them, too late to matter).
-    const real = jobHandlers(deps(), pushDeps());
+    const real = jobHandlers(deps(), pushDeps(), paymentDeps());
     const crashing = Object.fromEntries(
       Object.entries(real).map(([kind, handler]): [string, JobHandler] => [
         kind,
