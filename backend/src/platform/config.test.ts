@@ -30,6 +30,8 @@ describe('loadConfig', () => {
       push: { service: 'log', accessToken: undefined, url: 'https://exp.host', receiptDelayMs: 900_000 },
       sms: undefined,
       smsFallbackAfterMs: 60_000,
+      payments: undefined,
+      paymentTimeoutMs: 900_000,
     });
   });
 
@@ -62,6 +64,13 @@ describe('loadConfig', () => {
         SMS_TEMPLATE_OFFER: 'tpl-offer',
         SMS_FALLBACK_AFTER_S: '90',
         PUBLIC_URL: 'https://kupwaracart.in',
+        PAYMENT_GATEWAY: 'razorpay',
+        RAZORPAY_KEY_ID: 'rzp_live_kupwara',
+        RAZORPAY_KEY_SECRET: 'razorpay-key-secret',
+        RAZORPAY_WEBHOOK_SECRET: 'razorpay-webhook-secret',
+        RAZORPAY_API_URL: 'http://127.0.0.1:4020',
+        RAZORPAY_CHECKOUT_URL: 'http://127.0.0.1:4020/v1/checkout.js',
+        PAYMENT_TIMEOUT_S: '600',
       },
       '/anywhere',
     );
@@ -98,7 +107,31 @@ describe('loadConfig', () => {
         publicUrl: 'https://kupwaracart.in',
       },
       smsFallbackAfterMs: 90_000,
+      payments: {
+        gateway: 'razorpay',
+        keyId: 'rzp_live_kupwara',
+        keySecret: 'razorpay-key-secret',
+        webhookSecret: 'razorpay-webhook-secret',
+        apiUrl: 'http://127.0.0.1:4020',
+        checkoutUrl: 'http://127.0.0.1:4020/v1/checkout.js',
+      },
+      paymentTimeoutMs: 600_000,
     });
+  });
+
+  it('turns online payments on only with the key id, its secret and the webhook secret', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PAYMENT_GATEWAY: 'razorpay', RAZORPAY_KEY_ID: 'rzp_test_x' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect((error as ConfigError).problems).toEqual([
+      'RAZORPAY_KEY_SECRET: is required when PAYMENT_GATEWAY is set (got undefined)',
+      'RAZORPAY_WEBHOOK_SECRET: is required when PAYMENT_GATEWAY is set (got undefined)',
+    ]);
+    const off = loadConfig({ RAZORPAY_KEY_ID: 'k', RAZORPAY_KEY_SECRET: 's', RAZORPAY_WEBHOOK_SECRET: 'w' });
+    expect(off.payments).toBeUndefined();
   });
 
   it('turns SMS on only with the key, both templates and the public URL', () => {
