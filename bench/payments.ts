@@ -14,6 +14,7 @@ import { sql } from 'drizzle-orm';
 import WebSocket from 'ws';
 import { openPostgres } from '../backend/src/platform/db';
 import { startFakeRazorpay } from '../backend/test/fake-razorpay';
+import { call, inBatches, percentile } from './http';
 import { alwaysOpen, centre } from './town';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 500);
@@ -47,20 +48,6 @@ function startApp(): Promise<{ url: string; child: ChildProcess }> {
   });
 }
 
-async function call<T>(url: string, method: string, body: unknown, token?: string, key?: string): Promise<T> {
-  const res = await fetch(url, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(key ? { 'idempotency-key': key } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (res.status >= 300) throw new Error(`${method} ${url} answered ${res.status}: ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
 async function signUp(api: string, role: 'seller' | 'customer') {
   const { access_token: token } = await call<{ access_token: string }>(`${api}/auth/register`, 'POST', {
     name: `Bench ${role}`,
@@ -70,16 +57,6 @@ async function signUp(api: string, role: 'seller' | 'customer') {
   });
   return token;
 }
-
-async function inBatches<T, R>(items: T[], width: number, work: (item: T, i: number) => Promise<R>): Promise<R[]> {
-  const results: R[] = [];
-  for (let i = 0; i < items.length; i += width)
-    results.push(...(await Promise.all(items.slice(i, i + width).map((item, j) => work(item, i + j)))));
-  return results;
-}
-
-const percentile = (values: number[], q: number) =>
-  [...values].sort((a, b) => a - b)[Math.floor(q * (values.length - 1))] ?? Number.NaN;
 
 /** The shop's socket: when it first heard each order become the shop's to answer. */
 function followStore(wsUrl: string, token: string, storeId: string, heard: Map<string, number>): Promise<WebSocket> {

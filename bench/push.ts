@@ -10,6 +10,7 @@ import type { Order } from '@kupwara/shared';
 import { sql } from 'drizzle-orm';
 import { openPostgres } from '../backend/src/platform/db';
 import { startFakeExpoPush } from '../backend/test/fake-expo-push';
+import { call, inBatches, percentile } from './http';
 import { alwaysOpen, centre } from './town';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 1000);
@@ -41,20 +42,6 @@ function startApp(): Promise<{ url: string; child: ChildProcess }> {
   });
 }
 
-async function call<T>(url: string, method: string, body: unknown, token?: string, key?: string): Promise<T> {
-  const res = await fetch(url, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(key ? { 'idempotency-key': key } : {}),
-    },
-    body: JSON.stringify(body),
-  });
-  if (res.status >= 300) throw new Error(`${method} ${url} answered ${res.status}: ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
 let phones = 0;
 async function signUpWithPhone(api: string, role: 'seller' | 'customer') {
   const { access_token: token } = await call<{ access_token: string }>(`${api}/auth/register`, 'POST', {
@@ -72,16 +59,6 @@ async function signUpWithPhone(api: string, role: 'seller' | 'customer') {
   );
   return { token, device };
 }
-
-async function inBatches<T, R>(items: T[], width: number, work: (item: T, i: number) => Promise<R>): Promise<R[]> {
-  const results: R[] = [];
-  for (let i = 0; i < items.length; i += width)
-    results.push(...(await Promise.all(items.slice(i, i + width).map((item, j) => work(item, i + j)))));
-  return results;
-}
-
-const percentile = (values: number[], q: number) =>
-  [...values].sort((a, b) => a - b)[Math.floor(q * (values.length - 1))] ?? Number.NaN;
 
 /** Waits until the fake has `count` pushes of this kind; then each one's delay after its event. */
 async function delays(kind: string, count: number, recordedAt: Map<string, number>) {
