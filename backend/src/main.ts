@@ -5,6 +5,12 @@ import { DatabaseSetupError } from './platform/db';
 import { createPlatform } from './platform/platform';
 import { resolveJwtSecret } from './platform/secrets';
 
+// A promise nobody awaited that failed (a fire-and-forget write while the database restarts, say)
+// is logged: ending the process for it would drop every request in flight on it.
+process.on('unhandledRejection', (reason) => {
+  console.error('unhandled rejection:', reason);
+});
+
 async function main() {
   const config = loadConfig();
   const started = performance.now();

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { Redis } from 'ioredis';
+import type { Outage } from './outage';
 
 export type BusHandler = (message: unknown) => void;
 
@@ -11,6 +12,11 @@ export interface Bus {
   publish(channel: string, message: unknown): Promise<void>;
   /** Resolves once the subscription is live; the returned function unsubscribes. */
   subscribe(channel: string, handler: BusHandler): Promise<() => Promise<void>>;
+  /**
+   * Calls `handler` each time the bus is back after an outage, once its subscriptions are live
+   * again: what was published meanwhile is lost, and readers fill the gap from the database.
+   */
+  onResumed(handler: () => void): () => void;
   close(): Promise<void>;
 }
 
@@ -30,6 +36,8 @@ export function createMemoryBus(): Bus {
         emitter.off(channel, listener);
       };
     },
+    // Nothing between publisher and subscriber can fail in one process.
+    onResumed: () => () => {},
     async close() {
       emitter.removeAllListeners();
     },
@@ -39,10 +47,41 @@ export function createMemoryBus(): Bus {
 /**
  * Redis pub/sub. Publishes on the shared connection; listens on a duplicate of it, since a
  * subscribed Redis connection can do nothing else. The caller keeps owning `redis`.
+ * While Redis is down a publish is dropped (the database already holds what it announces), and
+ * a subscription waits for Redis to come back rather than failing.
  */
-export function createRedisBus(redis: Redis, prefix = ''): Bus {
-  const subscriber = redis.duplicate();
+export function createRedisBus(redis: Redis, prefix = '', outage?: Outage): Bus {
+  // Subscriptions wait for Redis however long it is away (the shared connection's options fail fast).
+  const subscriber = redis.duplicate({
+    enableOfflineQueue: true,
+    maxRetriesPerRequest: null,
+    commandTimeout: undefined,
+  });
   const channels = new Map<string, { handlers: Set<BusHandler>; live: Promise<unknown> }>();
+  const resumed = new Set<() => void>();
+  let lost = false;
+
+  // Errors also reach the shared connection, whose listener reports the outage once.
+  subscriber.on('error', () => {});
+  subscriber.on('close', () => {
+    lost = true;
+  });
+  subscriber.on('ready', () => {
+    if (!lost) return;
+    lost = false;
+    // ioredis subscribes again by itself; this waits for Redis to confirm it, so that a reader
+    // catching up from the database afterwards cannot miss what is published in between.
+    const names = [...channels.keys()].map((channel) => prefix + channel);
+    const live = names.length > 0 ? subscriber.subscribe(...names) : Promise.resolve();
+    live.then(
+      () => {
+        for (const handler of resumed) handler();
+      },
+      () => {
+        lost = true;
+      },
+    );
+  });
 
   subscriber.on('message', (prefixed: string, payload: string) => {
     const entry = channels.get(prefixed.slice(prefix.length));
@@ -53,7 +92,11 @@ export function createRedisBus(redis: Redis, prefix = ''): Bus {
 
   return {
     async publish(channel, message) {
-      await redis.publish(prefix + channel, JSON.stringify(message));
+      try {
+        await redis.publish(prefix + channel, JSON.stringify(message));
+      } catch (error) {
+        outage?.failed(error);
+      }
     },
     async subscribe(channel, handler) {
       let entry = channels.get(channel);
@@ -70,8 +113,13 @@ export function createRedisBus(redis: Redis, prefix = ''): Bus {
         await subscriber.unsubscribe(prefix + channel);
       };
     },
+    onResumed(handler) {
+      resumed.add(handler);
+      return () => resumed.delete(handler);
+    },
     async close() {
       channels.clear();
+      resumed.clear();
       await subscriber.quit();
     },
   };

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
+import type { Outage } from './outage';
 
 /** A JSON value cache with a time to live. Misses return undefined; writes replace. */
 export interface Cache {
@@ -26,19 +27,56 @@ export function createMemoryCache(maxEntries = 10_000): Cache {
   };
 }
 
-export function createRedisCache(redis: Redis, prefix = 'cache:'): Cache {
+/**
+ * A cache on Redis that Redis being down cannot break: a read that fails is a miss and a write
+ * that fails does nothing. A write that failed may have been an invalidation (a delete, a new
+ * generation), so once Redis is back every key under `prefix` is dropped rather than served stale.
+ */
+export function createRedisCache(redis: Redis, prefix = 'cache:', outage?: Outage): Cache {
+  let missedWrites = false;
+  const failed = (error: unknown) => outage?.failed(error);
+  redis.on('ready', () => {
+    if (!missedWrites) return;
+    missedWrites = false;
+    void dropAll(redis, prefix).catch((error) => {
+      missedWrites = true;
+      failed(error);
+    });
+  });
+  const write = async (work: () => Promise<unknown>) => {
+    try {
+      await work();
+    } catch (error) {
+      missedWrites = true;
+      failed(error);
+    }
+  };
   return {
     async get<T>(key: string) {
-      const raw = await redis.get(prefix + key);
+      let raw: string | null;
+      try {
+        raw = await redis.get(prefix + key);
+      } catch (error) {
+        failed(error);
+        return undefined;
+      }
       return raw === null ? undefined : (JSON.parse(raw) as T);
     },
-    async set(key, value, ttlSeconds) {
-      await redis.set(prefix + key, JSON.stringify(value), 'PX', Math.max(1, Math.round(ttlSeconds * 1000)));
-    },
+    set: (key, value, ttlSeconds) =>
+      write(() => redis.set(prefix + key, JSON.stringify(value), 'PX', Math.max(1, Math.round(ttlSeconds * 1000)))),
     async del(...keys) {
-      if (keys.length > 0) await redis.del(...keys.map((key) => prefix + key));
+      if (keys.length > 0) await write(() => redis.del(...keys.map((key) => prefix + key)));
     },
   };
+}
+
+async function dropAll(redis: Redis, prefix: string) {
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix.replace(/[*?[\]\\]/g, '\\$&')}*`, 'COUNT', 500);
+    cursor = next;
+    if (keys.length > 0) await redis.unlink(...keys);
+  } while (cursor !== '0');
 }
 
 /** A short cache key for a value, such as a query: equal values (with their keys in the same order) share it. */

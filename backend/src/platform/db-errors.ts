@@ -21,3 +21,31 @@ export function isTransientConflict(error: unknown): boolean {
   }
   return false;
 }
+
+// Connection-level failures: the server is restarting, shutting down or unreachable. The request
+// did not fail for anything it sent, so it may be tried again once the database is back.
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  '57P01',
+  '57P02',
+  '57P03',
+]);
+// node-postgres raises these without a code: the pool's connectionTimeoutMillis, and a socket
+// closed under a query.
+const UNAVAILABLE_MESSAGES = [/timeout exceeded when trying to connect/i, /^Connection terminated/i];
+
+/** The database could not be reached (as opposed to refusing what was asked): answer 503, not 500. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let current: unknown = error; current instanceof Error; current = current.cause) {
+    const { code } = current as { code?: unknown };
+    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
+    if (UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(current.message))) return true;
+    // Node reports a refused connection to a name with several addresses as an AggregateError.
+    if (current instanceof AggregateError && current.errors.some(isDatabaseUnavailable)) return true;
+  }
+  return false;
+}

@@ -50,7 +50,14 @@ const drizzleLogger = (log?: QueryLog) => (log ? { logQuery: (query: string) => 
 export async function openPostgres(url: string, poolSize = 10, log?: QueryLog): Promise<Database> {
   // JIT compilation costs milliseconds per query and pays off only on long analytic ones: every
   // query here is short (PostGIS cost estimates would otherwise switch it on for a KNN pick).
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: '-c jit=off' });
+  // A request waits at most connectionTimeoutMillis for a connection while the server is down or
+  // restarting, then fails (answered 503) instead of hanging.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    options: '-c jit=off',
+    connectionTimeoutMillis: 5000,
+  });
   // An idle connection dropped by the server (restart, failover) must not crash the process: the
   // pool discards it and the next query connects anew, while /readyz reports any real outage.
   pool.on('error', () => {});

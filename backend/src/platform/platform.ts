@@ -6,6 +6,7 @@ import type { Config } from './config';
 import { type Database, openPglite, openPostgres } from './db';
 import { createS3Storage } from './media/s3-storage';
 import { createFileStorage, type MediaStorage } from './media/storage';
+import { consoleOutageLog, type OutageLog, trackOutage } from './outage';
 import { createMemoryRateLimiter, createRedisRateLimiter, type RateLimiter } from './rate-limit';
 
 /** The shared services every module is given: what differs between embedded and production lives here. */
@@ -43,7 +44,15 @@ async function probe(check: () => Promise<unknown>, timeoutMs = 2000): Promise<C
 }
 
 export async function connectRedis(url: string): Promise<Redis> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2 });
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    // While Redis is down a command fails at once instead of waiting in a queue, so a request
+    // that uses the cache carries on without it rather than hanging; one that Redis holds
+    // without answering gives up after commandTimeout.
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    commandTimeout: 2000,
+  });
   try {
     await redis.connect();
   } catch (error) {
@@ -58,12 +67,14 @@ export interface PlatformOptions {
   database?: Database;
   /** Prefix for Redis keys and channels, so several deployments (or test files) can share one Redis. */
   namespace?: string;
+  /** Where Redis outages are reported (once each): the console unless given. */
+  log?: OutageLog;
 }
 
 /** Builds the platform from config: embedded PGlite and in-process bus/cache unless URLs say otherwise. */
 export async function createPlatform(
   config: Pick<Config, 'databaseUrl' | 'redisUrl' | 'dataDir'> & Partial<Pick<Config, 'mediaS3'>>,
-  { database, namespace = '' }: PlatformOptions = {},
+  { database, namespace = '', log = consoleOutageLog }: PlatformOptions = {},
 ): Promise<Platform> {
   const redis = config.redisUrl ? await connectRedis(config.redisUrl) : undefined;
   let db: Database;
@@ -75,8 +86,12 @@ export async function createPlatform(
     redis?.disconnect();
     throw error;
   }
-  const bus = redis ? createRedisBus(redis, namespace) : createMemoryBus();
-  const cache = redis ? createRedisCache(redis, `${namespace}cache:`) : createMemoryCache();
+  const outage = trackOutage('Redis', log);
+  // ioredis reconnects by itself; without a listener each failed attempt would be printed.
+  redis?.on('error', (error) => outage.failed(error));
+  redis?.on('ready', () => outage.recovered());
+  const bus = redis ? createRedisBus(redis, namespace, outage) : createMemoryBus();
+  const cache = redis ? createRedisCache(redis, `${namespace}cache:`, outage) : createMemoryCache();
   const mediaDir = config.mediaS3 ? undefined : path.join(config.dataDir, 'media');
   const rateLimiter = redis ? createRedisRateLimiter(redis, `${namespace}ratelimit:`) : createMemoryRateLimiter();
 

@@ -58,6 +58,7 @@ export function serveConnection(socket: WebSocket, options: ConnectionOptions): 
     maxSubscriptions: options.maxSubscriptions,
     fail,
   });
+  const stopResuming = hub.onResumed(() => subscriptions.resume());
   const authentication = createAuthentication({
     tokens,
     sender,
@@ -94,6 +95,7 @@ export function serveConnection(socket: WebSocket, options: ConnectionOptions): 
   socket.on('pong', () => void presentAs(present));
   socket.on('close', () => {
     closed = true;
+    stopResuming();
     authentication.stop();
     void subscriptions.dropAll();
     void presentAs(undefined);

@@ -12,6 +12,11 @@ export interface Hub {
   /** Resolves once messages of the channel flow to `listener`. */
   join(channel: ChannelName, listener: Listener): Promise<void>;
   leave(channel: ChannelName, listener: Listener): Promise<void>;
+  /**
+   * Calls `handler` when the bus is back after an outage: messages published meanwhile never
+   * came, so each follower catches up from the database. The result stops it.
+   */
+  onResumed(handler: () => void): () => void;
   /** How many channels this process follows. */
   size(): number;
 }
@@ -39,6 +44,7 @@ export function createHub(bus: Bus): Hub {
       channels.delete(channel);
       await (await entry.subscribed)();
     },
+    onResumed: (handler) => bus.onResumed(handler),
     size: () => channels.size,
   };
 }

@@ -20,6 +20,12 @@ import type { Hub, Listener } from './hub';
 export interface Subscriptions {
   subscribe(frame: Extract<ClientFrame, { type: 'subscribe' }>, caller: AuthUser): Promise<void>;
   unsubscribe(channel: ChannelName): Promise<void>;
+  /**
+   * After messages may have been lost on the bus: an order's channel fills the gap from the
+   * database; any other channel has no history to replay, so the socket ends and its client
+   * resumes (reading what it follows afresh), as the contract has it for any broken delivery.
+   */
+  resume(): void;
   /** Leaves every channel (the socket closed, or its user is gone). */
   dropAll(): Promise<void>;
 }
@@ -58,6 +64,7 @@ export function createSubscriptions(options: SubscriptionsOptions): Subscription
   return {
     subscribe: (frame, caller) => subscribe(context, frame, caller),
     unsubscribe: (channel) => unsubscribe(context, channel),
+    resume: () => resume(context),
     dropAll: () => dropAll(context),
   };
 }
@@ -164,6 +171,15 @@ function eventFrame(channel: ChannelName, event: OrderEvent): string {
     serialized.set(event, text);
   }
   return text;
+}
+
+function resume(context: Context) {
+  const all = [...context.live.values()];
+  if (all.some((subscription) => subscription.orderId === undefined)) return context.fail();
+  for (const subscription of all) {
+    const { orderId } = subscription;
+    if (orderId !== undefined) enqueue(context, subscription, () => catchUp(context, subscription, orderId));
+  }
 }
 
 async function unsubscribe(context: Context, channel: ChannelName) {

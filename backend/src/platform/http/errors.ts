@@ -2,6 +2,7 @@ import type { ErrorBody, ErrorCode, FieldIssue } from '@kupwara/shared';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from '../db-errors';
 
 /** An error a service throws on purpose: it reaches the client as `{ error: { code, message, details } }`. */
 export class AppError extends Error {
@@ -40,6 +41,9 @@ const codeForStatus: Record<number, ErrorCode> = {
   429: 'RATE_LIMITED',
 };
 
+/** How long a client is asked to wait when the database is unreachable (a restart takes seconds). */
+const RETRY_AFTER_SECONDS = 5;
+
 /** The one place an error becomes a response. Stack traces go to the log, never to the client. */
 export const errorHandling = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -61,6 +65,13 @@ export const errorHandling = fp(async (app: FastifyInstance) => {
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error, issues: error.cause.issues }, 'response did not match its schema');
       return reply.status(500).send(body('INTERNAL', 'Something went wrong on our side'));
+    }
+    if (isDatabaseUnavailable(error)) {
+      // Nothing the client sent is wrong: the database is restarting or unreachable. Said once a
+      // request, briefly; the outage itself shows on /readyz.
+      request.log.warn({ err: { message: error.message } }, 'database unavailable');
+      reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+      return reply.status(503).send(body('UNAVAILABLE', 'The service is briefly unavailable: try again shortly'));
     }
     const status = error.statusCode ?? 500;
     const code = codeForStatus[status];
