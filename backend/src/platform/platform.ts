@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Redis } from 'ioredis';
+import { Redis, type RedisOptions } from 'ioredis';
 import { type Bus, createMemoryBus, createRedisBus } from './bus';
 import { type Cache, createMemoryCache, createRedisCache } from './cache';
 import type { Config } from './config';
@@ -43,16 +43,19 @@ async function probe(check: () => Promise<unknown>, timeoutMs = 2000): Promise<C
   }
 }
 
+/**
+ * While Redis is down a command fails at once instead of waiting in a queue, so a request that
+ * uses the cache carries on without it rather than hanging; one that Redis holds without
+ * answering gives up after commandTimeout.
+ */
+export const redisOptions = {
+  enableOfflineQueue: false,
+  maxRetriesPerRequest: 1,
+  commandTimeout: 2000,
+} as const satisfies RedisOptions;
+
 export async function connectRedis(url: string): Promise<Redis> {
-  const redis = new Redis(url, {
-    lazyConnect: true,
-    // While Redis is down a command fails at once instead of waiting in a queue, so a request
-    // that uses the cache carries on without it rather than hanging; one that Redis holds
-    // without answering gives up after commandTimeout.
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-    commandTimeout: 2000,
-  });
+  const redis = new Redis(url, { ...redisOptions, lazyConnect: true });
   try {
     await redis.connect();
   } catch (error) {
