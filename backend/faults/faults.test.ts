@@ -158,7 +158,17 @@ async function eventsMissed(db: pg.Pool, stream: Stream, waitMs = 15_000) {
       return !stream.followers.some((follower) => follower.received.get(channel)?.has(row.seq));
     }).length;
   await waitUntil(async () => missing() === 0, 'followers to catch up', waitMs).catch(() => undefined);
-  return { events: rows.length, missed: missing() };
+  const missed = missing();
+  if (missed > 0) {
+    const lost = rows.filter((row) => !stream.followers.some((f) => f.received.get(channels.order(row.order_id))?.has(row.seq)));
+    const detail = await db.query(
+      `SELECT order_id, seq, status, recorded_at FROM order_events WHERE order_id = ANY($1) ORDER BY order_id, seq`,
+      [lost.map((row) => row.order_id)],
+    );
+    const had = lost.map((row) => [...(stream.followers.find((f) => f.received.has(channels.order(row.order_id)))?.received.get(channels.order(row.order_id)) ?? [])]);
+    console.error('events missed', JSON.stringify({ lost, detail: detail.rows, had }));
+  }
+  return { events: rows.length, missed };
 }
 
 /** Orders sent vs stored, duplicates, and each order's events and side effects done once. */
@@ -462,6 +472,7 @@ describe('faults survived by two API processes on PostgreSQL + Redis', () => {
       ...Object.fromEntries(seen),
     };
     figures['PostgreSQL restart'] = row;
+    for (const api of apis) if (!api.alive()) console.error(`an API process died:\n${api.output().slice(-4000)}`);
     const fiveHundreds = [...seen].filter(([what]) => / 500$|no answer/.test(what));
     expect(fiveHundreds).toEqual([]);
     expect(badUnavailable).toBe(0);

@@ -5,8 +5,9 @@ import type { Outage } from './outage';
 export type BusHandler = (message: unknown) => void;
 
 /**
- * Publish/subscribe between API processes. Messages are JSON values; delivery is at most once
- * (anything that must not be lost goes through the database first and the bus only wakes readers).
+ * Publish/subscribe between API processes. Messages are JSON values; one may be lost, or after a
+ * Redis outage come late or twice (anything that must not be lost goes through the database first
+ * and the bus only wakes readers, who drop copies).
  */
 export interface Bus {
   publish(channel: string, message: unknown): Promise<void>;
@@ -44,11 +45,14 @@ export function createMemoryBus(): Bus {
   };
 }
 
+/** Enough for a town's orders over a minute's outage; older ones are left to readers' gap filling. */
+const MAX_UNSENT = 5000;
+
 /**
  * Redis pub/sub. Publishes on the shared connection; listens on a duplicate of it, since a
  * subscribed Redis connection can do nothing else. The caller keeps owning `redis`.
- * While Redis is down a publish is dropped (the database already holds what it announces), and
- * a subscription waits for Redis to come back rather than failing.
+ * While Redis is down a publish does not fail (the database already holds what it announces): it
+ * is sent once Redis is back; a subscription waits for Redis to come back rather than failing.
  */
 export function createRedisBus(redis: Redis, prefix = '', outage?: Outage): Bus {
   // Subscriptions wait for Redis however long it is away (the shared connection's options fail fast).
@@ -83,6 +87,28 @@ export function createRedisBus(redis: Redis, prefix = '', outage?: Outage): Bus 
     );
   });
 
+  // What could not be published waits here (the newest few, in order) and goes out once the
+  // shared connection is back: another process may have caught up from the database before this
+  // one could publish again, and would otherwise never hear of what was recorded in between.
+  // Readers drop copies and fill gaps by sequence number, so a late message does no harm.
+  const unsent: { channel: string; payload: string }[] = [];
+  let resending = false;
+  async function resend() {
+    if (resending) return;
+    resending = true;
+    try {
+      for (let next = unsent[0]; next; next = unsent[0]) {
+        await redis.publish(next.channel, next.payload);
+        unsent.shift();
+      }
+    } catch (error) {
+      outage?.failed(error);
+    } finally {
+      resending = false;
+    }
+  }
+  redis.on('ready', () => void resend());
+
   subscriber.on('message', (prefixed: string, payload: string) => {
     const entry = channels.get(prefixed.slice(prefix.length));
     if (!entry) return;
@@ -92,10 +118,13 @@ export function createRedisBus(redis: Redis, prefix = '', outage?: Outage): Bus 
 
   return {
     async publish(channel, message) {
+      const payload = JSON.stringify(message);
       try {
-        await redis.publish(prefix + channel, JSON.stringify(message));
+        await redis.publish(prefix + channel, payload);
       } catch (error) {
         outage?.failed(error);
+        unsent.push({ channel: prefix + channel, payload });
+        if (unsent.length > MAX_UNSENT) unsent.shift();
       }
     },
     async subscribe(channel, handler) {

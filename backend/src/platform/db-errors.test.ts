@@ -15,6 +15,7 @@ const unreachable = [
   pgError('connection failure', '08006'),
   pgError('timeout exceeded when trying to connect'),
   pgError('Connection terminated unexpectedly'),
+  pgError('Client has encountered a connection error and is not queryable'),
   new AggregateError([pgError('connect ECONNREFUSED ::1:5432', 'ECONNREFUSED')], ''),
 ];
 

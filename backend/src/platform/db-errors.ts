@@ -34,9 +34,13 @@ const UNAVAILABLE_CODES = new Set([
   '57P02',
   '57P03',
 ]);
-// node-postgres raises these without a code: the pool's connectionTimeoutMillis, and a socket
-// closed under a query.
-const UNAVAILABLE_MESSAGES = [/timeout exceeded when trying to connect/i, /^Connection terminated/i];
+// node-postgres raises these without a code: the pool's connectionTimeoutMillis, a socket closed
+// under a query, and a query sent on a client whose socket closed while it was checked out.
+const UNAVAILABLE_MESSAGES = [
+  /timeout exceeded when trying to connect/i,
+  /^Connection terminated/i,
+  /^Client has encountered a connection error and is not queryable/,
+];
 
 /** The database could not be reached (as opposed to refusing what was asked): answer 503, not 500. */
 export function isDatabaseUnavailable(error: unknown): boolean {

@@ -61,6 +61,10 @@ export async function openPostgres(url: string, poolSize = 10, log?: QueryLog): 
   // An idle connection dropped by the server (restart, failover) must not crash the process: the
   // pool discards it and the next query connects anew, while /readyz reports any real outage.
   pool.on('error', () => {});
+  // A client checked out between two queries (inside a transaction) whose server goes away emits
+  // 'error' on itself, which the pool does not hear: unheard, Node would end the process. The
+  // query then in flight fails (answered 503) and the pool drops the client on release.
+  pool.on('connect', (client) => client.on('error', () => {}));
   let client: pg.PoolClient;
   try {
     client = await pool.connect();
