@@ -8,6 +8,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, withDatabase } from '../../test/databases';
 import { type Database, DatabaseSetupError, migrationsFolder, openPglite, openPostgres } from './db';
+import { isDatabaseUnavailable } from './db-errors';
 
 const databaseUrl = process.env.DATABASE_URL;
 const journal: { entries: unknown[] } = JSON.parse(
@@ -96,5 +97,32 @@ describe.runIf(databaseUrl)('PostgreSQL setup errors', () => {
   it('names the server it cannot reach', async () => {
     const opening = openPostgres('postgres://nobody@127.0.0.1:1/kupwara', 1);
     await expect(opening).rejects.toThrow(/^Cannot connect to PostgreSQL at 127\.0\.0\.1:1 \(DATABASE_URL\)/);
+  });
+});
+
+describe.runIf(databaseUrl)('a PostgreSQL connection lost in the middle of a transaction', () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await openTestDatabase();
+  });
+  afterAll(() => database.close());
+
+  it('fails that transaction as unavailable, keeps the process up, and the pool connects anew', async () => {
+    const { db } = database;
+    const failure = await db
+      .transaction(async (tx) => {
+        const pid = (await tx.execute<{ pid: number }>(sql`SELECT pg_backend_pid() AS pid`)).rows[0]?.pid;
+        // As a restart does: the server ends this session while the transaction holds it, between two queries.
+        await db.execute(sql`SELECT pg_terminate_backend(${pid})`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await tx.execute(sql`SELECT 1`);
+      })
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    expect(isDatabaseUnavailable(failure)).toBe(true);
+    const after = await db.execute<{ one: number }>(sql`SELECT 1 AS one`);
+    expect(after.rows).toEqual([{ one: 1 }]);
   });
 });
