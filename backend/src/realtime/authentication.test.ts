@@ -1,7 +1,10 @@
-import { channels } from '@kupwara/shared';
+import { channels, type Session } from '@kupwara/shared';
+import { isNotNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { bearer, PASSWORD, registerUser } from '../../test/factories';
 import { line, makeMarket, placeOrder, transition } from '../../test/orders';
 import { isEvent, liveTestApp, openSocket, seqsOn, settle, signedInSocket, subscribe } from '../../test/sockets';
+import { refreshTokens } from '../accounts/tables';
 import { createTokenSigner } from '../accounts/tokens';
 
 // Short, so a socket that never signs in is closed within the test; long enough that a socket whose
@@ -97,5 +100,74 @@ describe('signing in on the socket', () => {
     );
     await settle();
     expect(seqsOn(client, channel)).toEqual([]);
+  });
+});
+
+describe('a socket of a login that ends', () => {
+  const post = (url: string, payload: object, headers = {}) =>
+    live.app.inject({ method: 'POST', url: `/api/v1${url}`, payload, headers });
+
+  const causes: Record<string, (ended: Session, kept: Session) => Promise<unknown>> = {
+    logout: (ended) => post('/auth/logout', { refresh_token: ended.refresh_token }),
+    'a password change on another login': (_, kept) =>
+      live.app.inject({
+        method: 'PATCH',
+        url: '/api/v1/me',
+        headers: bearer(kept),
+        payload: { current_password: PASSWORD, new_password: 'apple-orchard-31' },
+      }),
+    'a reused refresh token': async (ended) => {
+      await post('/auth/refresh', { refresh_token: ended.refresh_token });
+      // Past the grace in which a lost answer may be asked for again.
+      await live.db
+        .update(refreshTokens)
+        .set({ usedAt: new Date(Date.now() - 60_000) })
+        .where(isNotNull(refreshTokens.usedAt));
+      await post('/auth/refresh', { refresh_token: ended.refresh_token });
+    },
+  };
+
+  for (const [cause, end] of Object.entries(causes)) {
+    it(`is signed out and closed at once after ${cause}, and the token is refused on a new one`, async () => {
+      const { market, order, channel } = await orderOfItsOwn();
+      const ended = market.customer;
+      const kept = (await post('/auth/login', { phone: ended.user.phone, password: PASSWORD })).json() as Session;
+      const client = await live.connect(ended);
+      const other = await live.connect(kept);
+      await subscribe(client, channel);
+      await subscribe(other, channel);
+
+      await end(ended, kept);
+      expect(await client.next((frame) => frame.type === 'error')).toEqual({
+        type: 'error',
+        code: 'UNAUTHENTICATED',
+        message: 'This login has ended: log in again',
+      });
+      expect(await client.closed).toEqual({ code: 4409, reason: 'login ended' });
+
+      const again = live.track(await openSocket(live.url));
+      again.send({ type: 'auth', token: ended.access_token });
+      expect(await again.next((frame) => frame.type === 'error')).toMatchObject({
+        code: 'UNAUTHENTICATED',
+        message: 'This login has ended: log in again',
+      });
+      // The person's other login hears on.
+      expect(
+        (await transition(live.app, market.seller, order.id, { to: 'ACCEPTED', prep_minutes: 20 })).statusCode,
+      ).toBe(200);
+      await other.next(isEvent(channel, 2));
+    });
+  }
+
+  it('leaves other people signed in', async () => {
+    const stranger = await registerUser(live.app);
+    const client = await live.connect(stranger);
+    const someone = await registerUser(live.app);
+    await post('/auth/logout', { refresh_token: someone.refresh_token });
+    client.send({ type: 'ping' });
+    await client.next((frame) => frame.type === 'pong');
+    await settle();
+    expect(client.frames.filter((frame) => frame.type === 'error')).toEqual([]);
+    expect(client.socket.readyState).toBe(client.socket.OPEN);
   });
 });
