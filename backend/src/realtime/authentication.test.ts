@@ -1,11 +1,23 @@
 import { channels, type Session } from '@kupwara/shared';
 import { isNotNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { makeTestApp, type TestApp } from '../../test/app';
+import { clonePostgresTemplate } from '../../test/databases';
 import { bearer, PASSWORD, registerUser } from '../../test/factories';
 import { line, makeMarket, placeOrder, transition } from '../../test/orders';
-import { isEvent, liveTestApp, openSocket, seqsOn, settle, signedInSocket, subscribe } from '../../test/sockets';
+import {
+  isEvent,
+  listen,
+  liveTestApp,
+  openSocket,
+  seqsOn,
+  settle,
+  signedInSocket,
+  subscribe,
+} from '../../test/sockets';
 import { refreshTokens } from '../accounts/tables';
 import { createTokenSigner } from '../accounts/tokens';
+import { openPostgres } from '../platform/db';
 
 // Short, so a socket that never signs in is closed within the test; long enough that a socket whose
 // token expired can be used (an HTTP move, a refused subscribe) before it sends a fresh one, on a
@@ -169,5 +181,31 @@ describe('a socket of a login that ends', () => {
     await settle();
     expect(client.frames.filter((frame) => frame.type === 'error')).toEqual([]);
     expect(client.socket.readyState).toBe(client.socket.OPEN);
+  });
+});
+
+describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('a login ended through another API process', () => {
+  it('is refused here at once, on HTTP and on the socket', async () => {
+    const clone = await clonePostgresTemplate(process.env.DATABASE_URL ?? '');
+    const namespace = `test:two-nodes-logout:${Date.now()}:`;
+    const nodes = [];
+    for (let i = 0; i < 2; i++) {
+      const database = await openPostgres(clone.url, 4);
+      nodes.push(await makeTestApp({ jwtSecret: 'k'.repeat(48) }, { database, namespace }));
+    }
+    const [{ app: a }, { app: b }] = nodes as [TestApp, TestApp];
+    try {
+      const user = await registerUser(b);
+      const client = live.track(await signedInSocket(await listen(a), user));
+      const me = () => a.inject({ url: '/api/v1/me', headers: bearer(user) });
+      expect((await me()).statusCode).toBe(200);
+
+      await b.inject({ method: 'POST', url: '/api/v1/auth/logout', payload: { refresh_token: user.refresh_token } });
+      expect((await me()).statusCode).toBe(401);
+      expect(await client.closed).toEqual({ code: 4409, reason: 'login ended' });
+    } finally {
+      await Promise.all(nodes.map((node) => node.app.close()));
+      await clone.drop();
+    }
   });
 });
