@@ -5,6 +5,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { auth } from './accounts/auth';
 import { authRoutes } from './accounts/auth-routes';
 import { meRoutes } from './accounts/me-routes';
+import { createRevokedLogins } from './accounts/revoked-logins';
 import { createTokenSigner } from './accounts/tokens';
 import { analyticsRoutes } from './analytics/routes';
 import { productImageRoutes } from './catalog/images/routes';
@@ -57,6 +58,7 @@ export type AppConfig = Pick<
   | 'trustProxy'
   | 'authLimitPerIp'
   | 'authLimitPerAccount'
+  | 'refreshReuseGraceMs'
   | 'orderAcceptTimeoutMs'
   | 'dispatchFrom'
   | 'dispatch'
@@ -173,7 +175,10 @@ export async function buildApp({ config, platform, webApps, runJobs = true }: Ap
   await app.register(metrics);
   await app.register(docs);
   await app.register(health, { platform });
-  await app.register(auth, { tokens: createTokenSigner(config.jwtSecret) });
+  await app.register(auth, {
+    tokens: createTokenSigner(config.jwtSecret),
+    revokedLogins: createRevokedLogins({ db, cache: platform.cache, bus: platform.bus }),
+  });
   await app.register(
     async (api) => {
       const limits = { perIp: config.authLimitPerIp, perAccount: config.authLimitPerAccount };
@@ -181,6 +186,7 @@ export async function buildApp({ config, platform, webApps, runJobs = true }: Ap
         db,
         rateLimiter: platform.rateLimiter,
         limits,
+        refreshReuseGraceMs: config.refreshReuseGraceMs,
         signedOut: [(session) => forgetSessionDevices(db, session)],
       });
       await api.register(meRoutes, { db });

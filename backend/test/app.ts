@@ -50,6 +50,7 @@ export async function makeTestApp(
     trustProxy: false,
     authLimitPerIp: 1000,
     authLimitPerAccount: 1000,
+    refreshReuseGraceMs: 20_000,
     orderAcceptTimeoutMs: 300_000,
     dispatchFrom: 'READY_FOR_PICKUP',
     dispatch: defaultDispatch,

@@ -11,34 +11,38 @@ export interface AuthRoutesOptions {
   db: Db;
   rateLimiter: RateLimiter;
   limits: AuthLimits;
+  /** How long after a refresh a phone that lost the answer may retry with the same token (see rotateSession). */
+  refreshReuseGraceMs: number;
   /** What modules above accounts undo when a login ends (its phone's pushes stop, say). */
   signedOut?: readonly ((session: { userId: string; sessionId: string }) => Promise<unknown>)[];
 }
 
 export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (
   app,
-  { db, rateLimiter, limits, signedOut = [] },
+  { db, rateLimiter, limits, refreshReuseGraceMs, signedOut = [] },
 ) => {
+  const sessions = { db, signer: app.tokens, revoked: app.revokedLogins, reuseGraceMs: refreshReuseGraceMs };
+
   route(app, routes.register, async (request, reply) => {
     await limitAuthAttempt(rateLimiter, limits, request, reply, `register:${request.body.phone}`);
     const user = await register(db, request.body);
-    return { ...(await startSession(db, app.tokens, user)), user };
+    return { ...(await startSession(sessions, user)), user };
   });
 
   route(app, routes.login, async (request, reply) => {
     const account = request.body.phone ?? request.body.email ?? '';
     await limitAuthAttempt(rateLimiter, limits, request, reply, `login:${account}`);
     const user = await authenticate(db, request.body);
-    return { ...(await startSession(db, app.tokens, user)), user };
+    return { ...(await startSession(sessions, user)), user };
   });
 
   route(app, routes.refresh, async ({ body }) => {
-    const { tokens, userId } = await rotateSession(db, app.tokens, body.refresh_token);
+    const { tokens, userId } = await rotateSession(sessions, body.refresh_token);
     return { ...tokens, user: await profileOf(db, userId) };
   });
 
   route(app, routes.logout, async ({ body }) => {
-    const ended = await endSession(db, body.refresh_token);
+    const ended = await endSession(sessions, body.refresh_token);
     if (!ended) return null;
     // A rider who signs out takes no more work: dispatch would otherwise offer it to a phone nobody holds.
     await takeRiderOffline(db, ended.userId);

@@ -9,7 +9,7 @@ import { profileOf, updateMe } from './users';
 export const meRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
   route(app, routes.getMe, async ({ user }) => profileOf(db, user.id));
 
-  route(app, routes.updateMe, async ({ user, body }) => updateMe(db, user, body));
+  route(app, routes.updateMe, async ({ user, body }) => updateMe({ db, revoked: app.revokedLogins }, user, body));
 
   route(app, routes.listAddresses, async ({ user }) => ({
     items: await listAddresses(db, user.id),

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { role } from '@kupwara/shared';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import type { AuthUser } from '../platform/http/auth-user';
@@ -16,10 +16,19 @@ export interface TokenSigner {
   sign(user: AuthUser, now?: Date): Promise<{ token: string; expiresAt: Date }>;
   /** The token's user and when it expires, or a 401 AppError saying whether it expired or is not ours at all. */
   verify(token: string): Promise<AuthUser & { expiresAt: Date }>;
+  /**
+   * The refresh token that succeeds the stored one with this row id: the same every time it is
+   * asked for, and unguessable without the server's secret. Rotation hands it out, and hands it out
+   * again to a phone that lost the answer and retries (see rotateSession), so neither the token nor
+   * anything that decrypts to it needs storing: the database keeps only its hash, as for any other.
+   */
+  successorRefreshToken(refreshTokenId: string): string;
 }
 
 export function createTokenSigner(secret: string): TokenSigner {
   const key = new TextEncoder().encode(secret);
+  // A key of its own, derived from the secret, so refresh tokens and JWT signatures never share one.
+  const successorKey = createHmac('sha256', secret).update('kupwaracart refresh-token successor v1').digest();
   return {
     async sign(user, now = new Date()) {
       const issuedAt = Math.floor(now.getTime() / 1000);
@@ -57,6 +66,8 @@ export function createTokenSigner(secret: string): TokenSigner {
         throw new AppError(401, 'UNAUTHENTICATED', 'Invalid access token');
       }
     },
+    successorRefreshToken: (refreshTokenId) =>
+      createHmac('sha256', successorKey).update(refreshTokenId).digest('base64url'),
   };
 }
 

@@ -5,6 +5,7 @@ import { violatedUniqueConstraint } from '../platform/db-errors';
 import { AppError, invalidField, notFound } from '../platform/http/errors';
 import { newId } from '../platform/ids';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords';
+import type { RevokedLogins } from './revoked-logins';
 import { endOtherSessions } from './sessions';
 import { riderProfiles, users } from './tables';
 
@@ -126,7 +127,12 @@ export async function authenticate(db: Db, input: LoginRequest): Promise<Me> {
   return me;
 }
 
-export async function updateMe(db: Db, caller: { id: string; sessionId: string }, input: UpdateMeRequest) {
+/** The caller's own changes; a new password ends every other session of theirs, their access tokens too. */
+export async function updateMe(
+  { db, revoked }: { db: Db; revoked: RevokedLogins },
+  caller: { id: string; sessionId: string },
+  input: UpdateMeRequest,
+) {
   const [current] = await db
     .select({ role: users.role, passwordHash: users.passwordHash })
     .from(users)
@@ -141,6 +147,7 @@ export async function updateMe(db: Db, caller: { id: string; sessionId: string }
     passwordHash = await hashPassword(input.new_password);
   }
 
+  let ended: string[] = [];
   try {
     await db.transaction(async (tx) => {
       await tx
@@ -159,11 +166,12 @@ export async function updateMe(db: Db, caller: { id: string; sessionId: string }
           .set({ vehicleType: input.vehicle_type, updatedAt: new Date() })
           .where(eq(riderProfiles.userId, caller.id));
       }
-      if (passwordHash) await endOtherSessions(tx, caller.id, caller.sessionId);
+      if (passwordHash) ended = await endOtherSessions(tx, caller.id, caller.sessionId);
     });
   } catch (error) {
     duplicateAccount(error);
   }
+  await revoked.revoke(ended);
   return profileOf(db, caller.id);
 }
 

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { helpers, type Market, type Session, start } from '../../test/dispatch';
-import { bearer, registerUser } from '../../test/factories';
+import { bearer, PASSWORD, registerUser } from '../../test/factories';
 import { advanceOrder, line, makeMarket, placeOrder, transition } from '../../test/orders';
 import { listen, signedInSocket } from '../../test/sockets';
 import type { Db } from '../platform/db';
@@ -135,6 +135,13 @@ describe('a rider’s status', () => {
 
   it('goes offline when the rider signs out, so no offer waits for a phone nobody holds', async () => {
     const rider = await registerUser(app, { role: 'rider' });
+    const otherPhone = (
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { phone: rider.user.phone, password: PASSWORD },
+      })
+    ).json() as Session;
     await set(rider, 'online');
     const out = await app.inject({
       method: 'POST',
@@ -142,8 +149,9 @@ describe('a rider’s status', () => {
       payload: { refresh_token: rider.refresh_token },
     });
     expect(out.statusCode).toBe(204);
-    // The access token lives on for its few minutes: it reads what signing out changed.
-    expect((await read(rider)).json()).toEqual({ status: 'offline' });
+    // The signed-out login's access token is refused at once; the rider's other login reads the change.
+    expect((await read(rider)).statusCode).toBe(401);
+    expect((await read(otherPhone)).json()).toEqual({ status: 'offline' });
   });
 
   it('is only for riders: 403 for a customer or a seller, 401 for nobody', async () => {

@@ -30,6 +30,8 @@ const envSchema = z
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters (try: openssl rand -base64 48)').optional(),
     AUTH_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
     AUTH_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+    /** A phone that lost the answer to a refresh may retry with the same token this long after. */
+    REFRESH_REUSE_GRACE_S: z.coerce.number().int().min(0).max(300).default(20),
     ORDER_ACCEPT_TIMEOUT_S: z.coerce.number().int().min(10).max(86_400).default(300),
     /** When to start looking for a rider: once the order is ready, or once the shop accepts it (saves minutes). */
     DISPATCH_FROM: z.enum(['READY_FOR_PICKUP', 'ACCEPTED']).default('READY_FOR_PICKUP'),
@@ -174,6 +176,11 @@ export interface Config {
   authLimitPerIp: number;
   /** Login attempts allowed per 15 minutes for one phone number or email. */
   authLimitPerAccount: number;
+  /**
+   * How long after a refresh the same (used) refresh token still gets the same new pair, for a
+   * phone whose answer was lost; after it, or once the new token was used, reuse revokes the login.
+   */
+  refreshReuseGraceMs: number;
   /** How long a shop has to accept or reject a new order before it is cancelled (and the customer told). */
   orderAcceptTimeoutMs: number;
   /** The order event that starts looking for a rider. */
@@ -228,6 +235,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     jwtSecret: e.JWT_SECRET,
     authLimitPerIp: e.AUTH_LIMIT_PER_IP,
     authLimitPerAccount: e.AUTH_LIMIT_PER_ACCOUNT,
+    refreshReuseGraceMs: e.REFRESH_REUSE_GRACE_S * 1000,
     trustProxy: e.TRUST_PROXY,
     orderAcceptTimeoutMs: e.ORDER_ACCEPT_TIMEOUT_S * 1000,
     dispatchFrom: e.DISPATCH_FROM,

@@ -1,3 +1,4 @@
+import type { RevokedLogins } from '../accounts/revoked-logins';
 import type { AuthUser, TokenSigner } from '../accounts/tokens';
 import { CLOSE, type FrameSender } from './frame-sender';
 
@@ -5,12 +6,15 @@ import { CLOSE, type FrameSender } from './frame-sender';
 export interface Authentication {
   user(): AuthUser | undefined;
   authenticate(token: string): Promise<void>;
+  /** These logins were ended (logout, password change, a stolen refresh token): one may be this socket's. */
+  revoked(sessionIds: readonly string[]): Promise<void>;
   /** The socket closed: no timer of it may fire. */
   stop(): void;
 }
 
 export interface AuthenticationOptions {
   tokens: TokenSigner;
+  revokedLogins: RevokedLogins;
   sender: FrameSender;
   /** A socket that has not authenticated this long after opening (or after its token expired) is closed. */
   timeoutMs: number;
@@ -19,8 +23,10 @@ export interface AuthenticationOptions {
   onSignedOut(): Promise<void>;
 }
 
+const LOGIN_ENDED = 'This login has ended: log in again';
+
 export function createAuthentication(options: AuthenticationOptions): Authentication {
-  const { tokens, sender, timeoutMs } = options;
+  const { tokens, revokedLogins, sender, timeoutMs } = options;
   let user: AuthUser | undefined;
   let deadline: NodeJS.Timeout | undefined;
   let expiry: NodeJS.Timeout | undefined;
@@ -46,6 +52,7 @@ export function createAuthentication(options: AuthenticationOptions): Authentica
       } catch (error) {
         return sender.refuse('UNAUTHENTICATED', (error as Error).message);
       }
+      if (await revokedLogins.isRevoked(verified.sessionId)) return sender.refuse('UNAUTHENTICATED', LOGIN_ENDED);
       // Another account on the same socket starts from nothing.
       if (user && user.id !== verified.id) await options.onSignedOut();
       user = verified;
@@ -53,6 +60,15 @@ export function createAuthentication(options: AuthenticationOptions): Authentica
       clearTimeout(expiry);
       expiry = setTimeout(expire, Math.max(0, verified.expiresAt.getTime() - Date.now()));
       sender.send({ type: 'authenticated', user_id: verified.id, expires_at: verified.expiresAt.toISOString() });
+    },
+    async revoked(sessionIds) {
+      if (!user || !sessionIds.includes(user.sessionId)) return;
+      user = undefined;
+      clearTimeout(expiry);
+      sender.refuse('UNAUTHENTICATED', LOGIN_ENDED);
+      await options.onSignedOut();
+      // Nothing this socket could send would make the login live again: the app signs in anew.
+      options.close(CLOSE.loginEnded, 'login ended');
     },
     stop() {
       clearTimeout(deadline);

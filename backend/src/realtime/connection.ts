@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type ClientFrame, clientFrame } from '@kupwara/shared';
 import type { WebSocket } from 'ws';
+import type { RevokedLogins } from '../accounts/revoked-logins';
 import type { TokenSigner } from '../accounts/tokens';
 import type { PositionIngest } from '../delivery/positions';
 import type { Presence } from '../notifications/presence';
@@ -15,6 +16,9 @@ export interface ConnectionOptions {
   db: Db;
   hub: Hub;
   tokens: TokenSigner;
+  revokedLogins: RevokedLogins;
+  /** Calls the listener with the logins ended anywhere from now on; the result stops it. */
+  onLoginsRevoked(listener: (sessionIds: readonly string[]) => void): () => void;
   positions: PositionIngest;
   /** Who has a live socket (a rider without one is texted their offers). */
   presence: Presence;
@@ -61,6 +65,7 @@ export function serveConnection(socket: WebSocket, options: ConnectionOptions): 
   const stopResuming = hub.onResumed(() => subscriptions.resume());
   const authentication = createAuthentication({
     tokens,
+    revokedLogins: options.revokedLogins,
     sender,
     timeoutMs: options.authTimeoutMs,
     close: (code, reason) => socket.close(code, reason),
@@ -91,11 +96,16 @@ export function serveConnection(socket: WebSocket, options: ConnectionOptions): 
     const frame = readFrame(data.toString(), isBinary, sender);
     if (frame) handling = handling.then(() => handle(frame)).catch(fail);
   });
+  // In turn with the frames: an auth frame being checked as its login ends is signed out after it.
+  const stopHearing = options.onLoginsRevoked((sessionIds) => {
+    handling = handling.then(() => authentication.revoked(sessionIds)).catch(fail);
+  });
   // The server's heartbeat answered: still connected.
   socket.on('pong', () => void presentAs(present));
   socket.on('close', () => {
     closed = true;
     stopResuming();
+    stopHearing();
     authentication.stop();
     void subscriptions.dropAll();
     void presentAs(undefined);

@@ -1,7 +1,7 @@
 import type { ServerFrame } from '@kupwara/shared';
 
 /** Close codes of our own (4000–4999). */
-export const CLOSE = { authTimeout: 4401, tooSlow: 4408 } as const;
+export const CLOSE = { authTimeout: 4401, tooSlow: 4408, loginEnded: 4409 } as const;
 
 type ErrorFrame = Extract<ServerFrame, { type: 'error' }>;
 export type ErrorCode = ErrorFrame['code'];

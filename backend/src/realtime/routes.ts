@@ -2,6 +2,7 @@ import websocket from '@fastify/websocket';
 import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Histogram } from 'prom-client';
 import type { WebSocket } from 'ws';
+import { hearRevokedLogins } from '../accounts/revoked-logins';
 import type { PositionIngest } from '../delivery/positions';
 import { createPresence } from '../notifications/presence';
 import type { Bus } from '../platform/bus';
@@ -62,6 +63,15 @@ export async function realtime(app: FastifyInstance, options: RealtimeOptions) {
   // A live socket answers every heartbeat: its presence outlasts two missed ones, then lapses.
   const presence = createPresence(cache, (3 * heartbeatMs) / 1000);
   const alive = new WeakSet<WebSocket>();
+  // One subscription for every socket of this process; it ends with the bus, when the app closes.
+  const revokedListeners = new Set<(sessionIds: readonly string[]) => void>();
+  await hearRevokedLogins(bus, (sessionIds) => {
+    for (const listener of revokedListeners) listener(sessionIds);
+  });
+  const onLoginsRevoked = (listener: (sessionIds: readonly string[]) => void) => {
+    revokedListeners.add(listener);
+    return () => revokedListeners.delete(listener);
+  };
 
   await app.register(websocket, { options: { maxPayload: MAX_FRAME_BYTES } });
 
@@ -89,6 +99,8 @@ export async function realtime(app: FastifyInstance, options: RealtimeOptions) {
       db,
       hub,
       tokens: app.tokens,
+      revokedLogins: app.revokedLogins,
+      onLoginsRevoked,
       positions,
       presence,
       authTimeoutMs,

@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../src/client';
-import { clientFor, makeMarket, startBackend } from './backend';
+import { clientFor, makeMarket, registerUser, startBackend } from './backend';
 
 let backend: Awaited<ReturnType<typeof startBackend>>;
 let market: Awaited<ReturnType<typeof makeMarket>>;
@@ -27,6 +27,28 @@ describe('the API client', () => {
     sent.length = 0;
     await api.call('getMe', {});
     expect(sent).toEqual(['GET /api/v1/me']);
+  });
+
+  it('refreshes again with the same token when the answer to a refresh was lost, and stays one login', async () => {
+    const me = await registerUser(backend.app);
+    let lost = 0;
+    // The server rotated the token, but the phone never heard back (the link dropped on the way).
+    const losingFirstRefresh: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (String(input).endsWith('/auth/refresh') && lost++ === 0) throw new TypeError('network connection lost');
+      return response;
+    };
+    const { api, sessions, sent } = clientFor(backend.url, expired(me), losingFirstRefresh);
+    await expect(api.call('getMe', {})).rejects.toMatchObject({ code: 'NETWORK_ERROR' });
+    expect(sessions.store.getState().session?.refresh_token).toBe(me.refresh_token);
+
+    expect((await api.call('getMe', {})).id).toBe(me.user.id);
+    expect(sent.filter((line) => line.endsWith('/auth/refresh'))).toHaveLength(2);
+    const renewed = sessions.store.getState().session;
+    expect(renewed?.refresh_token).not.toBe(me.refresh_token);
+    // The retried answer carried on the login the lost one began: it refreshes, and is not revoked.
+    expect(await api.refresh()).toBe(true);
+    expect((await api.call('getMe', {})).id).toBe(me.user.id);
   });
 
   it('logs out when the refresh is refused, and says UNAUTHENTICATED', async () => {

@@ -146,6 +146,57 @@ describe('the realtime client', () => {
     client.close();
   });
 
+  it('refreshes once when the server refuses its token at sign-in, and goes offline when that logs it out', async () => {
+    let token: string | null = 'of-an-ended-login';
+    const refreshes: string[] = [];
+    FakeSocket.made = [];
+    const client = createRealtimeClient({
+      url: 'ws://town/ws',
+      token: () => token,
+      refreshToken: async () => {
+        refreshes.push(token ?? '');
+        token = null;
+        return false;
+      },
+      WebSocket: FakeSocket,
+    });
+    client.subscribe(channels.order(ORDER), () => {});
+    const socket = FakeSocket.made[0];
+    socket?.open();
+    socket?.receive({ type: 'error', code: 'UNAUTHENTICATED', message: 'This login has ended: log in again' });
+    await vi.waitFor(() => expect(client.state).toBe('offline'));
+    expect(refreshes).toEqual(['of-an-ended-login']);
+    expect(socket?.readyState).toBe(3);
+    client.close();
+  });
+
+  it('does not refresh in a loop when the fresh token is refused too', async () => {
+    let n = 0;
+    FakeSocket.made = [];
+    const client = createRealtimeClient({
+      url: 'ws://town/ws',
+      token: () => `token-${n}`,
+      refreshToken: async () => {
+        n += 1;
+        return true;
+      },
+      WebSocket: FakeSocket,
+    });
+    client.subscribe(channels.order(ORDER), () => {});
+    const socket = FakeSocket.made[0];
+    socket?.open();
+    socket?.receive({ type: 'error', code: 'UNAUTHENTICATED', message: 'Invalid access token' });
+    await vi.waitFor(() => expect(socket?.sent.at(-1)).toEqual({ type: 'auth', token: 'token-1' }));
+    socket?.receive({ type: 'error', code: 'UNAUTHENTICATED', message: 'Invalid access token' });
+    await Promise.resolve();
+    expect(n).toBe(1);
+    expect(socket?.sent).toEqual([
+      { type: 'auth', token: 'token-0' },
+      { type: 'auth', token: 'token-1' },
+    ]);
+    client.close();
+  });
+
   it('hands the answers to frames sent with a ref to their listeners, and nothing else', () => {
     const client = start();
     client.subscribe(channels.order(ORDER), () => {});

@@ -29,7 +29,10 @@ export interface RealtimeOptions {
   url: string;
   /** The current access token (null when logged out: the client then stays offline). */
   token(): string | null | undefined;
-  /** Called when the server says the token expired; resolves once a fresh one is in place. */
+  /**
+   * Called when the server says the token expired, or refuses it at sign-in (its login may have
+   * ended); resolves once a fresh one is in place, false when the app is logged out.
+   */
   refreshToken(): Promise<boolean>;
   WebSocket?: new (url: string) => SocketLike;
   /** First reconnection delay; it doubles up to maxDelayMs, with jitter (1 s … 30 s). */
@@ -101,6 +104,10 @@ export function createRealtimeClient(options: RealtimeOptions): RealtimeClient {
   let closed = false;
   /** Whether the channels were subscribed before: the next subscription is a resumption. */
   let resuming = false;
+  /** An auth frame is out and not yet answered. */
+  let signingIn = false;
+  /** A refused sign-in was already answered with a refresh (reset once one succeeds): no refresh loop. */
+  let renewedAfterRefusal = false;
 
   const setState = (next: ConnectionState) => {
     if (next === state) return;
@@ -123,7 +130,18 @@ export function createRealtimeClient(options: RealtimeOptions): RealtimeClient {
     const token = options.token();
     if (!token) return socket?.close(1000, 'logged out');
     authenticated = false;
-    send({ type: 'auth', token });
+    signingIn = send({ type: 'auth', token });
+  }
+
+  function renewToken() {
+    authenticated = false;
+    options.refreshToken().then(
+      (fresh) => (fresh ? authenticate() : socket?.close(1000, 'logged out')),
+      () => {
+        // Offline: the server closes the unsigned socket, and the next connection's sign-in tries again.
+        renewedAfterRefusal = false;
+      },
+    );
   }
 
   function deliver(frame: ChannelFrame) {
@@ -142,6 +160,8 @@ export function createRealtimeClient(options: RealtimeOptions): RealtimeClient {
       case 'authenticated': {
         const first = !authenticated;
         authenticated = true;
+        signingIn = false;
+        renewedAfterRefusal = false;
         setState('online');
         if (!first) return;
         for (const [name, channel] of channels) {
@@ -163,9 +183,13 @@ export function createRealtimeClient(options: RealtimeOptions): RealtimeClient {
         return;
       case 'error':
         if (frame.ref !== undefined) for (const listener of replyListeners) listener({ ...frame, ref: frame.ref });
-        if (frame.code === 'TOKEN_EXPIRED') {
-          authenticated = false;
-          void options.refreshToken().then((fresh) => (fresh ? authenticate() : socket?.close(1000, 'logged out')));
+        if (frame.code === 'TOKEN_EXPIRED') renewToken();
+        // The token was refused at sign-in: its login ended (logout elsewhere, a password change) or
+        // it lapsed in the app's hands. One refresh tells which, and logs the app out for the first.
+        else if (frame.code === 'UNAUTHENTICATED' && signingIn && !renewedAfterRefusal) {
+          signingIn = false;
+          renewedAfterRefusal = true;
+          renewToken();
         }
         return;
       default:
