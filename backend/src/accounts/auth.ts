@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AuthUser } from '../platform/http/auth-user';
 import { AppError } from '../platform/http/errors';
-import type { RevokedLogins } from './revoked-logins';
+import { LOGIN_ENDED, type RevokedLogins } from './revoked-logins';
 import type { TokenSigner } from './tokens';
 
 declare module 'fastify' {
@@ -14,14 +14,12 @@ declare module 'fastify' {
   }
 }
 
-export const loginEnded = () => new AppError(401, 'UNAUTHENTICATED', 'This login has ended: log in again');
-
 async function authenticate({ tokens, revokedLogins }: AuthOptions, request: FastifyRequest): Promise<AuthUser> {
   const header = request.headers.authorization;
   const token = header?.match(/^Bearer ([^\s]+)$/i)?.[1];
   if (!token) throw new AppError(401, 'UNAUTHENTICATED', 'Log in first: send Authorization: Bearer <access token>');
   const { id, role, sessionId } = await tokens.verify(token);
-  if (await revokedLogins.isRevoked(sessionId)) throw loginEnded();
+  if (await revokedLogins.isRevoked(sessionId)) throw new AppError(401, 'UNAUTHENTICATED', LOGIN_ENDED);
   return { id, role, sessionId };
 }
 

@@ -28,10 +28,31 @@ const cacheKey = (sessionId: string) => `revoked-login:${sessionId}`;
 
 const uuid = z.uuid();
 
+/** What the API answers a token of an ended login, on HTTP and on the socket. */
+export const LOGIN_ENDED = 'This login has ended: log in again';
+
 export function createRevokedLogins({ db, cache, bus }: { db: Db; cache: Cache; bus: Bus }): RevokedLogins {
+  // The logins this process ended, until their tokens expire, kept beside the cache: an LRU memory
+  // cache full of catalogue pages could evict an entry, and a Redis restarted empty forgets them.
+  // Entries share one lifetime, so the oldest come first and expire first.
+  const endedHere = new Map<string, number>();
+  const remember = (sessionIds: readonly string[]) => {
+    const now = Date.now();
+    for (const [id, until] of endedHere) {
+      if (until > now) break;
+      endedHere.delete(id);
+    }
+    for (const id of sessionIds) {
+      endedHere.delete(id);
+      endedHere.set(id, now + ACCESS_TOKEN_SECONDS * 1000);
+    }
+  };
+  const endedHereStill = (sessionId: string) => (endedHere.get(sessionId) ?? 0) > Date.now();
+
   return {
     async revoke(sessionIds) {
       if (sessionIds.length === 0) return;
+      remember(sessionIds);
       // The revocation is already in the database, so failures here are not the caller's to answer:
       // while the cache is down isRevoked asks the database, and a lost announcement leaves a socket
       // signed in until its token expires, which is what happened before the deny-list existed.
@@ -42,6 +63,7 @@ export function createRevokedLogins({ db, cache, bus }: { db: Db; cache: Cache; 
         .catch(() => undefined);
     },
     async isRevoked(sessionId) {
+      if (endedHereStill(sessionId)) return true;
       try {
         return (await cache.get<boolean>(cacheKey(sessionId))) === true;
       } catch {

@@ -6,6 +6,7 @@ import { makeTestApp } from '../../test/app';
 import { bearer, PASSWORD, registerUser } from '../../test/factories';
 import type { Platform } from '../platform/platform';
 import { refreshTokens } from './tables';
+import { hashRefreshToken } from './tokens';
 
 let app: FastifyInstance;
 let platform: Platform;
@@ -145,21 +146,42 @@ describe('access tokens of an ended login', () => {
     });
   }
 
-  it('stay refused when the cache fails: the database is asked instead', async () => {
+  /** Runs `body` with the cache's get and set replaced, as when Redis is down or forgets. */
+  async function withCache(
+    broken: { get: Platform['cache']['get']; set: Platform['cache']['set'] },
+    body: () => Promise<void>,
+  ) {
     const { get, set } = platform.cache;
-    const broken = async () => {
-      throw new Error('cache down');
-    };
+    Object.assign(platform.cache, broken);
     try {
-      // Ended while the cache could not even store the revocation.
-      platform.cache.get = broken;
-      platform.cache.set = broken;
+      await body();
+    } finally {
+      Object.assign(platform.cache, { get, set });
+    }
+  }
+  const failing = async () => {
+    throw new Error('cache down');
+  };
+
+  it('stay refused when the cache fails: the database is asked instead', async () => {
+    const ended = await registerUser(app);
+    const kept = await login(ended.user.phone);
+    // Ended by another API process whose word never reached this one's cache.
+    await platform.database.db
+      .update(refreshTokens)
+      .set({ revokedAt: new Date() })
+      .where(eq(refreshTokens.tokenHash, hashRefreshToken(ended.refresh_token)));
+    await withCache({ get: failing, set: failing }, async () => {
+      expect(await meStatus(ended)).toBe(401);
+      expect(await meStatus(kept)).toBe(200);
+    });
+  });
+
+  it('stay refused when the cache forgot them (evicted, or Redis restarted empty), if ended here', async () => {
+    await withCache({ get: async () => undefined, set: async () => {} }, async () => {
       const { ended, kept } = await endOne((session) => post('/auth/logout', { refresh_token: session.refresh_token }));
       expect(await meStatus(ended)).toBe(401);
       expect(await meStatus(kept)).toBe(200);
-    } finally {
-      platform.cache.get = get;
-      platform.cache.set = set;
-    }
+    });
   });
 });

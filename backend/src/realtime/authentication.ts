@@ -1,4 +1,4 @@
-import type { RevokedLogins } from '../accounts/revoked-logins';
+import { LOGIN_ENDED, type RevokedLogins } from '../accounts/revoked-logins';
 import type { AuthUser, TokenSigner } from '../accounts/tokens';
 import { CLOSE, type FrameSender } from './frame-sender';
 
@@ -22,8 +22,6 @@ export interface AuthenticationOptions {
   /** The user the socket followed channels as is gone (their token expired, or another signed in). */
   onSignedOut(): Promise<void>;
 }
-
-const LOGIN_ENDED = 'This login has ended: log in again';
 
 export function createAuthentication(options: AuthenticationOptions): Authentication {
   const { tokens, revokedLogins, sender, timeoutMs } = options;
