@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { apiPrefix } from '@kupwara/shared';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { DestinationStream } from 'pino';
 import { auth } from './accounts/auth';
 import { authRoutes } from './accounts/auth-routes';
 import { meRoutes } from './accounts/me-routes';
@@ -41,10 +42,15 @@ import { docs } from './platform/http/docs';
 import { errorHandling } from './platform/http/errors';
 import { health } from './platform/http/health';
 import { metrics } from './platform/http/metrics';
+import { rateLimits } from './platform/http/rate-limits';
+import { bodyLimitBytes, clientErrorHandler, maxHeaderBytes, urlLimit } from './platform/http/request-limits';
 import { routeTableOnly } from './platform/http/route';
+import { securityHeaders } from './platform/http/security-headers';
 import { serveMedia, serveWebApps, type WebApp } from './platform/http/web-apps';
+import { writeLimits } from './platform/http/write-limits';
 import { forgetOldAnswers } from './platform/idempotency';
 import { createJobRunner, type JobHandler } from './platform/jobs';
+import { privateLogging } from './platform/log-privacy';
 import type { Platform } from './platform/platform';
 import { type RealtimeOptions, realtime } from './realtime/routes';
 import { storeRoutes } from './stores/routes';
@@ -57,6 +63,9 @@ export type AppConfig = Pick<
   | 'trustProxy'
   | 'authLimitPerIp'
   | 'authLimitPerAccount'
+  | 'writeLimitPerUser'
+  | 'writeLimitPerIp'
+  | 'corsOrigins'
   | 'orderAcceptTimeoutMs'
   | 'dispatchFrom'
   | 'dispatch'
@@ -65,12 +74,13 @@ export type AppConfig = Pick<
   | 'smsFallbackAfterMs'
   | 'payments'
   | 'paymentTimeoutMs'
-> & {
-  /** Resolved by resolveJwtSecret: always present here. */
-  jwtSecret: string;
-  /** Tests shorten the socket timers. */
-  realtime?: Pick<RealtimeOptions, 'authTimeoutMs' | 'heartbeatMs' | 'maxBufferedBytes'>;
-};
+> &
+  Partial<Pick<Config, 'mediaS3'>> & {
+    /** Resolved by resolveJwtSecret: always present here. */
+    jwtSecret: string;
+    /** Tests shorten the socket timers. */
+    realtime?: Pick<RealtimeOptions, 'authTimeoutMs' | 'heartbeatMs' | 'maxBufferedBytes'>;
+  };
 
 export interface AppOptions {
   config: AppConfig;
@@ -79,6 +89,8 @@ export interface AppOptions {
   webApps?: readonly WebApp[];
   /** Run side-effect jobs in this process (default true). A test turns it off to play a crashed runner. */
   runJobs?: boolean;
+  /** Where log lines go (default standard output): a test reads them to see what a session leaks. */
+  logStream?: DestinationStream;
 }
 
 /** Every module's side-effect handlers, by job kind. */
@@ -96,18 +108,26 @@ export const jobHandlers = (deps: DispatchDeps, push: PushDeps, payments: Paymen
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 /** Builds the whole HTTP app on a platform; listening is the caller's business (main.ts, tests). */
-export async function buildApp({ config, platform, webApps, runJobs = true }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  platform,
+  webApps,
+  runJobs = true,
+  logStream,
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
       config.logLevel === 'silent'
         ? false
-        : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+        : { level: config.logLevel, ...privateLogging, ...(logStream ? { stream: logStream } : {}) },
     // A request id the client (or a proxy) sent is kept so one action can be followed across logs.
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    bodyLimit: 1024 * 1024,
+    bodyLimit: bodyLimitBytes,
+    http: { maxHeaderSize: maxHeaderBytes },
+    clientErrorHandler,
     trustProxy: config.trustProxy,
     return503OnClosing: true,
     forceCloseConnections: true,
@@ -169,6 +189,13 @@ export async function buildApp({ config, platform, webApps, runJobs = true }: Ap
   });
 
   await app.register(errorHandling);
+  await app.register(urlLimit);
+  await app.register(securityHeaders, {
+    corsOrigins: config.corsOrigins,
+    checkoutUrl: config.payments?.checkoutUrl,
+    mediaPublicUrl: config.mediaS3?.publicUrl,
+  });
+  await app.register(rateLimits, { redis: platform.redis, nameSpace: `${platform.namespace}ratelimit:` });
   await app.register(routeTableOnly);
   await app.register(metrics);
   await app.register(docs);
@@ -176,10 +203,10 @@ export async function buildApp({ config, platform, webApps, runJobs = true }: Ap
   await app.register(auth, { tokens: createTokenSigner(config.jwtSecret) });
   await app.register(
     async (api) => {
+      await api.register(writeLimits, { perUser: config.writeLimitPerUser, perIp: config.writeLimitPerIp });
       const limits = { perIp: config.authLimitPerIp, perAccount: config.authLimitPerAccount };
       await api.register(authRoutes, {
         db,
-        rateLimiter: platform.rateLimiter,
         limits,
         signedOut: [(session) => forgetSessionDevices(db, session)],
       });
