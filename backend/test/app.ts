@@ -3,6 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
 import { type AppConfig, buildApp } from '../src/app';
 import { defaultDispatch } from '../src/delivery/dispatch';
 import type { Database, QueryLog } from '../src/platform/db';
@@ -29,11 +30,13 @@ export interface TestAppOptions {
   /** Another API node on the same database and Redis namespace (default: a fresh database and namespace). */
   database?: Database;
   namespace?: string;
+  /** Where the app's log lines go (set logLevel too: tests log nothing by default). */
+  logStream?: DestinationStream;
 }
 
 export async function makeTestApp(
   overrides: Partial<AppConfig> = {},
-  { log, mediaS3, runJobs, database, namespace = `test:${randomUUID()}:` }: TestAppOptions = {},
+  { log, mediaS3, runJobs, database, namespace = `test:${randomUUID()}:`, logStream }: TestAppOptions = {},
 ): Promise<TestApp> {
   const platform = await createPlatform(
     {
@@ -67,7 +70,7 @@ export async function makeTestApp(
     jwtSecret: randomBytes(32).toString('base64url'),
     ...overrides,
   };
-  const app = await buildApp({ config, platform, webApps: [], runJobs });
+  const app = await buildApp({ config, platform, webApps: [], runJobs, logStream });
   return { app, platform, config };
 }
 
