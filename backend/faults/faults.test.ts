@@ -160,12 +160,18 @@ async function eventsMissed(db: pg.Pool, stream: Stream, waitMs = 15_000) {
   await waitUntil(async () => missing() === 0, 'followers to catch up', waitMs).catch(() => undefined);
   const missed = missing();
   if (missed > 0) {
-    const lost = rows.filter((row) => !stream.followers.some((f) => f.received.get(channels.order(row.order_id))?.has(row.seq)));
+    const lost = rows.filter(
+      (row) => !stream.followers.some((f) => f.received.get(channels.order(row.order_id))?.has(row.seq)),
+    );
     const detail = await db.query(
       `SELECT order_id, seq, status, recorded_at FROM order_events WHERE order_id = ANY($1) ORDER BY order_id, seq`,
       [lost.map((row) => row.order_id)],
     );
-    const had = lost.map((row) => [...(stream.followers.find((f) => f.received.has(channels.order(row.order_id)))?.received.get(channels.order(row.order_id)) ?? [])]);
+    const had = lost.map((row) => [
+      ...(stream.followers
+        .find((f) => f.received.has(channels.order(row.order_id)))
+        ?.received.get(channels.order(row.order_id)) ?? []),
+    ]);
     console.error('events missed', JSON.stringify({ lost, detail: detail.rows, had }));
   }
   return { events: rows.length, missed };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { apiPrefix } from '@kupwara/shared';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { DestinationStream } from 'pino';
 import { auth } from './accounts/auth';
 import { authRoutes } from './accounts/auth-routes';
 import { meRoutes } from './accounts/me-routes';
@@ -42,10 +43,15 @@ import { docs } from './platform/http/docs';
 import { errorHandling } from './platform/http/errors';
 import { health } from './platform/http/health';
 import { metrics } from './platform/http/metrics';
+import { rateLimits } from './platform/http/rate-limits';
+import { bodyLimitBytes, clientErrorHandler, maxHeaderBytes, urlLimit } from './platform/http/request-limits';
 import { routeTableOnly } from './platform/http/route';
+import { securityHeaders } from './platform/http/security-headers';
 import { serveMedia, serveWebApps, type WebApp } from './platform/http/web-apps';
+import { writeLimits } from './platform/http/write-limits';
 import { forgetOldAnswers } from './platform/idempotency';
 import { createJobRunner, type JobHandler } from './platform/jobs';
+import { privateLogging } from './platform/log-privacy';
 import type { Platform } from './platform/platform';
 import { type RealtimeOptions, realtime } from './realtime/routes';
 import { storeRoutes } from './stores/routes';
@@ -59,6 +65,9 @@ export type AppConfig = Pick<
   | 'authLimitPerIp'
   | 'authLimitPerAccount'
   | 'refreshReuseGraceMs'
+  | 'writeLimitPerUser'
+  | 'writeLimitPerIp'
+  | 'corsOrigins'
   | 'orderAcceptTimeoutMs'
   | 'dispatchFrom'
   | 'dispatch'
@@ -67,12 +76,13 @@ export type AppConfig = Pick<
   | 'smsFallbackAfterMs'
   | 'payments'
   | 'paymentTimeoutMs'
-> & {
-  /** Resolved by resolveJwtSecret: always present here. */
-  jwtSecret: string;
-  /** Tests shorten the socket timers. */
-  realtime?: Pick<RealtimeOptions, 'authTimeoutMs' | 'heartbeatMs' | 'maxBufferedBytes'>;
-};
+> &
+  Partial<Pick<Config, 'mediaS3'>> & {
+    /** Resolved by resolveJwtSecret: always present here. */
+    jwtSecret: string;
+    /** Tests shorten the socket timers. */
+    realtime?: Pick<RealtimeOptions, 'authTimeoutMs' | 'heartbeatMs' | 'maxBufferedBytes'>;
+  };
 
 export interface AppOptions {
   config: AppConfig;
@@ -81,6 +91,8 @@ export interface AppOptions {
   webApps?: readonly WebApp[];
   /** Run side-effect jobs in this process (default true). A test turns it off to play a crashed runner. */
   runJobs?: boolean;
+  /** Where log lines go (default standard output): a test reads them to see what a session leaks. */
+  logStream?: DestinationStream;
 }
 
 /** Every module's side-effect handlers, by job kind. */
@@ -98,18 +110,26 @@ export const jobHandlers = (deps: DispatchDeps, push: PushDeps, payments: Paymen
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 /** Builds the whole HTTP app on a platform; listening is the caller's business (main.ts, tests). */
-export async function buildApp({ config, platform, webApps, runJobs = true }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  platform,
+  webApps,
+  runJobs = true,
+  logStream,
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
       config.logLevel === 'silent'
         ? false
-        : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+        : { level: config.logLevel, ...privateLogging, ...(logStream ? { stream: logStream } : {}) },
     // A request id the client (or a proxy) sent is kept so one action can be followed across logs.
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    bodyLimit: 1024 * 1024,
+    bodyLimit: bodyLimitBytes,
+    http: { maxHeaderSize: maxHeaderBytes },
+    clientErrorHandler,
     trustProxy: config.trustProxy,
     return503OnClosing: true,
     forceCloseConnections: true,
@@ -171,6 +191,13 @@ export async function buildApp({ config, platform, webApps, runJobs = true }: Ap
   });
 
   await app.register(errorHandling);
+  await app.register(urlLimit);
+  await app.register(securityHeaders, {
+    corsOrigins: config.corsOrigins,
+    checkoutUrl: config.payments?.checkoutUrl,
+    mediaPublicUrl: config.mediaS3?.publicUrl,
+  });
+  await app.register(rateLimits, { redis: platform.redis, nameSpace: `${platform.namespace}ratelimit:` });
   await app.register(routeTableOnly);
   await app.register(metrics);
   await app.register(docs);
@@ -181,10 +208,10 @@ export async function buildApp({ config, platform, webApps, runJobs = true }: Ap
   });
   await app.register(
     async (api) => {
+      await api.register(writeLimits, { perUser: config.writeLimitPerUser, perIp: config.writeLimitPerIp });
       const limits = { perIp: config.authLimitPerIp, perAccount: config.authLimitPerAccount };
       await api.register(authRoutes, {
         db,
-        rateLimiter: platform.rateLimiter,
         limits,
         refreshReuseGraceMs: config.refreshReuseGraceMs,
         signedOut: [(session) => forgetSessionDevices(db, session)],

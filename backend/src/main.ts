@@ -39,7 +39,8 @@ async function main() {
   const db = platform.database.kind === 'pglite' ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL';
   if (demoLogins.length > 0) {
     const logins = demoLogins.map((login) => `${login.role} ${login.phone}`).join(', ');
-    app.log.info(`demo logins (password ${DEMO_PASSWORD}): ${logins}`);
+    // Printed, not logged: the log masks phone numbers, and these fictional ones are there to be typed in.
+    process.stdout.write(`demo logins (password ${DEMO_PASSWORD}): ${logins}\n`);
   }
   app.log.info(
     `KupwaraCart ready in ${Math.round(performance.now() - started)} ms on port ${config.port} (${db}, ${platform.redis ? 'Redis' : 'in-process bus and cache'})`,

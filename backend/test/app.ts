@@ -3,6 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
 import { type AppConfig, buildApp } from '../src/app';
 import { defaultDispatch } from '../src/delivery/dispatch';
 import type { Database, QueryLog } from '../src/platform/db';
@@ -29,11 +30,13 @@ export interface TestAppOptions {
   /** Another API node on the same database and Redis namespace (default: a fresh database and namespace). */
   database?: Database;
   namespace?: string;
+  /** Where the app's log lines go (set logLevel too: tests log nothing by default). */
+  logStream?: DestinationStream;
 }
 
 export async function makeTestApp(
   overrides: Partial<AppConfig> = {},
-  { log, mediaS3, runJobs, database, namespace = `test:${randomUUID()}:` }: TestAppOptions = {},
+  { log, mediaS3, runJobs, database, namespace = `test:${randomUUID()}:`, logStream }: TestAppOptions = {},
 ): Promise<TestApp> {
   const platform = await createPlatform(
     {
@@ -48,8 +51,12 @@ export async function makeTestApp(
     env: 'test',
     logLevel: (process.env.TEST_LOG_LEVEL as AppConfig['logLevel']) ?? 'silent',
     trustProxy: false,
-    authLimitPerIp: 1000,
-    authLimitPerAccount: 1000,
+    authLimitPerIp: 100_000,
+    authLimitPerAccount: 100_000,
+    // Far above what any test sends: only the tests of the limits set low ones.
+    writeLimitPerUser: 100_000,
+    writeLimitPerIp: 100_000,
+    corsOrigins: [],
     refreshReuseGraceMs: 20_000,
     orderAcceptTimeoutMs: 300_000,
     dispatchFrom: 'READY_FOR_PICKUP',
@@ -64,7 +71,7 @@ export async function makeTestApp(
     jwtSecret: randomBytes(32).toString('base64url'),
     ...overrides,
   };
-  const app = await buildApp({ config, platform, webApps: [], runJobs });
+  const app = await buildApp({ config, platform, webApps: [], runJobs, logStream });
   return { app, platform, config };
 }
 

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -54,7 +55,7 @@ describe('the server process', () => {
       PORT: '0',
       DATA_DIR: dataDir,
       NODE_ENV: 'production',
-      JWT_SECRET: 's'.repeat(40),
+      JWT_SECRET: randomBytes(36).toString('base64url'),
     };
     if (clone) env.DATABASE_URL = clone.url;
     if (process.env.REDIS_URL) env.REDIS_URL = process.env.REDIS_URL;

@@ -2,14 +2,12 @@ import { routes } from '@kupwara/shared';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Db } from '../platform/db';
 import { route } from '../platform/http/route';
-import type { RateLimiter } from '../platform/rate-limit';
-import { type AuthLimits, limitAuthAttempt } from './rate-limits';
+import { type AuthLimits, authLimits } from './rate-limits';
 import { endSession, rotateSession, startSession } from './sessions';
 import { authenticate, profileOf, register, takeRiderOffline } from './users';
 
 export interface AuthRoutesOptions {
   db: Db;
-  rateLimiter: RateLimiter;
   limits: AuthLimits;
   /** How long after a refresh a phone that lost the answer may retry with the same token (see rotateSession). */
   refreshReuseGraceMs: number;
@@ -19,19 +17,19 @@ export interface AuthRoutesOptions {
 
 export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (
   app,
-  { db, rateLimiter, limits, refreshReuseGraceMs, signedOut = [] },
+  { db, limits, refreshReuseGraceMs, signedOut = [] },
 ) => {
   const sessions = { db, signer: app.tokens, revoked: app.revokedLogins, reuseGraceMs: refreshReuseGraceMs };
+  const limit = authLimits(app, limits);
 
   route(app, routes.register, async (request, reply) => {
-    await limitAuthAttempt(rateLimiter, limits, request, reply, `register:${request.body.phone}`);
+    await limit.register(request, reply);
     const user = await register(db, request.body);
     return { ...(await startSession(sessions, user)), user };
   });
 
   route(app, routes.login, async (request, reply) => {
-    const account = request.body.phone ?? request.body.email ?? '';
-    await limitAuthAttempt(rateLimiter, limits, request, reply, `login:${account}`);
+    await limit.login(request, reply);
     const user = await authenticate(db, request.body);
     return { ...(await startSession(sessions, user)), user };
   });

@@ -1,6 +1,7 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../platform/http/errors';
-import type { RateLimiter } from '../platform/rate-limit';
+import type { routes } from '@kupwara/shared';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { LimitCheck, LimitRule } from '../platform/http/rate-limits';
 
 export interface AuthLimits {
   /** Attempts per minute from one IP address. */
@@ -9,26 +10,30 @@ export interface AuthLimits {
   perAccount: number;
 }
 
+// The handlers run these after validation, so the body has its route's shape.
+const registering = (request: FastifyRequest) => request.body as z.output<typeof routes.register.body>;
+const loggingIn = (request: FastifyRequest) => request.body as z.output<typeof routes.login.body>;
+
 /**
- * Counts a sign-up or login attempt against the caller's IP and the account it names; past
- * either limit the request ends in 429 RATE_LIMITED with Retry-After.
+ * Sign-up and login attempts count against the caller's IP (both kinds together) and the account
+ * they name; past either limit the request ends in 429 RATE_LIMITED with Retry-After.
  */
-export async function limitAuthAttempt(
-  limiter: RateLimiter,
-  limits: AuthLimits,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  accountKey: string,
-) {
-  const checks = await Promise.all([
-    limiter.hit(`auth:ip:${request.ip}`, limits.perIp, 60),
-    limiter.hit(`auth:account:${accountKey}`, limits.perAccount, 15 * 60),
-  ]);
-  const blocked = checks.filter((check) => !check.allowed);
-  if (blocked.length === 0) return;
-  const retryAfter = Math.max(...blocked.map((check) => check.retryAfterSeconds));
-  reply.header('retry-after', String(retryAfter));
-  throw new AppError(429, 'RATE_LIMITED', `Too many attempts: try again in ${retryAfter} s`, {
-    retry_after_seconds: retryAfter,
+export function authLimits(app: FastifyInstance, limits: AuthLimits): { register: LimitCheck; login: LimitCheck } {
+  const perIp: LimitRule = { name: 'auth-ip', max: limits.perIp, windowMs: 60_000, key: (request) => request.ip };
+  const perAccount = (name: string, key: LimitRule['key']): LimitRule => ({
+    name,
+    max: limits.perAccount,
+    windowMs: 15 * 60_000,
+    key,
   });
+  return {
+    register: app.limits([perIp, perAccount('register-account', (request) => registering(request).phone)]),
+    login: app.limits([
+      perIp,
+      perAccount('login-account', (request) => {
+        const { phone, email } = loggingIn(request);
+        return phone ?? email ?? '';
+      }),
+    ]),
+  };
 }

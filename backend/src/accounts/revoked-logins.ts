@@ -65,7 +65,7 @@ export function createRevokedLogins({ db, cache, bus }: { db: Db; cache: Cache; 
     async isRevoked(sessionId) {
       if (endedHereStill(sessionId)) return true;
       try {
-        return (await cache.get<boolean>(cacheKey(sessionId))) === true;
+        return (await cache.getStrict<boolean>(cacheKey(sessionId))) === true;
       } catch {
         // A cache that cannot answer must not read as "not revoked": a logged-out or stolen login
         // would work again for as long as the cache is down. The database knows; it costs a query.

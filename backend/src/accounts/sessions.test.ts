@@ -147,16 +147,13 @@ describe('access tokens of an ended login', () => {
   }
 
   /** Runs `body` with the cache's get and set replaced, as when Redis is down or forgets. */
-  async function withCache(
-    broken: { get: Platform['cache']['get']; set: Platform['cache']['set'] },
-    body: () => Promise<void>,
-  ) {
-    const { get, set } = platform.cache;
+  async function withCache(broken: Pick<Platform['cache'], 'getStrict' | 'set'>, body: () => Promise<void>) {
+    const { getStrict, set } = platform.cache;
     Object.assign(platform.cache, broken);
     try {
       await body();
     } finally {
-      Object.assign(platform.cache, { get, set });
+      Object.assign(platform.cache, { getStrict, set });
     }
   }
   const failing = async () => {
@@ -171,14 +168,14 @@ describe('access tokens of an ended login', () => {
       .update(refreshTokens)
       .set({ revokedAt: new Date() })
       .where(eq(refreshTokens.tokenHash, hashRefreshToken(ended.refresh_token)));
-    await withCache({ get: failing, set: failing }, async () => {
+    await withCache({ getStrict: failing, set: failing }, async () => {
       expect(await meStatus(ended)).toBe(401);
       expect(await meStatus(kept)).toBe(200);
     });
   });
 
   it('stay refused when the cache forgot them (evicted, or Redis restarted empty), if ended here', async () => {
-    await withCache({ get: async () => undefined, set: async () => {} }, async () => {
+    await withCache({ getStrict: async () => undefined, set: async () => {} }, async () => {
       const { ended, kept } = await endOne((session) => post('/auth/logout', { refresh_token: session.refresh_token }));
       expect(await meStatus(ended)).toBe(401);
       expect(await meStatus(kept)).toBe(200);

@@ -6,6 +6,11 @@ import type { Outage } from './outage';
 /** A JSON value cache with a time to live. Misses return undefined; writes replace. */
 export interface Cache {
   get<T>(key: string): Promise<T | undefined>;
+  /**
+   * Like get, but a store that cannot answer throws instead of reading as a miss: for the few reads
+   * where a miss would fail open (is this login revoked?).
+   */
+  getStrict<T>(key: string): Promise<T | undefined>;
   set(key: string, value: unknown, ttlSeconds: number): Promise<void>;
   del(...keys: string[]): Promise<void>;
 }
@@ -13,11 +18,13 @@ export interface Cache {
 export function createMemoryCache(maxEntries = 10_000): Cache {
   // Values are stored serialized so a caller mutating what it got back cannot change the cache.
   const entries = new LRUCache<string, string>({ max: maxEntries });
+  const get = async <T>(key: string) => {
+    const raw = entries.get(key);
+    return raw === undefined ? undefined : (JSON.parse(raw) as T);
+  };
   return {
-    async get<T>(key: string) {
-      const raw = entries.get(key);
-      return raw === undefined ? undefined : (JSON.parse(raw) as T);
-    },
+    get,
+    getStrict: get,
     async set(key, value, ttlSeconds) {
       entries.set(key, JSON.stringify(value), { ttl: ttlSeconds * 1000 });
     },
@@ -59,6 +66,16 @@ export function createRedisCache(redis: Redis, prefix = 'cache:', outage?: Outag
       } catch (error) {
         failed(error);
         return undefined;
+      }
+      return raw === null ? undefined : (JSON.parse(raw) as T);
+    },
+    async getStrict<T>(key: string) {
+      let raw: string | null;
+      try {
+        raw = await redis.get(prefix + key);
+      } catch (error) {
+        failed(error);
+        throw error;
       }
       return raw === null ? undefined : (JSON.parse(raw) as T);
     },

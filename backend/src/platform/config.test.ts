@@ -1,6 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config';
 
+// Random-looking secrets, as production needs: the checks refuse anything shorter, plainer or an example.
+const JWT = 'q7Vd2LxN9pRt4WmZ8cYb1KfH6sJg3TnE5uAo0iQe';
+const RAZORPAY_KEY = 'Zt8qLw3VnR6yXk1PbM4sHd9J';
+const RAZORPAY_WEBHOOK = 'hW5nQ2rT8vK1mZ7xB4cL9pD3';
+const MSG91_KEY = '412345TqWvXyGhJkLmNpQrSt7';
+
+const problemsOf = (env: NodeJS.ProcessEnv) => {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    return (error as ConfigError).problems;
+  }
+  return [];
+};
+
 describe('loadConfig', () => {
   it('defaults to the embedded platform on port 3000 with data under .data', () => {
     expect(loadConfig({}, '/srv/kupwara')).toEqual({
@@ -16,6 +31,9 @@ describe('loadConfig', () => {
       authLimitPerIp: 30,
       authLimitPerAccount: 10,
       refreshReuseGraceMs: 20_000,
+      writeLimitPerUser: 300,
+      writeLimitPerIp: 3000,
+      corsOrigins: ['http://localhost:8081', 'http://127.0.0.1:8081', 'http://localhost:19006'],
       trustProxy: false,
       orderAcceptTimeoutMs: 300_000,
       dispatchFrom: 'READY_FOR_PICKUP',
@@ -47,10 +65,13 @@ describe('loadConfig', () => {
         REDIS_URL: 'redis://cache:6379',
         LOG_LEVEL: 'warn',
         SHUTDOWN_TIMEOUT_MS: '2500',
-        JWT_SECRET: 'k'.repeat(40),
+        JWT_SECRET: JWT,
         AUTH_LIMIT_PER_IP: '5',
         AUTH_LIMIT_PER_ACCOUNT: '3',
         REFRESH_REUSE_GRACE_S: '45',
+        WRITE_LIMIT_PER_USER: '120',
+        WRITE_LIMIT_PER_IP: '900',
+        CORS_ORIGINS: 'https://partners.kupwaracart.in/, https://ops.kupwaracart.in',
         TRUST_PROXY: 'true',
         ORDER_ACCEPT_TIMEOUT_S: '120',
         DISPATCH_FROM: 'ACCEPTED',
@@ -60,7 +81,7 @@ describe('loadConfig', () => {
         DISPATCH_RADIUS_KM: '4',
         RIDER_MAX_DELIVERIES: '2',
         SMS_GATEWAY: 'msg91',
-        MSG91_AUTH_KEY: 'msg91-key',
+        MSG91_AUTH_KEY: MSG91_KEY,
         MSG91_URL: 'http://127.0.0.1:4010',
         SMS_TEMPLATE_NEW_ORDER: 'tpl-new-order',
         SMS_TEMPLATE_OFFER: 'tpl-offer',
@@ -68,8 +89,8 @@ describe('loadConfig', () => {
         PUBLIC_URL: 'https://kupwaracart.in',
         PAYMENT_GATEWAY: 'razorpay',
         RAZORPAY_KEY_ID: 'rzp_live_kupwara',
-        RAZORPAY_KEY_SECRET: 'razorpay-key-secret',
-        RAZORPAY_WEBHOOK_SECRET: 'razorpay-webhook-secret',
+        RAZORPAY_KEY_SECRET: RAZORPAY_KEY,
+        RAZORPAY_WEBHOOK_SECRET: RAZORPAY_WEBHOOK,
         RAZORPAY_API_URL: 'http://127.0.0.1:4020',
         RAZORPAY_CHECKOUT_URL: 'http://127.0.0.1:4020/v1/checkout.js',
         PAYMENT_TIMEOUT_S: '600',
@@ -85,10 +106,13 @@ describe('loadConfig', () => {
       redisUrl: 'redis://cache:6379',
       logLevel: 'warn',
       shutdownTimeoutMs: 2500,
-      jwtSecret: 'k'.repeat(40),
+      jwtSecret: JWT,
       authLimitPerIp: 5,
       authLimitPerAccount: 3,
       refreshReuseGraceMs: 45_000,
+      writeLimitPerUser: 120,
+      writeLimitPerIp: 900,
+      corsOrigins: ['https://partners.kupwaracart.in', 'https://ops.kupwaracart.in'],
       trustProxy: true,
       orderAcceptTimeoutMs: 120_000,
       dispatchFrom: 'ACCEPTED',
@@ -104,7 +128,7 @@ describe('loadConfig', () => {
       push: { service: 'expo', accessToken: undefined, url: 'https://exp.host', receiptDelayMs: 900_000 },
       sms: {
         gateway: 'msg91',
-        authKey: 'msg91-key',
+        authKey: MSG91_KEY,
         url: 'http://127.0.0.1:4010',
         templates: { newOrder: 'tpl-new-order', offer: 'tpl-offer' },
         publicUrl: 'https://kupwaracart.in',
@@ -113,8 +137,8 @@ describe('loadConfig', () => {
       payments: {
         gateway: 'razorpay',
         keyId: 'rzp_live_kupwara',
-        keySecret: 'razorpay-key-secret',
-        webhookSecret: 'razorpay-webhook-secret',
+        keySecret: RAZORPAY_KEY,
+        webhookSecret: RAZORPAY_WEBHOOK,
         apiUrl: 'http://127.0.0.1:4020',
         checkoutUrl: 'http://127.0.0.1:4020/v1/checkout.js',
       },
@@ -157,6 +181,19 @@ describe('loadConfig', () => {
   it('treats empty variables as unset', () => {
     const config = loadConfig({ DATABASE_URL: '', REDIS_URL: ' ', PORT: '' });
     expect([config.databaseUrl, config.redisUrl, config.port]).toEqual([undefined, undefined, 3000]);
+  });
+
+  it('never prints a secret or a password in a URL back in its complaint', () => {
+    const problems = problemsOf({
+      JWT_SECRET: 'hunter2',
+      DATABASE_URL: 'mysql://app:Sup3rPass@db/kupwara',
+      REDIS_URL: 'http://default:R3disPass@cache:6379',
+    });
+    expect(problems).toEqual([
+      expect.stringMatching(/^DATABASE_URL: .*\(got "mysql:\/\/app:\*\*\*@db\/kupwara"\)$/),
+      expect.stringMatching(/^REDIS_URL: .*\(got "http:\/\/default:\*\*\*@cache:6379"\)$/),
+      'JWT_SECRET: must be at least 32 characters (try: openssl rand -base64 48) (got 7 characters)',
+    ]);
   });
 
   it('names every bad variable with what it got and what it needs', () => {
@@ -206,6 +243,63 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(
       /JWT_SECRET: must be at least 32 characters/,
     );
+  });
+
+  it.each([
+    ['one character repeated', 'k'.repeat(40), /too easy to guess/],
+    ['a run of digits', '1234567890'.repeat(4), /too easy to guess|example value/],
+    ['a placeholder', 'change-me-to-a-long-random-string-please', /example value .*"change-me"/],
+    ['the word secret', 'my-jwt-secret-for-kupwaracart-production', /example value/],
+  ])('refuses to start in production with JWT_SECRET as %s', (_, secret, reason) => {
+    const problems = problemsOf({ NODE_ENV: 'production', JWT_SECRET: secret });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^JWT_SECRET: /);
+    expect(problems[0]).toMatch(reason);
+    // The secret itself is not repeated back: the message names the variable and why.
+    expect(problems[0]).not.toContain(secret.slice(8));
+  });
+
+  it('takes a weak JWT_SECRET outside production (tests and laptops use plain ones)', () => {
+    expect(loadConfig({ NODE_ENV: 'development', JWT_SECRET: 'k'.repeat(40) }).jwtSecret).toBe('k'.repeat(40));
+  });
+
+  it('refuses example or weak gateway secrets in production, only when their feature is on', () => {
+    const base = { NODE_ENV: 'production', JWT_SECRET: JWT, PUBLIC_URL: 'https://kupwaracart.in' };
+    const sms = { SMS_GATEWAY: 'msg91', SMS_TEMPLATE_NEW_ORDER: 'a', SMS_TEMPLATE_OFFER: 'b' };
+    const payments = { PAYMENT_GATEWAY: 'razorpay', RAZORPAY_KEY_ID: 'rzp_live_x' };
+    expect(
+      problemsOf({
+        ...base,
+        ...sms,
+        ...payments,
+        MSG91_AUTH_KEY: 'msg91-key',
+        RAZORPAY_KEY_SECRET: 'razorpay-key-secret',
+        RAZORPAY_WEBHOOK_SECRET: 'short',
+        EXPO_ACCESS_TOKEN: 'your-expo-access-token-here',
+      }).map((problem) => problem.split(':')[0]),
+    ).toEqual(['RAZORPAY_KEY_SECRET', 'RAZORPAY_WEBHOOK_SECRET', 'MSG91_AUTH_KEY', 'EXPO_ACCESS_TOKEN']);
+    // With the feature off its variables are not used, so they are not judged.
+    expect(problemsOf({ ...base, MSG91_AUTH_KEY: 'msg91-key', RAZORPAY_KEY_SECRET: 'razorpay-key-secret' })).toEqual(
+      [],
+    );
+    expect(
+      problemsOf({
+        ...base,
+        ...sms,
+        ...payments,
+        MSG91_AUTH_KEY: MSG91_KEY,
+        RAZORPAY_KEY_SECRET: RAZORPAY_KEY,
+        RAZORPAY_WEBHOOK_SECRET: RAZORPAY_WEBHOOK,
+      }),
+    ).toEqual([]);
+  });
+
+  it('allows no other web origin in production unless CORS_ORIGINS names it, and only real origins', () => {
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: JWT }).corsOrigins).toEqual([]);
+    expect(loadConfig({ NODE_ENV: 'test' }).corsOrigins).toEqual([]);
+    expect(problemsOf({ CORS_ORIGINS: 'https://ok.in,not an origin' })).toEqual([
+      expect.stringMatching(/^CORS_ORIGINS: must be origins such as/),
+    ]);
   });
 
   it.each(['-1', '65536', '3.5', '80 80'])('rejects PORT=%j', (port) => {

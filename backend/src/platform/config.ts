@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { S3StorageOptions } from './media/s3-storage';
+import { weakSecret } from './secret-strength';
 
 // The only place that reads process.env: everything else receives a Config.
 
@@ -32,6 +33,21 @@ const envSchema = z
     AUTH_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
     /** A phone that lost the answer to a refresh may retry with the same token this long after. */
     REFRESH_REUSE_GRACE_S: z.coerce.number().int().min(0).max(300).default(20),
+    /** Writes a minute by one user: far above a rider's position batches or a seller's bulk stock edits. */
+    WRITE_LIMIT_PER_USER: z.coerce.number().int().min(1).default(300),
+    /** Writes a minute from one IP address: high, as a carrier's NAT puts many phones behind one. */
+    WRITE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(3000),
+    /** Web origins (besides this server's own) whose pages may call the API, comma-separated. */
+    CORS_ORIGINS: z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.url({ message: 'must be origins such as https://shop.kupwaracart.in, comma-separated' })))
+      .optional(),
     ORDER_ACCEPT_TIMEOUT_S: z.coerce.number().int().min(10).max(86_400).default(300),
     /** When to start looking for a rider: once the order is ready, or once the shop accepts it (saves minutes). */
     DISPATCH_FROM: z.enum(['READY_FOR_PICKUP', 'ACCEPTED']).default('READY_FOR_PICKUP'),
@@ -109,6 +125,23 @@ const envSchema = z
   .refine((e) => e.NODE_ENV !== 'production' || e.JWT_SECRET, {
     path: ['JWT_SECRET'],
     message: 'is required in production (at least 32 random characters)',
+  })
+  .superRefine((e, ctx) => {
+    // A secret anyone can read in a repository or guess signs nothing: production refuses to start with one.
+    if (e.NODE_ENV !== 'production') return;
+    const secrets: [keyof typeof e, string | undefined, number][] = [
+      ['JWT_SECRET', e.JWT_SECRET, 32],
+      ['RAZORPAY_KEY_SECRET', e.PAYMENT_GATEWAY && e.RAZORPAY_KEY_SECRET, 16],
+      ['RAZORPAY_WEBHOOK_SECRET', e.PAYMENT_GATEWAY && e.RAZORPAY_WEBHOOK_SECRET, 16],
+      ['MSG91_AUTH_KEY', e.SMS_GATEWAY && e.MSG91_AUTH_KEY, 16],
+      ['EXPO_ACCESS_TOKEN', e.EXPO_ACCESS_TOKEN, 16],
+      ['MEDIA_S3_SECRET_ACCESS_KEY', e.MEDIA_S3_ENDPOINT && e.MEDIA_S3_SECRET_ACCESS_KEY, 16],
+    ];
+    for (const [name, value, minLength] of secrets) {
+      const problem = value && weakSecret(value, minLength);
+      if (problem)
+        ctx.addIssue({ code: 'custom', path: [name], message: `${problem}: in production use a random one` });
+    }
   });
 
 /** The order event that starts looking for a rider. */
@@ -181,6 +214,16 @@ export interface Config {
    * phone whose answer was lost; after it, or once the new token was used, reuse revokes the login.
    */
   refreshReuseGraceMs: number;
+  /** Writes (POST, PUT, PATCH, DELETE) allowed per minute by one signed-in user. */
+  writeLimitPerUser: number;
+  /** Writes allowed per minute from one IP address. */
+  writeLimitPerIp: number;
+  /**
+   * Web origins allowed to call the API from a browser. The apps' web builds are served by this
+   * server (same origin) and native apps send no Origin, so production needs none; development
+   * allows Expo's dev servers on localhost.
+   */
+  corsOrigins: string[];
   /** How long a shop has to accept or reject a new order before it is cancelled (and the customer told). */
   orderAcceptTimeoutMs: number;
   /** The order event that starts looking for a rider. */
@@ -202,11 +245,31 @@ export interface Config {
   paymentTimeoutMs: number;
 }
 
+/** Where `expo start` serves the apps' web builds on a developer's machine. */
+const expoDevOrigins = ['http://localhost:8081', 'http://127.0.0.1:8081', 'http://localhost:19006'];
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
   }
+}
+
+// Variables whose values a boot error must not print (it ends up in a terminal or a log).
+const secretVariables = new Set([
+  'JWT_SECRET',
+  'RAZORPAY_KEY_SECRET',
+  'RAZORPAY_WEBHOOK_SECRET',
+  'MSG91_AUTH_KEY',
+  'EXPO_ACCESS_TOKEN',
+  'MEDIA_S3_SECRET_ACCESS_KEY',
+]);
+
+/** A bad value as an error shows it: secrets by their length only, URLs without their password. */
+function shown(name: string, value: string | undefined): string {
+  if (value === undefined) return 'undefined';
+  if (secretVariables.has(name)) return `${value.length} characters`;
+  return JSON.stringify(value.replace(/(\/\/[^/:@]*:)[^@/]*@/, '$1***@'));
 }
 
 /** Reads and validates the environment; throws a ConfigError naming every bad variable. */
@@ -218,7 +281,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     const firstIssue = new Map<string, string>();
     for (const issue of parsed.error.issues) {
       const name = String(issue.path[0]);
-      if (!firstIssue.has(name)) firstIssue.set(name, `${name}: ${issue.message} (got ${JSON.stringify(env[name])})`);
+      if (!firstIssue.has(name)) firstIssue.set(name, `${name}: ${issue.message} (got ${shown(name, env[name])})`);
     }
     throw new ConfigError([...firstIssue.values()]);
   }
@@ -236,6 +299,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     authLimitPerIp: e.AUTH_LIMIT_PER_IP,
     authLimitPerAccount: e.AUTH_LIMIT_PER_ACCOUNT,
     refreshReuseGraceMs: e.REFRESH_REUSE_GRACE_S * 1000,
+    writeLimitPerUser: e.WRITE_LIMIT_PER_USER,
+    writeLimitPerIp: e.WRITE_LIMIT_PER_IP,
+    corsOrigins: (e.CORS_ORIGINS ?? (e.NODE_ENV === 'development' ? expoDevOrigins : [])).map(
+      (origin) => new URL(origin).origin,
+    ),
     trustProxy: e.TRUST_PROXY,
     orderAcceptTimeoutMs: e.ORDER_ACCEPT_TIMEOUT_S * 1000,
     dispatchFrom: e.DISPATCH_FROM,

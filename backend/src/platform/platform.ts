@@ -7,20 +7,20 @@ import { type Database, openPglite, openPostgres } from './db';
 import { createS3Storage } from './media/s3-storage';
 import { createFileStorage, type MediaStorage } from './media/storage';
 import { consoleOutageLog, type OutageLog, trackOutage } from './outage';
-import { createMemoryRateLimiter, createRedisRateLimiter, type RateLimiter } from './rate-limit';
 
 /** The shared services every module is given: what differs between embedded and production lives here. */
 export interface Platform {
   database: Database;
   bus: Bus;
   cache: Cache;
-  rateLimiter: RateLimiter;
   /** Uploaded images: an S3-compatible bucket, or files under DATA_DIR/media served at /media. */
   media: MediaStorage;
   /** Set when images are files this app serves. */
   mediaDir: string | undefined;
   /** Present when REDIS_URL is set. */
   redis: Redis | undefined;
+  /** Prefix of this deployment's keys and channels in Redis. */
+  namespace: string;
   /** Whether each dependency needed to serve requests answers (within a couple of seconds). */
   checks(): Promise<Record<'database' | 'redis', CheckStatus>>;
   close(): Promise<void>;
@@ -96,16 +96,15 @@ export async function createPlatform(
   const bus = redis ? createRedisBus(redis, namespace, outage) : createMemoryBus();
   const cache = redis ? createRedisCache(redis, `${namespace}cache:`, outage) : createMemoryCache();
   const mediaDir = config.mediaS3 ? undefined : path.join(config.dataDir, 'media');
-  const rateLimiter = redis ? createRedisRateLimiter(redis, `${namespace}ratelimit:`) : createMemoryRateLimiter();
 
   return {
     database: db,
     bus,
     cache,
-    rateLimiter,
     media: config.mediaS3 ? createS3Storage(config.mediaS3) : createFileStorage(mediaDir ?? ''),
     mediaDir,
     redis,
+    namespace,
     async checks() {
       const [database, cache] = await Promise.all([
         probe(() => db.ping()),

@@ -37,6 +37,13 @@ describe('Redis down', () => {
     expect(outage.isDown()).toBe(true);
   });
 
+  it('throws from getStrict, for the reads that must not fail open (is this login revoked?)', async () => {
+    const { redis, outage } = unreachable();
+    const cache = createRedisCache(redis, 'cache:', outage);
+    await expect(cache.getStrict('revoked-login:x')).rejects.toThrow();
+    expect(outage.isDown()).toBe(true);
+  });
+
   it('does not fail the request that publishes (the database has what it says)', async () => {
     const { redis, outage, said } = unreachable();
     const bus = createRedisBus(redis, 'test:', outage);

@@ -41,6 +41,10 @@ export const errorCodes = [
   'SETTLEMENT_TOO_LARGE',
   /** A shop's switches would leave no way of paying the platform offers: `details.available` lists those. */
   'NO_PAYMENT_METHOD',
+  /** The request's headers (cookies, tokens, the request line) are larger than the server takes (431). */
+  'HEADERS_TOO_LARGE',
+  /** The request's URL is longer than the server takes (414): send what is long in the body. */
+  'URL_TOO_LONG',
 ] as const;
 
 export const errorCode = z.enum(errorCodes);
