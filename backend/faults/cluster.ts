@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { chmod, chown, mkdtemp } from 'node:fs/promises';
+import { chmod, chown, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -39,6 +39,8 @@ export interface Postgres {
   url: string;
   stop(): Promise<void>;
   start(): Promise<void>;
+  /** Stops it for good and deletes its files. */
+  remove(): Promise<void>;
 }
 
 export async function startPostgres(): Promise<Postgres> {
@@ -63,6 +65,10 @@ export async function startPostgres(): Promise<Postgres> {
     start,
     stop: async () => {
       await pg('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+    },
+    remove: async () => {
+      await pg('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => undefined);
+      await rm(dir, { recursive: true, force: true });
     },
   };
 }
@@ -100,6 +106,8 @@ export interface ApiProcess {
   port: number;
   output(): string;
   kill(signal: NodeJS.Signals): Promise<void>;
+  /** Kills it and deletes its data directory. */
+  remove(): Promise<void>;
   /** Starts it again on the same port (after a kill). */
   restart(): Promise<void>;
   alive(): boolean;
@@ -142,18 +150,23 @@ export async function startApi(env: Record<string, string>): Promise<ApiProcess>
     await waitUntil(async () => exited || (await fetch(`${base}/readyz`)).status === 200, 'the API to be ready');
     if (exited) throw new Error(`the API exited:\n${output}`);
   };
+  const kill = async (signal: NodeJS.Signals) => {
+    if (exited) return;
+    const gone = new Promise((resolve) => child.once('exit', resolve));
+    child.kill(signal);
+    await gone;
+  };
   await launch();
   return {
     base,
     port,
     output: () => output,
     alive: () => !exited,
-    async kill(signal) {
-      if (exited) return;
-      const gone = new Promise((resolve) => child.once('exit', resolve));
-      child.kill(signal);
-      await gone;
-    },
+    kill,
     restart: launch,
+    async remove() {
+      await kill('SIGKILL');
+      await rm(dataDir, { recursive: true, force: true });
+    },
   };
 }

@@ -36,20 +36,19 @@ let phone = 0;
 
 async function register(client: Client, role: 'customer' | 'seller') {
   phone += 1;
-  const res = await client.call('POST', '/auth/register', {
-    body: {
-      name: 'Faults Harness',
-      phone: `+9199${String(Date.now()).slice(-4)}${String(phone).padStart(4, '0')}`,
-      password: 'chinar-leaf-42',
-      role,
-    },
-  });
+  const body = {
+    name: 'Faults Harness',
+    phone: `+9199${String(Date.now()).slice(-4)}${String(phone).padStart(4, '0')}`,
+    password: 'chinar-leaf-42',
+    role,
+  };
+  const res = await client.call('POST', '/auth/register', { body });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body as { access_token: string; user: { id: string } };
+  return { ...(res.body as { access_token: string; user: { id: string } }), phone: body.phone };
 }
 
 interface Market {
-  seller: { access_token: string };
+  seller: { access_token: string; phone: string };
   storeId: string;
   product: { id: string; price_paise: number };
   customers: { access_token: string; user: { id: string } }[];
@@ -240,7 +239,8 @@ const jobsSettled = async (db: pg.Pool) => {
 
 function answers(clients: Client[]) {
   const total = new Map<string, number>();
-  for (const client of clients) for (const [what, n] of client.answers) total.set(what, (total.get(what) ?? 0) + n);
+  for (const client of clients)
+    for (const [what, n] of client.answers) total.set(`HTTP ${what}`, (total.get(`HTTP ${what}`) ?? 0) + n);
   return Object.fromEntries(total);
 }
 
@@ -271,9 +271,9 @@ describe('faults survived by two API processes on PostgreSQL + Redis', () => {
     );
     if (process.env.FAULTS_RESULTS) await writeFile(process.env.FAULTS_RESULTS, JSON.stringify(figures, null, 2));
     await db?.end().catch(() => undefined);
-    await Promise.all(apis.map((api) => api.kill('SIGKILL')));
+    await Promise.all(apis.map((api) => api.remove()));
     await redis?.stop();
-    await postgres?.stop().catch(() => undefined);
+    await postgres?.remove();
   });
 
   it('SIGKILL of one process amid orders: none lost or doubled, effects once, every event after resume', async () => {
@@ -336,6 +336,11 @@ describe('faults survived by two API processes on PostgreSQL + Redis', () => {
       body: { version: (current.body as { version: number }).version, name: renamed },
     });
     expect(rename.status, JSON.stringify(rename.body)).toBe(200);
+    // Signing in counts attempts in Redis: shown, not asserted here, as the rate limiter is being
+    // replaced by one that lets requests through when its store fails.
+    const login = await once(`${live()[0]}/api/v1/auth/login`, 'POST', {
+      body: { phone: market.seller.phone, password: 'chinar-leaf-42' },
+    });
     await sleep(Math.max(0, 30_000 - (Date.now() - stoppedAt)));
     const made = (await db.query<{ order_id: string; seq: number }>('SELECT order_id, seq FROM order_events')).rows;
     await redis.start();
@@ -375,7 +380,7 @@ describe('faults survived by two API processes on PostgreSQL + Redis', () => {
     );
     const all = answers([...result.customerClients, result.sellerClient, reads]);
     const others = Object.entries(all)
-      .filter(([status]) => !status.startsWith('2'))
+      .filter(([status]) => !status.startsWith('HTTP 2'))
       .reduce((n, [, count]) => n + count, 0);
     const row = {
       ...(await ledger(db, market, result)),
@@ -383,10 +388,11 @@ describe('faults survived by two API processes on PostgreSQL + Redis', () => {
       'events missed': missed.missed,
       'socket reconnects': result.followers.reduce((n, follower) => n + follower.reconnects, 0),
       'answers 2xx': Object.entries(all)
-        .filter(([status]) => status.startsWith('2'))
+        .filter(([status]) => status.startsWith('HTTP 2'))
         .reduce((n, [, count]) => n + count, 0),
       'answers other': others,
       'stale store after': shown.filter((name) => name !== renamed).length,
+      'login while Redis down': login.status,
       's Redis down': ((startedAt - stoppedAt) / 1000).toFixed(1),
       's to /readyz ok after start': (readyAfter / 1000).toFixed(1),
       's until sockets had every event made while down': (caughtUpAfter / 1000).toFixed(1),

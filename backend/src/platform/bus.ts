@@ -107,7 +107,8 @@ export function createRedisBus(redis: Redis, prefix = '', outage?: Outage): Bus 
       resending = false;
     }
   }
-  redis.on('ready', () => void resend());
+  const onReady = () => void resend();
+  redis.on('ready', onReady);
 
   subscriber.on('message', (prefixed: string, payload: string) => {
     const entry = channels.get(prefixed.slice(prefix.length));
@@ -149,6 +150,7 @@ export function createRedisBus(redis: Redis, prefix = '', outage?: Outage): Bus 
     async close() {
       channels.clear();
       resumed.clear();
+      redis.off('ready', onReady);
       await subscriber.quit();
     },
   };

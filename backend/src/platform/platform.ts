@@ -52,6 +52,9 @@ export const redisOptions = {
   enableOfflineQueue: false,
   maxRetriesPerRequest: 1,
   commandTimeout: 2000,
+  // Reconnecting at most a second apart: the cache and cross-process events come back within a
+  // second of Redis (ioredis' default waits up to two).
+  retryStrategy: (attempts: number) => Math.min(attempts * 100, 1000),
 } as const satisfies RedisOptions;
 
 export async function connectRedis(url: string): Promise<Redis> {
