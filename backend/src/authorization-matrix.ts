@@ -121,3 +121,43 @@ export const withoutEffect: Partial<Record<RouteName, readonly Caller[]>> = {
  * authorization.test.ts writes these down as each secret comes to be.
  */
 export type SecretKind = 'phone' | 'address' | 'hand-over code';
+
+/**
+ * The order routes again, on orders of the first world that not all its parties are party to:
+ * the shop does not see an order paid online until it is paid, and a rider who turned an order
+ * down never carries it. (Run after the rows above, when the rider has declined.)
+ */
+export const furtherOrders = {
+  unpaid: {
+    getOrder: { ...signedIn(404), customer: 200, admin: 200 },
+    sellerOrderRider: only({ seller: 404, otherSeller: 404 }),
+    markOrderSeen: only({ seller: 404, otherSeller: 404 }),
+    // The shop accepting it: not theirs yet. For its customer and the operator no such move exists from here (409).
+    transitionOrder: { ...signedIn(404), customer: 409, admin: 409 },
+  },
+  declined: {
+    getOrder: { ...signedIn(404), customer: 200, seller: 200, admin: 200 },
+    sellerOrderRider: only({ seller: 200, otherSeller: 404 }),
+  },
+  delivered: {
+    getOrder: { ...signedIn(404), customer: 200, seller: 200, rider: 200, admin: 200 },
+  },
+} satisfies Record<string, Partial<Record<RouteName, Row>>>;
+
+/** What subscribing to a channel answers each signed-in caller over the websocket. */
+export type ChannelAnswer = 'subscribed' | 'FORBIDDEN' | 'UNAUTHENTICATED';
+const followedBy = (...allowed: Caller[]): Record<Caller, ChannelAnswer> => ({
+  ...(Object.fromEntries(
+    callers.map((caller) => [caller, allowed.includes(caller) || caller === 'admin' ? 'subscribed' : 'FORBIDDEN']),
+  ) as Record<Caller, ChannelAnswer>),
+  // A socket that has not sent its token is refused whatever it asks.
+  nobody: 'UNAUTHENTICATED',
+});
+
+/** The first world's channels: who may follow each (the operator follows anything). */
+export const channelRows = {
+  carriedOrder: followedBy('customer', 'seller', 'rider'),
+  unpaidOrder: followedBy('customer'),
+  shop: followedBy('seller'),
+  rider: followedBy('rider'),
+};

@@ -1,13 +1,29 @@
 import { randomUUID } from 'node:crypto';
-import { apiPrefix, errorBody, type RouteName, routes } from '@kupwara/shared';
+import {
+  apiPrefix,
+  type ChannelName,
+  channels as channelsOf,
+  errorBody,
+  type RouteName,
+  routes,
+} from '@kupwara/shared';
 import { sql } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makePaymentsTestApp, type PaymentsTestApp } from '../test/app';
 import { bearer, uniquePhone } from '../test/factories';
+import { openSocket, signedInSocket } from '../test/sockets';
 import { buildWorld, type World } from '../test/world';
-import { type Caller, callers, expected, withoutEffect } from './authorization-matrix';
+import {
+  type Caller,
+  callers,
+  channelRows,
+  expected,
+  furtherOrders,
+  type Row,
+  withoutEffect,
+} from './authorization-matrix';
 import { defaultDispatch } from './delivery/dispatch';
 import { paymentJobs } from './payments/deps';
 
@@ -80,10 +96,10 @@ const memo = <T>(make: () => Promise<T>) => {
     return made;
   };
 };
-const acceptable = memo(() => world.offerOf(world.orders.toAccept));
+const acceptable = memo(() => world.offerOf(world.orders.accepted));
 const declinable = memo(async () => {
   await acceptable();
-  return world.offerOf(world.orders.toDecline);
+  return world.offerOf(world.orders.declined);
 });
 
 /**
@@ -223,30 +239,27 @@ function urlOf(name: RouteName, params: string | undefined, query: Record<string
   return `${apiPrefix}${path}${search}`;
 }
 
-/** A digest of every table, to tell whether a refused write changed anything. */
-async function snapshot() {
-  const db = test.platform.database.db;
-  const tables = (
-    await db.execute<{ name: string }>(
+const tables = memo(async () =>
+  (
+    await test.platform.database.db.execute<{ name: string }>(
       sql`SELECT table_name AS name FROM information_schema.tables
           WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'spatial_ref_sys'
           ORDER BY 1`,
     )
-  ).rows.map((row) => row.name);
-  const digests = await Promise.all(
-    tables.map(async (table) => {
-      const [row] = (
-        await db.execute<{ digest: string | null }>(
-          table === 'jobs'
-            ? sql`SELECT md5(string_agg(md5(t::text), '' ORDER BY md5(t::text))) AS digest FROM jobs t
-                  WHERE kind <> ${paymentJobs.reconcile}`
-            : sql`SELECT md5(string_agg(md5(t::text), '' ORDER BY md5(t::text))) AS digest FROM ${sql.identifier(table)} t`,
-        )
-      ).rows;
-      return [table, row?.digest ?? ''] as const;
-    }),
+  ).rows.map((row) => row.name),
+);
+
+/** A digest of every table, in one query, to tell whether a refused write changed anything. */
+async function snapshot(): Promise<Record<string, string | null>> {
+  const digests = (await tables()).map((table) => {
+    const rows = table === 'jobs' ? sql`jobs WHERE kind <> ${paymentJobs.reconcile}` : sql`${sql.identifier(table)}`;
+    return sql`SELECT ${table} AS name, (SELECT md5(string_agg(md5(t::text), '' ORDER BY md5(t::text)))
+                 FROM (SELECT * FROM ${rows}) t) AS digest`;
+  });
+  const result = await test.platform.database.db.execute<{ name: string; digest: string | null }>(
+    sql.join(digests, sql` UNION ALL `),
   );
-  return Object.fromEntries(digests);
+  return Object.fromEntries(result.rows.map((row) => [row.name, row.digest]));
 }
 
 /**
@@ -279,52 +292,90 @@ describe('the authorization matrix', () => {
     expect(Object.keys(requests).sort()).toEqual(Object.keys(routes).sort());
   });
 
-  it('answers every caller of every route as the table says, changes nothing it refuses, leaks nothing', async () => {
-    const mismatches: string[] = [];
-    const leaks: string[] = [];
-    const changes: string[] = [];
-    let checked = 0;
-    for (const name of Object.keys(expected) as RouteName[]) {
-      const row = expected[name];
-      const spec = routes[name];
-      // Refusals first: a write that succeeds must not make a later caller's refusal meaningless.
-      const order = [...callers].sort((a, b) => Number(isSuccess(row[a])) - Number(isSuccess(row[b])));
-      for (const as of order) {
-        const want = row[as];
-        const built = await requests[name](world, as);
-        const isWrite = spec.method !== 'GET';
-        const mustNotChange = isWrite && (!isSuccess(want) || (withoutEffect[name] ?? []).includes(as));
-        if (mustNotChange) await settle();
-        const before = mustNotChange ? await snapshot() : undefined;
-        const res = await test.app.inject({
-          method: spec.method,
-          url: urlOf(name, built.params, built.query),
-          headers: { ...(as === 'nobody' ? {} : bearer(world.people[as])), ...built.headers },
-          ...(built.payload === undefined ? {} : { payload: built.payload }),
-        });
-        checked += 1;
-        const where = `${name} as ${as}`;
-        if (res.statusCode !== want) mismatches.push(`${where}: ${res.statusCode}, expected ${want}: ${res.body}`);
-        const code = refusalCodes[res.statusCode];
-        if (code && res.statusCode === want && errorBody.parse(res.json()).error.code !== code) {
-          mismatches.push(`${where}: ${res.statusCode} without ${code}: ${res.body}`);
-        }
-        for (const secret of world.secrets) {
-          if (!secret.seenBy.has(as) && res.body.includes(secret.needle)) leaks.push(`${where}: ${secret.what}`);
-        }
-        if (before) {
-          await settle();
-          const after = await snapshot();
-          const changed = Object.keys(after).filter((table) => after[table] !== before[table]);
-          if (changed.length > 0) changes.push(`${where} (${res.statusCode}) changed ${changed.join(', ')}`);
-        } else if (isWrite) {
-          await settle();
-        }
+  const mismatches: string[] = [];
+  const leaks: string[] = [];
+  const changes: string[] = [];
+  let checked = 0;
+
+  /** Runs a row of the table: each caller's request, its answer, what it let out and what it changed. */
+  async function walk(label: string, name: RouteName, row: Row, build: Build) {
+    const spec = routes[name];
+    // Refusals first: a write that succeeds must not make a later caller's refusal meaningless.
+    const order = [...callers].sort((a, b) => Number(isSuccess(row[a])) - Number(isSuccess(row[b])));
+    for (const as of order) {
+      const want = row[as];
+      const built = await build(world, as);
+      const isWrite = spec.method !== 'GET';
+      const mustNotChange = isWrite && (!isSuccess(want) || (withoutEffect[name] ?? []).includes(as));
+      if (mustNotChange) await settle();
+      const before = mustNotChange ? await snapshot() : undefined;
+      const res = await test.app.inject({
+        method: spec.method,
+        url: urlOf(name, built.params, built.query),
+        headers: { ...(as === 'nobody' ? {} : bearer(world.people[as])), ...built.headers },
+        ...(built.payload === undefined ? {} : { payload: built.payload }),
+      });
+      checked += 1;
+      const where = `${label} as ${as}`;
+      if (res.statusCode !== want) mismatches.push(`${where}: ${res.statusCode}, expected ${want}: ${res.body}`);
+      const code = refusalCodes[res.statusCode];
+      if (code && res.statusCode === want && errorBody.parse(res.json()).error.code !== code) {
+        mismatches.push(`${where}: ${res.statusCode} without ${code}: ${res.body}`);
+      }
+      for (const secret of world.secrets) {
+        if (!secret.seenBy.has(as) && res.body.includes(secret.needle)) leaks.push(`${where}: ${secret.what}`);
+      }
+      if (isWrite) await settle();
+      if (before) {
+        const after = await snapshot();
+        const changed = Object.keys(after).filter((table) => after[table] !== before[table]);
+        if (changed.length > 0) changes.push(`${where} (${res.statusCode}) changed ${changed.join(', ')}`);
       }
     }
-    console.info(
-      `authorization matrix: ${Object.keys(expected).length} routes × ${callers.length} callers = ${checked} requests, ${leaks.length} leaks`,
-    );
+  }
+
+  it('answers every caller of every route as the table says, changes nothing it refuses, leaks nothing', async () => {
+    for (const name of Object.keys(expected) as RouteName[]) await walk(name, name, expected[name], requests[name]);
+    for (const [target, rows] of Object.entries(furtherOrders)) {
+      const orderId = world.orders[target as keyof typeof furtherOrders];
+      for (const [name, row] of Object.entries(rows) as [RouteName, Row][]) {
+        const body = name === 'transitionOrder' ? { payload: { to: 'ACCEPTED', prep_minutes: 20 } } : {};
+        const build: Build = async (w, as) => ({ ...(await requests[name](w, as)), params: orderId, ...body });
+        await walk(`${name} of the ${target} order`, name, row, build);
+      }
+    }
+    console.info(`authorization matrix: ${checked} requests (routes × callers), ${leaks.length} leaks`);
     expect({ mismatches, leaks, changes }).toEqual({ mismatches: [], leaks: [], changes: [] });
   }, 120_000);
+
+  it('lets each caller follow only the channels that are theirs', async () => {
+    const url = `${test.webhookUrl.replace(/^http/, 'ws').split('/api/')[0]}/ws`;
+    const names: Record<keyof typeof channelRows, ChannelName> = {
+      carriedOrder: channelsOf.order(world.orders.carried),
+      unpaidOrder: channelsOf.order(world.orders.unpaid),
+      shop: channelsOf.store(world.shops.seller.storeId),
+      rider: channelsOf.rider(world.people.rider.user.id),
+    };
+    const answers: string[] = [];
+    const wanted: string[] = [];
+    for (const as of callers) {
+      const client = as === 'nobody' ? await openSocket(url) : await signedInSocket(url, world.people[as]);
+      for (const [channel, row] of Object.entries(channelRows) as [
+        keyof typeof channelRows,
+        Record<Caller, string>,
+      ][]) {
+        client.send({ type: 'subscribe', channel: names[channel] });
+        const answer = await client.next(
+          (frame) =>
+            (frame.type === 'subscribed' && frame.channel === names[channel]) ||
+            (frame.type === 'error' && (frame.channel === names[channel] || frame.code === 'UNAUTHENTICATED')),
+        );
+        client.frames.splice(client.frames.indexOf(answer), 1);
+        answers.push(`${channel} as ${as}: ${answer.type === 'error' ? answer.code : answer.type}`);
+        wanted.push(`${channel} as ${as}: ${row[as]}`);
+      }
+      client.socket.terminate();
+    }
+    expect(answers).toEqual(wanted);
+  });
 });

@@ -134,15 +134,15 @@ export async function buildWorld(app: FastifyInstance, db: Db) {
     delivered: await order('customer', shopA, 'the delivered order', ['seller', 'rider']),
     carried: await order('customer', shopA, 'the carried order', ['seller', 'rider']),
     unpaid: await order('customer', shopA, 'the unpaid order', [], 'online'),
-    toAccept: await order('customer', shopA, 'the order to accept', ['seller', 'rider']),
-    toDecline: await order('customer', shopA, 'the order to decline', ['seller']),
+    accepted: await order('customer', shopA, 'the order the rider takes', ['seller', 'rider']),
+    declined: await order('customer', shopA, 'the order the rider declines', ['seller']),
     otherCarried: await order('otherCustomer', shopB, 'the other carried order', ['otherSeller', 'otherRider']),
   };
   await advanceOrder(app, partiesA, orders.delivered, 'DELIVERED');
   await advanceOrder(app, partiesA, orders.carried, 'RIDER_ASSIGNED');
   await advanceOrder(app, partiesB, orders.otherCarried, 'RIDER_ASSIGNED');
-  await advanceOrder(app, partiesA, orders.toAccept, 'PREPARING');
-  await advanceOrder(app, partiesA, orders.toDecline, 'PREPARING');
+  await advanceOrder(app, partiesA, orders.accepted, 'PREPARING');
+  await advanceOrder(app, partiesA, orders.declined, 'PREPARING');
 
   const fixes = { rider: north(KUPWARA, 300), otherRider: north(SHOP_B, 300) };
   for (const who of ['rider', 'otherRider'] as const) {
