@@ -349,7 +349,8 @@ describe('the authorization matrix', () => {
   }, 120_000);
 
   it('lets each caller follow only the channels that are theirs', async () => {
-    const url = `${test.webhookUrl.replace(/^http/, 'ws').split('/api/')[0]}/ws`;
+    // The payments test app listens already (for the fake gateway's webhooks): its sockets are on the same port.
+    const url = `${new URL(test.webhookUrl).origin.replace(/^http/, 'ws')}/ws`;
     const names: Record<keyof typeof channelRows, ChannelName> = {
       carriedOrder: channelsOf.order(world.orders.carried),
       unpaidOrder: channelsOf.order(world.orders.unpaid),
