@@ -336,8 +336,7 @@ describe('faults survived by two API processes on PostgreSQL + Redis', () => {
       body: { version: (current.body as { version: number }).version, name: renamed },
     });
     expect(rename.status, JSON.stringify(rename.body)).toBe(200);
-    // Signing in counts attempts in Redis: shown, not asserted here, as the rate limiter is being
-    // replaced by one that lets requests through when its store fails.
+    // Signing in counts attempts in Redis; the limiter lets requests through when its store fails.
     const login = await once(`${live()[0]}/api/v1/auth/login`, 'POST', {
       body: { phone: market.seller.phone, password: 'chinar-leaf-42' },
     });
@@ -406,6 +405,7 @@ describe('faults survived by two API processes on PostgreSQL + Redis', () => {
     expect(row.duplicates).toBe(0);
     expect(row['events missed']).toBe(0);
     expect(row['stale store after']).toBe(0);
+    expect(login.status).toBe(200);
   });
 
   it('PostgreSQL restarted: 503 UNAVAILABLE meanwhile, never a 500 or a hang, then it recovers alone', async () => {
