@@ -135,6 +135,9 @@ export async function startApi(env: Record<string, string>): Promise<ApiProcess>
         PUSH_SERVICE: 'log',
         AUTH_LIMIT_PER_IP: '100000',
         AUTH_LIMIT_PER_ACCOUNT: '100000',
+        // One machine plays a town's phones: every request comes from one address.
+        WRITE_LIMIT_PER_USER: '100000',
+        WRITE_LIMIT_PER_IP: '100000',
         ...env,
       },
     });
