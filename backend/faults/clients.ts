@@ -75,6 +75,8 @@ export const newKey = () => `faults-${randomUUID()}`;
 export class Follower {
   /** Sequence numbers received, per channel. */
   readonly received = new Map<ChannelName, Set<number>>();
+  /** Error frames the server sent (a refused subscription would otherwise read as events missed). */
+  readonly errors: string[] = [];
   reconnects = 0;
   private socket: WebSocket | undefined;
   private stopped = false;
@@ -140,6 +142,7 @@ export class Follower {
           resolve();
         }
         if (frame.type === 'event') this.received.get(frame.channel)?.add(frame.seq);
+        if (frame.type === 'error') this.errors.push(`${frame.code} ${frame.channel ?? ''}: ${frame.message}`);
       });
       socket.on('close', () => {
         if (!authenticated) return reject(new Error('closed before signing in'));

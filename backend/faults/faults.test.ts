@@ -92,6 +92,9 @@ interface Stream {
 }
 
 /** Customers placing orders while the seller walks each along the path, until stopped. */
+/** How often each customer places an order (then the shop moves it through its steps). */
+const ORDER_EVERY_MS = 400;
+
 function startStream(market: Market, label: string): { stream: Stream; stop(): Promise<Stream> } {
   const sellerClient = new Client(live, `${label} seller`);
   const stream: Stream = { placed: new Map(), followers: [], customerClients: [], sellerClient, failures: [] };
@@ -104,6 +107,9 @@ function startStream(market: Market, label: string): { stream: Stream; stop(): P
       stream.followers.push(follower);
       await follower.start();
       while (!done) {
+        // A phone's pace, not a load test's: one socket follows at most ~150 orders in a run, below
+        // the server's 200 channels a socket.
+        const paced = sleep(ORDER_EVERY_MS);
         const key = newKey();
         const res: Answer = await client.call('POST', '/orders', {
           token: customer.access_token,
@@ -131,6 +137,7 @@ function startStream(market: Market, label: string): { stream: Stream; stop(): P
           });
           if (moved.status !== 200) stream.failures.push(`move: ${moved.status} ${JSON.stringify(moved.body)}`);
         }
+        await paced;
       }
     }),
   );
@@ -139,6 +146,7 @@ function startStream(market: Market, label: string): { stream: Stream; stop(): P
     async stop() {
       done = true;
       await workers;
+      for (const follower of stream.followers) stream.failures.push(...follower.errors);
       return stream;
     },
   };
