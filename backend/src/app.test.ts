@@ -134,6 +134,25 @@ describe('error contract', () => {
     }
   });
 
+  it('answers a URL whose escapes are not UTF-8, or with an over-long parameter, in the same shape', async () => {
+    const badEscape = await app.inject({
+      method: 'POST',
+      url: '/test/echo/%ED%A0%80',
+      payload: { name: 'a', quantity: 1 },
+    });
+    expect(badEscape.statusCode).toBe(400);
+    expect(badEscape.json()).toEqual({
+      error: { code: 'BAD_REQUEST', message: 'The URL is malformed: a percent-escape in it is not UTF-8' },
+    });
+    const long = await app.inject({
+      method: 'POST',
+      url: `/test/echo/${'a'.repeat(500)}`,
+      payload: { name: 'a', quantity: 1 },
+    });
+    expect(long.statusCode).toBe(414);
+    expect(long.json()).toEqual({ error: { code: 'BAD_REQUEST', message: 'A part of the URL is too long' } });
+  });
+
   it('answers an unknown route with 404 NOT_FOUND in the same shape', async () => {
     const res = await app.inject({ method: 'DELETE', url: '/api/v1/nothing/here?x=1' });
     expect(res.statusCode).toBe(404);

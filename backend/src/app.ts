@@ -38,7 +38,7 @@ import { paymentRoutes } from './payments/routes';
 import { webhookRoutes } from './payments/webhooks';
 import type { Config } from './platform/config';
 import { docs } from './platform/http/docs';
-import { errorHandling } from './platform/http/errors';
+import { errorHandling, frameworkError } from './platform/http/errors';
 import { health } from './platform/http/health';
 import { metrics } from './platform/http/metrics';
 import { routeTableOnly } from './platform/http/route';
@@ -111,6 +111,7 @@ export async function buildApp({ config, platform, webApps, runJobs = true }: Ap
     trustProxy: config.trustProxy,
     return503OnClosing: true,
     forceCloseConnections: true,
+    frameworkErrors: frameworkError,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
