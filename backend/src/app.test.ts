@@ -134,6 +134,25 @@ describe('error contract', () => {
     }
   });
 
+  it('refuses the NUL character (which PostgreSQL text cannot hold) anywhere in params, query or body', async () => {
+    const cases = [
+      { url: `/test/echo/${id}`, payload: { name: 'Waz\u0000wan', quantity: 2 }, field: 'body.name' },
+      { url: `/test/echo/${id}?limit=%00`, payload: { name: 'Wazwan', quantity: 2 }, field: 'querystring.limit' },
+      { url: '/test/echo/%00', payload: { name: 'Wazwan', quantity: 2 }, field: 'params.id' },
+    ];
+    for (const { url, payload, field } of cases) {
+      const res = await app.inject({ method: 'POST', url, payload });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json()).toEqual({
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: `Invalid ${field}`,
+          details: { fields: [{ field, message: 'must not contain the NUL character' }] },
+        },
+      });
+    }
+  });
+
   it('answers a URL whose escapes are not UTF-8, or with an over-long parameter, in the same shape', async () => {
     const badEscape = await app.inject({
       method: 'POST',

@@ -41,6 +41,7 @@ import { docs } from './platform/http/docs';
 import { errorHandling, frameworkError } from './platform/http/errors';
 import { health } from './platform/http/health';
 import { metrics } from './platform/http/metrics';
+import { noNulCharacters } from './platform/http/no-nul';
 import { routeTableOnly } from './platform/http/route';
 import { serveMedia, serveWebApps, type WebApp } from './platform/http/web-apps';
 import { forgetOldAnswers } from './platform/idempotency';
@@ -170,6 +171,7 @@ export async function buildApp({ config, platform, webApps, runJobs = true }: Ap
   });
 
   await app.register(errorHandling);
+  await app.register(noNulCharacters);
   await app.register(routeTableOnly);
   await app.register(metrics);
   await app.register(docs);
