@@ -134,6 +134,44 @@ describe('error contract', () => {
     }
   });
 
+  it('refuses the NUL character (which PostgreSQL text cannot hold) anywhere in params, query or body', async () => {
+    const cases = [
+      { url: `/test/echo/${id}`, payload: { name: 'Waz\u0000wan', quantity: 2 }, field: 'body.name' },
+      { url: `/test/echo/${id}?limit=%00`, payload: { name: 'Wazwan', quantity: 2 }, field: 'querystring.limit' },
+      { url: '/test/echo/%00', payload: { name: 'Wazwan', quantity: 2 }, field: 'params.id' },
+    ];
+    for (const { url, payload, field } of cases) {
+      const res = await app.inject({ method: 'POST', url, payload });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json()).toEqual({
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: `Invalid ${field}`,
+          details: { fields: [{ field, message: 'must not contain the NUL character' }] },
+        },
+      });
+    }
+  });
+
+  it('answers a URL whose escapes are not UTF-8, or with an over-long parameter, in the same shape', async () => {
+    const badEscape = await app.inject({
+      method: 'POST',
+      url: '/test/echo/%ED%A0%80',
+      payload: { name: 'a', quantity: 1 },
+    });
+    expect(badEscape.statusCode).toBe(400);
+    expect(badEscape.json()).toEqual({
+      error: { code: 'BAD_REQUEST', message: 'The URL is malformed: a percent-escape in it is not UTF-8' },
+    });
+    const long = await app.inject({
+      method: 'POST',
+      url: `/test/echo/${'a'.repeat(500)}`,
+      payload: { name: 'a', quantity: 1 },
+    });
+    expect(long.statusCode).toBe(414);
+    expect(long.json()).toEqual({ error: { code: 'URL_TOO_LONG', message: 'A part of the URL is too long' } });
+  });
+
   it('answers an unknown route with 404 NOT_FOUND in the same shape', async () => {
     const res = await app.inject({ method: 'DELETE', url: '/api/v1/nothing/here?x=1' });
     expect(res.statusCode).toBe(404);

@@ -40,9 +40,10 @@ import { paymentRoutes } from './payments/routes';
 import { webhookRoutes } from './payments/webhooks';
 import type { Config } from './platform/config';
 import { docs } from './platform/http/docs';
-import { errorHandling } from './platform/http/errors';
+import { errorHandling, frameworkError } from './platform/http/errors';
 import { health } from './platform/http/health';
 import { metrics } from './platform/http/metrics';
+import { noNulCharacters } from './platform/http/no-nul';
 import { rateLimits } from './platform/http/rate-limits';
 import { bodyLimitBytes, clientErrorHandler, maxHeaderBytes, urlLimit } from './platform/http/request-limits';
 import { routeTableOnly } from './platform/http/route';
@@ -133,6 +134,7 @@ export async function buildApp({
     trustProxy: config.trustProxy,
     return503OnClosing: true,
     forceCloseConnections: true,
+    frameworkErrors: frameworkError,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -198,6 +200,7 @@ export async function buildApp({
     mediaPublicUrl: config.mediaS3?.publicUrl,
   });
   await app.register(rateLimits, { redis: platform.redis, nameSpace: `${platform.namespace}ratelimit:` });
+  await app.register(noNulCharacters);
   await app.register(routeTableOnly);
   await app.register(metrics);
   await app.register(docs);

@@ -142,6 +142,17 @@ describe('a rider’s positions', () => {
     expect(res.json().position.lat).toBeCloseTo(north(KUPWARA, 1000).lat, 6);
   });
 
+  it('keep readings too small for the database (a heading of 5e-324) as zero, not a 500', async () => {
+    const rider = await registerUser(app, { role: 'rider' });
+    const res = await send(rider, [{ ...fix(0, 5), heading: 5e-324, accuracy_m: 1e-40, speed_mps: 4.56789 }]);
+    expect(res.statusCode, res.body).toBe(200);
+    const [stored] = await db
+      .select({ heading: riderTrail.heading, accuracyM: riderTrail.accuracyM, speedMps: riderTrail.speedMps })
+      .from(riderTrail)
+      .where(inArray(riderTrail.riderId, [rider.user.id]));
+    expect(stored).toEqual({ heading: 0, accuracyM: 0, speedMps: 4.568 });
+  });
+
   it('answer every malformed batch with 400 and never a 500 (fuzzed)', async () => {
     const rider = await registerUser(app, { role: 'rider' });
     const junk = fc.oneof(

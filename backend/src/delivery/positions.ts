@@ -162,6 +162,12 @@ export function createPositionIngest(options: { db: Db; bus: Bus; eta?: EtaEstim
 }
 
 /**
+ * A phone's accuracy, heading or speed to a thousandth, more than any phone measures: the `real`
+ * columns hold nothing between 0 and about 1e-38, so a reading such as 5e-324 would fail the insert.
+ */
+const reading = (value: number | undefined) => (value === undefined ? null : Math.round(value * 1000) / 1000);
+
+/**
  * One statement: every fix into the trail (a repeat is skipped), then each rider's newest stored,
  * unflagged fix over their position if newer, marking it for broadcast when the last one went out
  * at least BROADCAST_EVERY_MS ago (the mark is in the database, so every API process keeps one pace).
@@ -174,9 +180,9 @@ async function storeFixes(db: Db, rows: readonly (Fix & { flagged: boolean })[])
       at: new Date(fix.at).toISOString(),
       lng: fix.lng,
       lat: fix.lat,
-      accuracy_m: fix.accuracy_m ?? null,
-      heading: fix.heading ?? null,
-      speed_mps: fix.speed_mps ?? null,
+      accuracy_m: reading(fix.accuracy_m),
+      heading: reading(fix.heading),
+      speed_mps: reading(fix.speed_mps),
       flagged: fix.flagged,
     })),
   );

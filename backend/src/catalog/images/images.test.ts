@@ -124,6 +124,23 @@ describe('product photos', () => {
     expect(json.statusCode).toBe(415);
   });
 
+  it('answer a cut or malformed multipart body with 400, changing nothing', async () => {
+    const product = await makeProduct(app, seller, { name: 'Cut' });
+    for (const payload of ['--fuzz', '--fuzz\r\n\r\n', '--fuzz\r\nContent-Disposition: x']) {
+      const res = await app.inject({
+        method: 'POST',
+        url: `/api/v1/seller/products/${product.id}/images`,
+        headers: { ...bearer(seller), 'content-type': 'multipart/form-data; boundary=fuzz' },
+        payload,
+      });
+      expect(res.statusCode, payload).toBe(400);
+      expect(res.json()).toEqual({
+        error: { code: 'BAD_REQUEST', message: 'The upload is not a well-formed multipart/form-data body' },
+      });
+    }
+    expect(await catalogProduct(product.id)).toMatchObject({ images: [], version: 1 });
+  });
+
   it('of another seller’s product are refused with 404', async () => {
     const product = await makeProduct(app, seller, { name: 'Mine' });
     const other = await makeStore(app);

@@ -19,6 +19,24 @@ const missingFile = () =>
   });
 
 /**
+ * The photo's bytes. Whatever goes wrong while reading the body is the client's (a cut or malformed
+ * multipart body reaches us as a parser's plain Error): a 4xx, never a 500.
+ */
+async function readUpload(request: FastifyRequest): Promise<Buffer> {
+  try {
+    const file = await request.file();
+    if (file?.fieldname !== uploadField) throw missingFile();
+    return await file.toBuffer();
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    if (error instanceof request.server.multipartErrors.RequestFileTooLargeError) {
+      throw new AppError(413, 'PAYLOAD_TOO_LARGE', `Photos can be up to ${maxUploadBytes / 1024 / 1024} MB`);
+    }
+    throw new AppError(400, 'BAD_REQUEST', 'The upload is not a well-formed multipart/form-data body');
+  }
+}
+
+/**
  * Reads the multipart field `uploadField` and stores its WebP variants under `folder`. Files first, then
  * the caller's row: a failure in between leaves unreferenced files, never a record pointing at
  * images that are not there.
@@ -26,17 +44,7 @@ const missingFile = () =>
 async function saveUpload(request: FastifyRequest, storage: MediaStorage, folder: string): Promise<StoredImage> {
   if (!request.isMultipart())
     throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the photo as multipart/form-data');
-  const file = await request.file();
-  if (file?.fieldname !== uploadField) throw missingFile();
-  let upload: Buffer;
-  try {
-    upload = await file.toBuffer();
-  } catch (error) {
-    if (error instanceof request.server.multipartErrors.RequestFileTooLargeError) {
-      throw new AppError(413, 'PAYLOAD_TOO_LARGE', `Photos can be up to ${maxUploadBytes / 1024 / 1024} MB`);
-    }
-    throw error;
-  }
+  const upload = await readUpload(request);
   const { id, variants } = await makeVariants(upload);
   const stored = await Promise.all(
     variants.map(async (variant) => {

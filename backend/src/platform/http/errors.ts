@@ -1,5 +1,5 @@
 import type { ErrorBody, ErrorCode, FieldIssue } from '@kupwara/shared';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { isDatabaseUnavailable } from '../db-errors';
@@ -74,9 +74,9 @@ export const errorHandling = fp(async (app: FastifyInstance) => {
       return reply.status(503).send(body('UNAVAILABLE', 'The service is briefly unavailable: try again shortly'));
     }
     const status = error.statusCode ?? 500;
-    const code = codeForStatus[status];
-    if (status >= 400 && status < 500 && code) {
-      return reply.status(status).send(body(code, error.message));
+    // A 4xx of a plugin with no code of its own (a multipart 406, say) is still the client's: never a 500.
+    if (status >= 400 && status < 500) {
+      return reply.status(status).send(body(codeForStatus[status] ?? 'BAD_REQUEST', error.message));
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send(body('INTERNAL', 'Something went wrong on our side'));
@@ -86,3 +86,18 @@ export const errorHandling = fp(async (app: FastifyInstance) => {
     reply.status(404).send(body('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`));
   });
 });
+
+/**
+ * Fastify's `frameworkErrors`: what it refuses before any route runs, in the one error body. Its own
+ * messages quote the URL; ours do not echo it.
+ */
+export function frameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  if (error.code === 'FST_ERR_BAD_URL') {
+    reply.status(400).send(body('BAD_REQUEST', 'The URL is malformed: a percent-escape in it is not UTF-8'));
+  } else if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    reply.status(414).send(body('URL_TOO_LONG', 'A part of the URL is too long'));
+  } else {
+    request.log.error({ err: error }, 'framework error');
+    reply.status(500).send(body('INTERNAL', 'Something went wrong on our side'));
+  }
+}

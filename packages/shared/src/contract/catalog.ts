@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { weekdays } from '../domain/opening-hours';
-import { id, text, timestamp } from './common';
+import { id, MAX_INT4, rowVersion, text, timestamp } from './common';
 import { latLng } from './geo';
 import { paymentMethod } from './payments';
 
@@ -101,7 +101,7 @@ const isTimeZone = (zone: string) => {
 
 export const updateStoreRequest = z
   .strictObject({
-    version: z.number().int().positive(),
+    version: rowVersion,
     name: text(80).optional(),
     description: z.string().trim().max(1000).optional(),
     phone: z.string().trim().min(5).max(32).nullable().optional(),
@@ -216,17 +216,17 @@ export const createProductRequest = z
 export type CreateProductRequest = z.infer<typeof createProductRequest>;
 
 export const updateProductRequest = z
-  .strictObject({ version: z.number().int().positive(), ...productFields })
+  .strictObject({ version: rowVersion, ...productFields })
   .partial()
   .required({ version: true })
   .refine((body) => Object.keys(body).length > 1, { message: 'give at least one field to change' });
 export type UpdateProductRequest = z.infer<typeof updateProductRequest>;
 
-export const versionQuery = z.object({ version: z.coerce.number().int().positive().optional() });
+export const versionQuery = z.object({ version: z.coerce.number().int().positive().max(MAX_INT4).optional() });
 
 export const bulkStockRequest = z.strictObject({
   items: z
-    .array(z.strictObject({ id, stock: productFields.stock, version: z.number().int().positive() }))
+    .array(z.strictObject({ id, stock: productFields.stock, version: rowVersion }))
     .min(1)
     .max(200)
     .refine((items) => new Set(items.map((i) => i.id)).size === items.length, { message: 'names a product twice' }),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MAX_PREP_MINUTES, MIN_PREP_MINUTES, rejectReasons } from '../domain/order-answer';
 import { orderActors, orderEventKinds, orderStatuses } from '../domain/order-machine';
-import { id, text, timestamp } from './common';
+import { id, MAX_INT4, rowVersion, text, timestamp } from './common';
 import { landmark, latLng } from './geo';
 import { orderPayment, paymentMethod } from './payments';
 
@@ -33,7 +33,7 @@ export const placeOrderRequest = z.strictObject({
         product_id: id,
         quantity: z.number().int().min(1).max(99),
         /** The price the customer saw: a different price now refuses the order with PRICE_CHANGED. */
-        unit_price_paise: z.number().int().positive(),
+        unit_price_paise: z.number().int().positive().max(MAX_INT4),
       }),
     )
     .min(1)
@@ -155,7 +155,7 @@ export const transitionRequest = z
     /** The rider taking the order (RIDER_ASSIGNED only). */
     rider_id: id.optional(),
     /** The order version the person saw: if it moved on since, the answer is 409 with the order as it is. */
-    version: z.number().int().positive().optional(),
+    version: rowVersion.optional(),
     /** When the person acted; an action that waited offline carries the time it was taken. */
     occurred_at: timestamp.optional(),
   })
