@@ -140,7 +140,9 @@ export function createRedisBus(redis: Redis, prefix = '', outage?: Outage): Bus 
         const current = channels.get(channel);
         if (!current?.handlers.delete(handler) || current.handlers.size > 0) return;
         channels.delete(channel);
-        await subscriber.unsubscribe(prefix + channel);
+        // Failing to unsubscribe is harmless (messages for a channel nobody hears are dropped) and
+        // happens as the process shuts down: a socket closing as the connection quits.
+        await subscriber.unsubscribe(prefix + channel).catch(() => undefined);
       };
     },
     onResumed(handler) {

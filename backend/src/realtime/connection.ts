@@ -107,7 +107,8 @@ export function serveConnection(socket: WebSocket, options: ConnectionOptions): 
     stopResuming();
     stopHearing();
     authentication.stop();
-    void subscriptions.dropAll();
+    // Nobody is left to tell: leaving the channels can only fail as the bus shuts down.
+    subscriptions.dropAll().catch(() => undefined);
     void presentAs(undefined);
   });
 }
