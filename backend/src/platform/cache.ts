@@ -58,27 +58,16 @@ export function createRedisCache(redis: Redis, prefix = 'cache:', outage?: Outag
       failed(error);
     }
   };
+  // A failed read is reported to the outage, then thrown: get takes it as a miss, getStrict passes it on.
+  const readRaw = (key: string) =>
+    redis.get(prefix + key).catch((error: unknown) => {
+      failed(error);
+      throw error;
+    });
+  const parse = <T>(raw: string | null) => (raw === null ? undefined : (JSON.parse(raw) as T));
   return {
-    async get<T>(key: string) {
-      let raw: string | null;
-      try {
-        raw = await redis.get(prefix + key);
-      } catch (error) {
-        failed(error);
-        return undefined;
-      }
-      return raw === null ? undefined : (JSON.parse(raw) as T);
-    },
-    async getStrict<T>(key: string) {
-      let raw: string | null;
-      try {
-        raw = await redis.get(prefix + key);
-      } catch (error) {
-        failed(error);
-        throw error;
-      }
-      return raw === null ? undefined : (JSON.parse(raw) as T);
-    },
+    get: async <T>(key: string) => parse<T>(await readRaw(key).catch(() => null)),
+    getStrict: async <T>(key: string) => parse<T>(await readRaw(key)),
     set: (key, value, ttlSeconds) =>
       write(() => redis.set(prefix + key, JSON.stringify(value), 'PX', Math.max(1, Math.round(ttlSeconds * 1000)))),
     async del(...keys) {
