@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll } from 'vitest';
 import { connectRedis } from '../src/platform/platform';
+import { quitRedis } from '../src/platform/redis-quit';
 
 /**
  * The in-process and Redis implementations of one platform interface, for one suite to run
@@ -14,7 +15,7 @@ export function bothImplementations<T>(memory: () => T, redis: (client: Redis, p
     if (url) client = await connectRedis(url);
   });
   afterAll(async () => {
-    await client?.quit();
+    if (client) await quitRedis(client);
   });
   return [
     { name: 'in-process', enabled: true, make: memory },

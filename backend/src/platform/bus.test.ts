@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Bus, createMemoryBus, createRedisBus } from './bus';
 import { connectRedis } from './platform';
+import { quitRedis } from './redis-quit';
 
 const redisUrl = process.env.REDIS_URL;
 
@@ -61,7 +62,7 @@ describe.each([memory, redis])('$name bus', ({ enabled, pair }) => {
   });
   afterAll(async () => {
     await Promise.all([publisher?.close(), subscriber !== publisher && subscriber?.close()]);
-    await Promise.all(redisClients.map((client) => client.quit()));
+    await Promise.all(redisClients.map(quitRedis));
     redisClients = [];
   });
 
@@ -121,6 +122,6 @@ describe.runIf(redisUrl)('Redis bus namespaces', () => {
     await settle();
     expect(received).toEqual([]);
     await Promise.all([mine.close(), theirs.close()]);
-    await Promise.all([a.quit(), b.quit()]);
+    await Promise.all([quitRedis(a), quitRedis(b)]);
   });
 });

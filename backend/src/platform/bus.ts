@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Redis } from 'ioredis';
 import type { Outage } from './outage';
+import { quitRedis } from './redis-quit';
 
 export type BusHandler = (message: unknown) => void;
 
@@ -153,7 +154,7 @@ export function createRedisBus(redis: Redis, prefix = '', outage?: Outage): Bus 
       channels.clear();
       resumed.clear();
       redis.off('ready', onReady);
-      await subscriber.quit();
+      await quitRedis(subscriber);
     },
   };
 }

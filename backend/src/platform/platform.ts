@@ -7,6 +7,7 @@ import { type Database, openPglite, openPostgres } from './db';
 import { createS3Storage } from './media/s3-storage';
 import { createFileStorage, type MediaStorage } from './media/storage';
 import { consoleOutageLog, type OutageLog, trackOutage } from './outage';
+import { quitRedis } from './redis-quit';
 
 /** The shared services every module is given: what differs between embedded and production lives here. */
 export interface Platform {
@@ -117,7 +118,7 @@ export async function createPlatform(
     },
     async close() {
       await bus.close();
-      await redis?.quit();
+      if (redis) await quitRedis(redis);
       await db.close();
     },
   };
