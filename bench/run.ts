@@ -4,9 +4,9 @@
 // BENCH_PROFILE=1 (the app's CPU profile to bench/results/profiles, for Chrome DevTools).
 import { type ChildProcess, fork } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
-import http from 'node:http';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { PACED_LIMIT, paced } from './paced';
 import type { BenchRequest } from './scenario';
 import { scenarios } from './scenarios';
 
@@ -77,63 +77,12 @@ async function load(url: string, request: BenchRequest, seconds = duration, over
   return { requestsPerSecond: result.requests.average, p50Ms: result.latency.p50, p99Ms: result.latency.p99 };
 }
 
-// As many sockets as autocannon's connections: requests beyond them wait, and the wait counts.
-const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
-
-function send(url: string, request: BenchRequest): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url + request.path, {
-      agent,
-      method: request.method ?? 'GET',
-      headers: { 'content-type': 'application/json', ...request.headers },
-    });
-    req.on('response', (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
-    req.on('error', reject);
-    req.end(request.body);
-  });
-}
-
-const percentile = (sorted: number[], q: number) => sorted[Math.floor(q * (sorted.length - 1))] ?? 0;
-
-/** Above this rate one Node process cannot send paced requests: autocannon's per-second quota is used instead. */
-const PACED_LIMIT = 2000;
-
 /** Latency at a given rate, not saturated: paced when the rate allows it. */
-const atRate = (url: string, request: BenchRequest, rate: number) =>
-  rate <= PACED_LIMIT ? paced(url, request, duration, rate) : load(url, request, duration, rate);
-
-/**
- * Open-loop load at a steady rate: a request every 1/rate s, each timed from when it was due, so
- * a slow answer cannot hold back the next (autocannon's own rate limit fires each second's quota
- * at once, which measures bursts rather than a steady stream).
- */
-async function paced(url: string, request: BenchRequest, seconds: number, rate: number) {
-  const total = Math.floor(seconds * rate);
-  const latencies: number[] = [];
-  const sent: Promise<void>[] = [];
-  let failures = 0;
-  const start = performance.now();
-  for (let i = 0; i < total; i++) {
-    const due = start + (i * 1000) / rate;
-    const wait = due - performance.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    const change = request.vary?.() ?? {};
-    const answer = send(url, { ...request, ...change, headers: { ...request.headers, ...change.headers } }).then(
-      (status) => {
-        if (status >= 300) failures += 1;
-        latencies.push(performance.now() - due);
-      },
-    );
-    sent.push(answer);
-  }
-  await Promise.all(sent);
+async function atRate(url: string, request: BenchRequest, rate: number) {
+  if (rate > PACED_LIMIT) return load(url, request, duration, rate);
+  const { failures, ...result } = await paced(url, request, duration, rate, connections);
   if (failures > 0) throw new Error(`${request.path}: ${failures} non-2xx answers at ${rate}/s`);
-  latencies.sort((a, b) => a - b);
-  const elapsed = (performance.now() - start) / 1000;
-  return { requestsPerSecond: total / elapsed, p50Ms: percentile(latencies, 0.5), p99Ms: percentile(latencies, 0.99) };
+  return result;
 }
 
 const wanted = process.argv.slice(2);
@@ -193,7 +142,6 @@ try {
   }
 } finally {
   await stop(app);
-  agent.destroy();
 }
 
 console.log(
