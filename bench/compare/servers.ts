@@ -1,6 +1,6 @@
 // The two servers under test: drf-ref through its own run.sh/stop.sh (its folder stays untouched,
 // its state goes to STATE_DIR), and ours as a child process running backend/src/main.ts.
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -9,7 +9,14 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
-export const refDir = path.resolve(root, process.env.DRF_REF_DIR ?? '../shared/bench/drf-ref');
+// ../shared sits beside the main checkout; a git worktree elsewhere finds it through the common git dir.
+const mainCheckout = path.dirname(
+  execFileSync('git', ['rev-parse', '--path-format=absolute', '--git-common-dir'], { cwd: root }).toString().trim(),
+);
+export const refDir =
+  process.env.DRF_REF_DIR ??
+  [root, mainCheckout].map((dir) => path.resolve(dir, '../shared/bench/drf-ref')).find((dir) => existsSync(dir)) ??
+  path.resolve(root, '../shared/bench/drf-ref');
 
 /** What drf-ref's README says to install, and how to tell each is there. */
 const needs: [string, () => boolean][] = [
