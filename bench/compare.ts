@@ -108,19 +108,25 @@ try {
   for (const scenario of compareScenarios) {
     const perSide: Record<
       string,
-      { requestsPerSecond: number; halfRate: number; p99MsAtHalf: number; failures: number }
+      { requestsPerSecond: number; failed: number; halfRate: number; p99MsAtHalf: number; failures: number }
     > = {};
     for (const side of sides) {
-      const requestsPerSecond = median(
-        runs.filter((r) => r.scenario === scenario.name && r.side === side.name).map((r) => r.result.requestsPerSecond),
-      );
+      const mine = runs.filter((r) => r.scenario === scenario.name && r.side === side.name);
+      const requestsPerSecond = median(mine.map((r) => r.result.requestsPerSecond));
+      const failed = mine.reduce((sum, r) => sum + r.result.non2xx + r.result.socketErrors, 0);
       const halfRate = Math.max(1, Math.floor(requestsPerSecond / 2));
       const ctx: Context = { ...context, tokens: () => customers.tokens(side.url) };
       const target = await scenario.target(side.kind, ctx);
       // One Node process cannot pace more than PACED_LIMIT a second: above it the rate is capped (and said so).
       const rate = Math.min(halfRate, PACED_LIMIT);
       const half = await paced(side.url, target.paced, halfDuration, rate, wrkShape.connections);
-      perSide[side.name] = { requestsPerSecond, halfRate: rate, p99MsAtHalf: half.p99Ms, failures: half.failures };
+      perSide[side.name] = {
+        requestsPerSecond,
+        failed,
+        halfRate: rate,
+        p99MsAtHalf: half.p99Ms,
+        failures: half.failures,
+      };
     }
     rows.push({ scenario: scenario.name, label: scenario.label, goal: scenario.goal, sides: perSide });
   }
@@ -134,11 +140,16 @@ try {
     `|${'---|'.repeat(header.split('|').length - 2)}`,
     ...rows.map((row) => {
       const ref = row.sides[reference]?.requestsPerSecond ?? 0;
+      // Refused or failed answers make a rate meaningless: the table says so beside it.
+      const rate = (side: string) => {
+        const result = row.sides[side];
+        return `${fmt(result?.requestsPerSecond ?? 0)}${result?.failed ? ` (${result.failed} failed)` : ''}`;
+      };
       const cells = ourSides.map((s) => {
         const mine = row.sides[s]?.requestsPerSecond ?? 0;
-        return `${fmt(mine)} | ${ref ? (mine / ref).toFixed(1) : '–'}×`;
+        return `${rate(s)} | ${ref ? (mine / ref).toFixed(1) : '–'}×`;
       });
-      return `| ${row.label} | ${fmt(ref)} | ${cells.join(' | ')} | ≥ ${row.goal}× |`;
+      return `| ${row.label} | ${rate(reference)} | ${cells.join(' | ')} | ≥ ${row.goal}× |`;
     }),
   ];
   const p99Header = `| p99 at half load (ms) | ${sides.map((s) => s.name).join(' | ')} |`;
