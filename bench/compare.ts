@@ -4,7 +4,8 @@
 // Env: BENCH_DURATION (s, 20), ROUNDS (3), BENCH_HALF_DURATION (s, 15), BENCH_SMALL=1 (drf-ref's
 // small catalog), BENCH_NODE (ours under these Node majors, e.g. 24 or 20,24; default this one),
 // BENCH_DB (kupwara_bench), BENCH_PG (postgres://postgres@127.0.0.1:5432/postgres),
-// BENCH_REDIS_URL (redis://127.0.0.1:6379/9), WEB_CONCURRENCY (passed to ours).
+// BENCH_REDIS_URL (redis://127.0.0.1:6379/9), BENCH_SCENARIOS (some of ping,stores-centre,
+// stores-random,products,orders), WEB_CONCURRENCY (passed to ours).
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { benchCustomers, clearCache, orderStore, prepareOurDatabase, scratchDir } from './compare/fixtures';
@@ -32,6 +33,8 @@ const ourDb = process.env.BENCH_DB ?? 'kupwara_bench';
 const refDb = 'drf_ref';
 const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/9';
 const refUrl = 'http://127.0.0.1:8001';
+const wanted = process.env.BENCH_SCENARIOS?.split(',');
+const scenarios = compareScenarios.filter((s) => !wanted || wanted.includes(s.name));
 const wrkShape = { threads: 2, connections: 50 };
 const resultsDir = path.join(import.meta.dirname, 'results');
 
@@ -88,7 +91,7 @@ try {
 
   const runs: { round: number; scenario: string; side: string; result: WrkResult }[] = [];
   for (let round = 1; round <= rounds; round++) {
-    for (const scenario of compareScenarios) {
+    for (const scenario of scenarios) {
       for (const side of sides) {
         const ctx: Context = { ...context, tokens: () => customers.tokens(side.url) };
         const target = await scenario.target(side.kind, ctx);
@@ -105,7 +108,7 @@ try {
   }
 
   const rows = [];
-  for (const scenario of compareScenarios) {
+  for (const scenario of scenarios) {
     const perSide: Record<
       string,
       { requestsPerSecond: number; failed: number; halfRate: number; p99MsAtHalf: number; failures: number }

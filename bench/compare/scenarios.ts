@@ -107,7 +107,7 @@ export const compareScenarios: CompareScenario[] = [
     name: 'products',
     label: "a shop's first products page",
     goal: 10,
-    async target(side, { store }) {
+    async target(_side, { store }) {
       const route = `/api/v1/stores/${store.id}/products?limit=20`;
       return { path: route, paced: { path: route } };
     },
