@@ -12,8 +12,9 @@ const compressibleTypes = /^text\/(?!event-stream)|[+/](?:json|xml|javascript)(?
 
 /**
  * Compresses the API's answers of 1 KB or more with brotli or gzip, as the client accepts.
- * Brotli at quality 4 (of 11) and gzip at 6: on two cores, CPU per request matters more than the
- * last bytes; quality 4 still beats gzip -6 on JSON at about the same cost. Web builds carry their
+ * Brotli at quality 4 (of 11) and gzip at 6: on two cores CPU per request matters more than the
+ * last bytes. Measured here on a 16 KB page of 60 products: brotli 4 gives 685 B in ~0.4 ms, gzip 6 949 B
+ * in ~0.2 ms, while brotli 11 takes ~50 ms for a 20 KB answer. Web builds carry their
  * own brotli 11 files (scripts/compress-web.mjs), which this leaves alone as they carry a
  * Content-Encoding. Partial content (206) is never compressed. Request bodies are not inflated:
  * no client sends them compressed, and the request path stays as it was.
