@@ -110,6 +110,8 @@ describe('a web app', () => {
       expect(varies(res.headers)).toContain('accept-encoding');
       expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
       expect(res.headers['cache-control']).toBe('no-cache');
+      // The build's brotli 11 file, not one made per request.
+      expect(res.body.equals(await readFile(path.join(build, 'index.html.br')))).toBe(true);
       expect(brotliDecompressSync(res.body).toString()).toBe(indexHtml);
       const gzip = await get(url, { 'accept-encoding': 'gzip' });
       expect(gunzipSync(gzip.body).toString()).toBe(indexHtml);
