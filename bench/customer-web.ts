@@ -1,5 +1,5 @@
 // npm run bench:web: the customer web build on a phone-sized headless Chromium, against the real
-// server (embedded database). Reports the bundle's size (gzip), the time from a cold load to the
+// server (embedded database). Reports the bundle's size (gzip, brotli), the time from a cold load to the
 // first shop list, and frames dropped while scrolling a shop of BENCH_PRODUCTS (2,000) products,
 // each beside a baseline measured in the same run (a static page's load; a plain list's scroll).
 import { readdir, readFile } from 'node:fs/promises';
@@ -61,12 +61,16 @@ try {
 
   // The bundle as a phone downloads it.
   const jsDir = path.join(repoRoot, 'packages/customer-app/dist/_expo/static/js/web');
+  // The build's .br and .gz copies sit beside the bundles: count each bundle once, and its brotli copy.
+  const bundles = (await readdir(jsDir)).filter((file) => file.endsWith('.js'));
   let raw = 0;
   let gzip = 0;
-  for (const file of await readdir(jsDir)) {
+  let brotli = 0;
+  for (const file of bundles) {
     const bytes = await readFile(path.join(jsDir, file));
     raw += bytes.length;
     gzip += gzipSync(bytes, { level: 9 }).length;
+    brotli += (await readFile(path.join(jsDir, `${file}.br`)).catch(() => bytes)).length;
   }
 
   // A signed-in customer who chose where to deliver, opening the app with nothing cached.
@@ -132,7 +136,7 @@ try {
   const result = {
     at: new Date().toISOString(),
     products: PRODUCTS,
-    bundle: { files: (await readdir(jsDir)).length, rawBytes: raw, gzipBytes: gzip },
+    bundle: { files: bundles.length, rawBytes: raw, gzipBytes: gzip, brotliBytes: brotli },
     coldLoadToShopListMs: { median: Math.round(median(coldLoads)), all: coldLoads.map(Math.round) },
     baselineStaticPageMs: Math.round(median(staticLoads)),
     scrollShop: shopScroll,

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// Builds the apps' web exports into packages/<app>-app/dist, one after another, with no network.
+// Builds the apps' web exports into packages/<app>-app/dist, one after another, with no network,
+// and writes brotli and gzip copies of their text assets for the server to send as they are.
 // Usage: node scripts/build-web.mjs [--if-missing] [customer|seller|rider ...]
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { compressDir } from './compress-web.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -42,6 +44,12 @@ function exportWeb(app) {
   });
 }
 
+async function compress(app, log) {
+  const { files, raw, br, gz } = await compressDir(join(appDir(app), 'dist'));
+  const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KB`;
+  log(`build-web: ${app}-app: ${files} text files, ${kb(raw)} raw, ${kb(gz)} gzip, ${kb(br)} brotli`);
+}
+
 /**
  * Builds the named apps (all by default) in sequence and returns how long each took.
  * With `ifMissing`, skips apps whose dist/index.html exists. Rejects on the first failure.
@@ -53,11 +61,14 @@ export async function buildWeb({ only = apps, ifMissing = false, log = console.l
   for (const app of only) {
     if (ifMissing && isBuilt(app)) {
       log(`build-web: ${app}-app already built, skipped`);
+      // A build from before compression was added gets its variants now; an up-to-date one costs nothing.
+      await compress(app, log);
       continue;
     }
     log(`build-web: exporting ${app}-app for the web`);
     const started = performance.now();
     await exportWeb(app);
+    await compress(app, log);
     const seconds = (performance.now() - started) / 1000;
     log(`build-web: ${app}-app built in ${seconds.toFixed(1)} s`);
     timings.push({ app, seconds });

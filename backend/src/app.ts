@@ -39,6 +39,7 @@ import { paymentEffects } from './payments/reconcile';
 import { paymentRoutes } from './payments/routes';
 import { webhookRoutes } from './payments/webhooks';
 import type { Config } from './platform/config';
+import { compression } from './platform/http/compression';
 import { docs } from './platform/http/docs';
 import { errorHandling, frameworkError } from './platform/http/errors';
 import { health } from './platform/http/health';
@@ -48,7 +49,7 @@ import { rateLimits } from './platform/http/rate-limits';
 import { bodyLimitBytes, clientErrorHandler, maxHeaderBytes, urlLimit } from './platform/http/request-limits';
 import { routeTableOnly } from './platform/http/route';
 import { securityHeaders } from './platform/http/security-headers';
-import { serveMedia, serveWebApps, type WebApp } from './platform/http/web-apps';
+import { serveMedia, serveWebApps, type WebApp, webBuildDir } from './platform/http/web-apps';
 import { writeLimits } from './platform/http/write-limits';
 import { forgetOldAnswers } from './platform/idempotency';
 import { createJobRunner, type JobHandler } from './platform/jobs';
@@ -90,6 +91,8 @@ export interface AppOptions {
   platform: Platform;
   /** Which web builds to serve (default: all that are built). Tests of the API pass []. */
   webApps?: readonly WebApp[];
+  /** Where each app's web build is (default packages/<name>-app/dist): tests serve a small one of their own. */
+  webBuildDir?: (name: WebApp) => string;
   /** Run side-effect jobs in this process (default true). A test turns it off to play a crashed runner. */
   runJobs?: boolean;
   /** Where log lines go (default standard output): a test reads them to see what a session leaks. */
@@ -115,6 +118,7 @@ export async function buildApp({
   config,
   platform,
   webApps,
+  webBuildDir: buildDir = webBuildDir,
   runJobs = true,
   logStream,
 }: AppOptions): Promise<FastifyInstance> {
@@ -192,6 +196,8 @@ export async function buildApp({
     await platform.close();
   });
 
+  // First: it compresses the answers of the routes registered after it, which is all of them.
+  await app.register(compression);
   await app.register(errorHandling);
   await app.register(urlLimit);
   await app.register(securityHeaders, {
@@ -243,6 +249,6 @@ export async function buildApp({
   if (gateway) await webhookRoutes(app, { db, bus: platform.bus, gateway });
   // Text messages' links open pages of the web apps, so they sit beside them, not under the API.
   await shortLinkRoutes(app, db);
-  await serveWebApps(app, webApps);
+  await serveWebApps(app, webApps, buildDir);
   return app;
 }

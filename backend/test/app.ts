@@ -7,6 +7,7 @@ import type { DestinationStream } from 'pino';
 import { type AppConfig, buildApp } from '../src/app';
 import { defaultDispatch } from '../src/delivery/dispatch';
 import type { Database, QueryLog } from '../src/platform/db';
+import type { WebApp } from '../src/platform/http/web-apps';
 import type { S3StorageOptions } from '../src/platform/media/s3-storage';
 import { createPlatform, type Platform } from '../src/platform/platform';
 import { openTestDatabase } from './databases';
@@ -32,11 +33,13 @@ export interface TestAppOptions {
   namespace?: string;
   /** Where the app's log lines go (set logLevel too: tests log nothing by default). */
   logStream?: DestinationStream;
+  /** Web builds to serve, from `dir(name)` (default none: tests of the API need no apps). */
+  web?: { apps: readonly WebApp[]; dir: (name: WebApp) => string };
 }
 
 export async function makeTestApp(
   overrides: Partial<AppConfig> = {},
-  { log, mediaS3, runJobs, database, namespace = `test:${randomUUID()}:`, logStream }: TestAppOptions = {},
+  { log, mediaS3, runJobs, database, namespace = `test:${randomUUID()}:`, logStream, web }: TestAppOptions = {},
 ): Promise<TestApp> {
   const platform = await createPlatform(
     {
@@ -71,7 +74,14 @@ export async function makeTestApp(
     jwtSecret: randomBytes(32).toString('base64url'),
     ...overrides,
   };
-  const app = await buildApp({ config, platform, webApps: [], runJobs, logStream });
+  const app = await buildApp({
+    config,
+    platform,
+    webApps: web?.apps ?? [],
+    webBuildDir: web?.dir,
+    runJobs,
+    logStream,
+  });
   return { app, platform, config };
 }
 
