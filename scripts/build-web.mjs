@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// Builds the apps' web exports into packages/<app>-app/dist, one after another, with no network.
+// Builds the apps' web exports into packages/<app>-app/dist, one after another, with no network,
+// each an installable PWA (scripts/pwa.mjs).
 // Usage: node scripts/build-web.mjs [--if-missing] [customer|seller|rider ...]
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { makePwa } from './pwa.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -58,6 +60,8 @@ export async function buildWeb({ only = apps, ifMissing = false, log = console.l
     log(`build-web: exporting ${app}-app for the web`);
     const started = performance.now();
     await exportWeb(app);
+    const shell = await makePwa(appDir(app));
+    log(`build-web: ${app}-app offline shell of ${shell.files.length} files (build ${shell.id})`);
     const seconds = (performance.now() - started) / 1000;
     log(`build-web: ${app}-app built in ${seconds.toFixed(1)} s`);
     timings.push({ app, seconds });
