@@ -1,7 +1,8 @@
 // npm run bench:web: the customer web build on a phone-sized headless Chromium, against the real
 // server (embedded database). Reports the bundle's size (gzip; all of it and what loads first), the
 // time from a cold load to the first shop list, the time to reopen to it with no network, and
-// frames dropped while scrolling a shop of BENCH_PRODUCTS (2,000) products, each beside a baseline measured in the same run (a static page's load; a plain list's scroll).
+// frames dropped while scrolling a shop of BENCH_PRODUCTS (2,000) products, each beside a baseline
+// measured in the same run (a static page's load; a plain list's scroll).
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
