@@ -11,7 +11,7 @@ let browser: Browser;
 const shots = path.join(repoRoot, 'e2e', 'screenshots');
 
 beforeAll(async () => {
-  ensureWebBuilds('customer');
+  ensureWebBuilds();
   server = await startServer();
   browser = await launchBrowser();
   await mkdir(shots, { recursive: true });
@@ -25,38 +25,46 @@ afterAll(async () => {
 /** A PNG's width and height, from its header. */
 const pngSize = (bytes: Buffer) => ({ width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) });
 
-describe('the customer web app as an installed PWA', () => {
-  it('has a manifest whose icons load, and a worker the browser refetches every time', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/customer/`);
-    const href = await page.locator('link[rel="manifest"]').getAttribute('href');
-    expect(href).toBe('/customer/manifest.webmanifest');
-    await page.close();
+describe('the web apps as installed PWAs', () => {
+  const apps = [
+    { app: 'customer', name: 'KupwaraCart' },
+    { app: 'seller', name: 'KupwaraCart Seller' },
+    { app: 'rider', name: 'KupwaraCart Rider' },
+  ];
+  it.each(apps)(
+    '$app: a manifest whose icons load, and a worker the browser refetches every time',
+    async ({ app, name }) => {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}/${app}/`);
+      const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+      expect(href).toBe(`/${app}/manifest.webmanifest`);
+      await page.close();
 
-    const manifest = await (await fetch(`${server.url}${href}`)).json();
-    expect(manifest).toMatchObject({
-      name: 'KupwaraCart',
-      short_name: 'KupwaraCart',
-      start_url: '/customer/',
-      scope: '/customer/',
-      display: 'standalone',
-      theme_color: '#0B5D3B',
-      background_color: '#FBF8F3',
-    });
-    expect(manifest.icons.map((icon: { sizes: string }) => icon.sizes)).toEqual(['192x192', '512x512']);
-    for (const icon of manifest.icons as { src: string; sizes: string; type: string }[]) {
-      const answer = await fetch(`${server.url}${icon.src}`);
-      expect(answer.status).toBe(200);
-      expect(answer.headers.get('content-type')).toBe('image/png');
-      const { width, height } = pngSize(Buffer.from(await answer.arrayBuffer()));
-      expect(`${width}x${height}`).toBe(icon.sizes);
-    }
+      const manifest = await (await fetch(`${server.url}${href}`)).json();
+      expect(manifest).toMatchObject({
+        name,
+        short_name: name,
+        start_url: `/${app}/`,
+        scope: `/${app}/`,
+        display: 'standalone',
+        theme_color: '#0B5D3B',
+        background_color: '#FBF8F3',
+      });
+      expect(manifest.icons.map((icon: { sizes: string }) => icon.sizes)).toEqual(['192x192', '512x512']);
+      for (const icon of manifest.icons as { src: string; sizes: string; type: string }[]) {
+        const answer = await fetch(`${server.url}${icon.src}`);
+        expect(answer.status).toBe(200);
+        expect(answer.headers.get('content-type')).toBe('image/png');
+        const { width, height } = pngSize(Buffer.from(await answer.arrayBuffer()));
+        expect(`${width}x${height}`).toBe(icon.sizes);
+      }
 
-    const worker = await fetch(`${server.url}/customer/sw.js`);
-    expect(worker.status).toBe(200);
-    expect(worker.headers.get('content-type')).toMatch(/javascript/);
-    expect(worker.headers.get('cache-control')).toBe('no-cache');
-  });
+      const worker = await fetch(`${server.url}/${app}/sw.js`);
+      expect(worker.status).toBe(200);
+      expect(worker.headers.get('content-type')).toMatch(/javascript/);
+      expect(worker.headers.get('cache-control')).toBe('no-cache');
+    },
+  );
 
   it('opens with no network and shows the shops it knew', async () => {
     const { store } = await openShop(server, 'Lolab Kiryana');
