@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // Builds the apps' web exports into packages/<app>-app/dist, one after another, with no network,
-// and writes brotli and gzip copies of their text assets for the server to send as they are.
+// each an installable PWA (scripts/pwa.mjs), with brotli and gzip copies of their text assets for
+// the server to send as they are.
 // Usage: node scripts/build-web.mjs [--if-missing] [customer|seller|rider ...]
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { compressDir } from './compress-web.mjs';
+import { makePwa } from './pwa.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -68,6 +70,8 @@ export async function buildWeb({ only = apps, ifMissing = false, log = console.l
     log(`build-web: exporting ${app}-app for the web`);
     const started = performance.now();
     await exportWeb(app);
+    const shell = await makePwa(appDir(app));
+    log(`build-web: ${app}-app offline shell of ${shell.files.length} files (build ${shell.id})`);
     await compress(app, log);
     const seconds = (performance.now() - started) / 1000;
     log(`build-web: ${app}-app built in ${seconds.toFixed(1)} s`);

@@ -1,6 +1,7 @@
-import { type VehicleType, vehicleType } from '@kupwara/shared';
+import type { VehicleType } from '@kupwara/shared';
 import { AuthForm } from '@kupwara/shared/app';
 import { Chip, spacing, typeScale, useTheme } from '@kupwara/shared/ui';
+import { vehicleTypes } from '@kupwara/shared/values';
 import { useState } from 'react';
 import { StyleSheet, Text, View } from 'react-native';
 import { messages } from '../src/messages';
@@ -21,7 +22,7 @@ export default function Register() {
         <View style={styles.group}>
           <Text style={[typeScale.label, { color: colors.text }]}>{words.vehicle}</Text>
           <View style={styles.chips}>
-            {vehicleType.options.map((option) => (
+            {vehicleTypes.map((option) => (
               <Chip
                 key={option}
                 label={words.vehicles[option]}

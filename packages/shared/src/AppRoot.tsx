@@ -2,6 +2,7 @@ import { Stack } from 'expo-router';
 import { StatusBar } from 'expo-status-bar';
 import { type ComponentType, type ReactNode, useEffect, useState } from 'react';
 import { ActivityIndicator, View } from 'react-native';
+import { registerServiceWorker } from './offline/service-worker';
 import { AppProviders } from './providers';
 import type { AppServices } from './services';
 
@@ -29,6 +30,7 @@ export function AppRoot<Services extends AppServices>({
 }: AppRootProps<Services>) {
   const [services] = useState(create);
   const [ready, setReady] = useState(false);
+  useEffect(registerServiceWorker, []);
   useEffect(() => {
     void services.load().finally(() => setReady(true));
     // The Android channels exist from the first launch: a push names one, and Android 13 shows the

@@ -1,4 +1,4 @@
-import { deliveryFeePaise, metresBetween, type PaymentMethod } from '@kupwara/shared';
+import type { PaymentMethod } from '@kupwara/shared';
 import { useOnline, useServices } from '@kupwara/shared/app';
 import {
   Button,
@@ -15,6 +15,7 @@ import {
   useTimePassed,
   useToast,
 } from '@kupwara/shared/ui';
+import { deliveryFeePaise, metresBetween } from '@kupwara/shared/values';
 import { router } from 'expo-router';
 import { useState } from 'react';
 import { ScrollView, StyleSheet, Text, View } from 'react-native';

@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import type { Session } from '../contract/accounts';
 import type { ErrorCode } from '../contract/errors';
+import { routePaths } from '../contract/route-paths';
 import type { RouteSpec } from '../contract/route-spec';
-import { type RouteName, type Routes, routes } from '../contract/routes';
+import type { RouteName, Routes } from '../contract/routes';
 
 /** Codes the client itself gives when no answer came: the network failed, or the server took too long. */
 export type ClientErrorCode = 'NETWORK_ERROR' | 'TIMEOUT';
@@ -112,8 +113,11 @@ export function fetchWithUploadProgress(
   });
 }
 
-function urlOf(baseUrl: string, spec: RouteSpec, input: AnyInput) {
-  const path = spec.path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(input.params?.[name] ?? ''));
+/** Where a route is: its method and path (the schemas stay on the server; answers are the server's own). */
+type Place = readonly [RouteSpec['method'], string];
+
+function urlOf(baseUrl: string, [, template]: Place, input: AnyInput) {
+  const path = template.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(input.params?.[name] ?? ''));
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(input.query ?? {})) {
     if (value === undefined || value === null) continue;
@@ -144,7 +148,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
   let refreshing: Promise<boolean> | undefined;
 
-  async function send(spec: RouteSpec, input: AnyInput, token: string | undefined): Promise<Response> {
+  async function send(place: Place, input: AnyInput, token: string | undefined): Promise<Response> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
     if (input.idempotencyKey) headers['idempotency-key'] = input.idempotencyKey;
@@ -164,8 +168,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     const abort = () => controller.abort();
     input.signal?.addEventListener('abort', abort);
     try {
-      const init = { method: spec.method, headers, body, signal: controller.signal };
-      const url = urlOf(baseUrl, spec, input);
+      const init = { method: place[0], headers, body, signal: controller.signal };
+      const url = urlOf(baseUrl, place, input);
       if (input.onUploadProgress && typeof XMLHttpRequest !== 'undefined')
         return await fetchWithUploadProgress(url, init, input.onUploadProgress);
       return await doFetch(url, init);
@@ -182,7 +186,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   async function refreshNow(): Promise<boolean> {
     const current = tokens.get();
     if (!current) return false;
-    const response = await send(routes.refresh, { body: { refresh_token: current.refresh_token } }, undefined);
+    const response = await send(routePaths.refresh, { body: { refresh_token: current.refresh_token } }, undefined);
     if (response.ok) {
       tokens.set((await response.json()) as Session);
       return true;
@@ -203,15 +207,15 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   return {
     refresh,
     async call(name, input) {
-      const spec: RouteSpec = routes[name];
+      const place: Place = routePaths[name];
       const args = input as AnyInput;
       const sentWith = tokens.get()?.access_token;
-      let response = await send(spec, args, sentWith);
-      if (response.status === 401 && sentWith && spec !== routes.refresh) {
+      let response = await send(place, args, sentWith);
+      if (response.status === 401 && sentWith && name !== 'refresh') {
         // Another call may have refreshed while this one was out: use its token, else refresh.
         const now = tokens.get()?.access_token;
         const fresh = now !== sentWith ? Boolean(now) : await refresh();
-        if (fresh) response = await send(spec, args, tokens.get()?.access_token);
+        if (fresh) response = await send(place, args, tokens.get()?.access_token);
       }
       if (!response.ok) throw await errorOf(response);
       if (response.status === 204) return null as CallOutput<typeof name>;

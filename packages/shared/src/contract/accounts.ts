@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { normalizePhone } from '../domain/phone';
+import { vehicleTypes } from './choices';
 import { id, text, timestamp } from './common';
 
 export const roles = ['customer', 'seller', 'rider', 'admin'] as const;
@@ -9,7 +10,7 @@ export type Role = z.infer<typeof role>;
 /** Admins are made by the operator, never through the public sign-up. */
 export const selfRegisteredRole = z.enum(['customer', 'seller', 'rider']);
 
-export const vehicleType = z.enum(['on_foot', 'bicycle', 'scooter', 'motorcycle', 'car']);
+export const vehicleType = z.enum(vehicleTypes);
 export type VehicleType = z.infer<typeof vehicleType>;
 
 /** Accepts the ways people type phone numbers; the value becomes E.164. */

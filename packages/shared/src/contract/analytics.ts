@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { analyticsRanges } from './choices';
 import { id, timestamp } from './common';
 import { orderActor } from './orders';
 
-export const analyticsRanges = ['today', '7d', '30d'] as const;
 export const analyticsRange = z.enum(analyticsRanges);
 export type AnalyticsRange = z.infer<typeof analyticsRange>;
 

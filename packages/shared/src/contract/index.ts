@@ -2,6 +2,7 @@ export * from './accounts';
 export * from './addresses';
 export * from './analytics';
 export * from './catalog';
+export * from './choices';
 export * from './common';
 export * from './delivery';
 export * from './errors';

@@ -1,37 +1,18 @@
 import { z } from 'zod';
 import { storeDetails } from './catalog';
+import { type ChannelKind, type ChannelName, channelParts } from './channels';
 import { id, timestamp } from './common';
 import { deliveryOffer, locationBatchResult, positionPoint, trackingPosition } from './delivery';
 import { orderEvent } from './orders';
 
-export const channelKinds = ['order', 'store', 'rider'] as const;
-export type ChannelKind = (typeof channelKinds)[number];
-/** A channel's name, on the socket and on the bus: `{kind}.{id}`. */
-export type ChannelName = `${ChannelKind}.${string}`;
-
-const channelOf =
-  (kind: ChannelKind) =>
-  (of: string): ChannelName =>
-    `${kind}.${of}`;
-
-/** The one place channel names are made. */
-export const channels = {
-  /** An order's events and its rider's position: for its customer, its store's seller and its rider. */
-  order: channelOf('order'),
-  /** Every order of a store as it happens: for that store's seller. */
-  store: channelOf('store'),
-  /** A rider's offers and the events of the orders they carry: for that rider. */
-  rider: channelOf('rider'),
-} as const;
+export { type ChannelKind, type ChannelName, channelKinds, channels } from './channels';
 
 /**
  * The kind and id of a channel name; undefined for anything else. The id is the contract's, in
  * lower case as the server writes it: a channel is one exact name on the bus.
  */
 export function parseChannel(name: string): { kind: ChannelKind; id: string } | undefined {
-  const dot = name.indexOf('.');
-  const kind = channelKinds.find((each) => each === name.slice(0, dot));
-  const of = name.slice(dot + 1);
+  const { kind, id: of } = channelParts(name);
   if (!kind || of !== of.toLowerCase() || !id.safeParse(of).success) return undefined;
   return { kind, id: of };
 }

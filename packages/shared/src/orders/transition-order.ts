@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { ApiClient, ApiError } from '../api/client';
-import { type Order, order as orderSchema, type TransitionRequest } from '../contract/orders';
+import type { Order, TransitionRequest } from '../contract/orders';
 import {
   applyTransition,
   initialStatus,
@@ -94,16 +94,20 @@ export function withWaitingMoves<O extends MoveTarget>(order: O, moves: readonly
   }, order);
 }
 
-/** The order in a 409's details: the server's, to adopt. */
+const statusOf = (status: unknown) => orderStatuses.find((known) => known === status);
+
+/**
+ * The order in a 409's details: the server's, to adopt. Trusted as every answer of the server is
+ * (the client does not load the schemas); only whether it is there at all is checked.
+ */
 function currentOrder(error: ApiError): Order | undefined {
-  const details = error.details as { current?: unknown } | undefined;
-  const parsed = orderSchema.safeParse(details?.current);
-  return parsed.success ? parsed.data : undefined;
+  const current = (error.details as { current?: Partial<Order> } | undefined)?.current;
+  const isOrder = typeof current?.id === 'string' && typeof current.version === 'number' && statusOf(current.status);
+  return isOrder ? (current as Order) : undefined;
 }
 
 function statusIn(error: ApiError): OrderStatus | undefined {
-  const status = (error.details as { status?: unknown } | undefined)?.status;
-  return orderStatuses.find((known) => known === status);
+  return statusOf((error.details as { status?: unknown } | undefined)?.status);
 }
 
 /** A refused move in plain words: where the order is now, and whether the move still applies there. */

@@ -1,4 +1,5 @@
-import { type ChannelName, type ClientFrame, parseChannel, type ServerFrame } from '../contract/realtime';
+import { type ChannelName, channelParts } from '../contract/channels';
+import type { ClientFrame, ServerFrame } from '../contract/realtime';
 
 /**
  * What a channel's listener receives: an order event, a rider's position, an offer, a new order
@@ -77,8 +78,8 @@ const OPEN = 1;
 
 /** The order of an order's channel: only those replay from a sequence number. */
 function orderOf(name: ChannelName) {
-  const parsed = parseChannel(name);
-  return parsed?.kind === 'order' ? parsed.id : undefined;
+  const parts = channelParts(name);
+  return parts.kind === 'order' ? parts.id : undefined;
 }
 
 /** Where an order's channel resumes: after the newest event delivered. */

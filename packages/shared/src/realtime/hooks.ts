@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useRef, useState } from 'react';
+import { type ChannelName, channels } from '../contract/channels';
 import type { TrackingPosition } from '../contract/delivery';
 import type { Order } from '../contract/orders';
-import { type ChannelName, channels } from '../contract/realtime';
 import { orderKeys } from '../orders/keys';
 import type { ChannelFrame, ConnectionState, RealtimeClient } from './client';
 import { withEvent } from './order-cache';

@@ -1,4 +1,3 @@
-import { awaitsPayment, isCarried, isFinal, progressFor } from '@kupwara/shared';
 import { CallButtons, OrderActions, OrderLines, useOrder, useOrderLive } from '@kupwara/shared/app';
 import { TrackingMap } from '@kupwara/shared/place';
 import {
@@ -13,6 +12,7 @@ import {
   typeScale,
   useTheme,
 } from '@kupwara/shared/ui';
+import { awaitsPayment, isCarried, isFinal, progressFor } from '@kupwara/shared/values';
 import { router, useLocalSearchParams } from 'expo-router';
 import { ScrollView, StyleSheet, Text, View } from 'react-native';
 import { useCustomerStores } from '../../../src/features/customer-stores';

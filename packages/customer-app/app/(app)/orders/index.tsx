@@ -1,4 +1,4 @@
-import { awaitsPayment, type OrderSummary } from '@kupwara/shared';
+import type { OrderSummary } from '@kupwara/shared';
 import { OrderActions, useOrders, useQueuedActions, useServices, useUnreadCount } from '@kupwara/shared/app';
 import { type QueuedActionOf, unplacedOrder } from '@kupwara/shared/client';
 import {
@@ -16,6 +16,7 @@ import {
   messages as ui,
   useTheme,
 } from '@kupwara/shared/ui';
+import { awaitsPayment } from '@kupwara/shared/values';
 import { Link, router } from 'expo-router';
 import { FlatList, Pressable, RefreshControl, StyleSheet, Text, View } from 'react-native';
 import { cartAfterConflict, conflictItems } from '../../../src/features/cart/cart-conflict';

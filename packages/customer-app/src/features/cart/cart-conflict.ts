@@ -1,12 +1,17 @@
-import { type CartItemState, cartItemState } from '@kupwara/shared';
+import type { CartItemState } from '@kupwara/shared';
 import type { ApiError } from '@kupwara/shared/client';
 import { formatPaise } from '@kupwara/shared/ui';
 import type { CartLine } from './cart-store';
 
-/** The lines as the shop has them now, from a refusal's details (none if it carries none). */
+/**
+ * The lines as the shop has them now, from a refusal's details (none if it carries none). The
+ * server's answer is trusted as every answer is (the app does not load the schemas).
+ */
 export function conflictItems(details: unknown): CartItemState[] {
-  const parsed = cartItemState.array().safeParse((details as { items?: unknown } | undefined)?.items);
-  return parsed.success ? parsed.data : [];
+  const items = (details as { items?: unknown } | undefined)?.items;
+  return Array.isArray(items)
+    ? items.filter((item): item is CartItemState => typeof item?.product_id === 'string')
+    : [];
 }
 
 /**

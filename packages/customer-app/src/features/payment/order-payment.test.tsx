@@ -1,15 +1,7 @@
-import {
-  awaitingPaymentStatus,
-  type Checkout,
-  initialStatus,
-  type Order,
-  type OrderEvent,
-  type OrderStatus,
-  type PaymentEntry,
-  pathBetween,
-} from '@kupwara/shared';
+import type { Checkout, Order, OrderEvent, OrderStatus, PaymentEntry } from '@kupwara/shared';
 import { ApiError } from '@kupwara/shared/client';
 import { orderFixture } from '@kupwara/shared/testing';
+import { awaitingPaymentStatus, initialStatus, pathBetween } from '@kupwara/shared/values';
 import AsyncStorage from '@react-native-async-storage/async-storage';
 import { fireEvent, renderRouter, screen, within } from 'expo-router/testing-library';
 import SignedInLayout from '../../../app/(app)/_layout';

@@ -1,6 +1,7 @@
-import { type Order, type PaymentMethod, placedStatus } from '@kupwara/shared';
+import type { Order, PaymentMethod } from '@kupwara/shared';
 import { ApiError } from '@kupwara/shared/client';
 import { orderFixture } from '@kupwara/shared/testing';
+import { placedStatus } from '@kupwara/shared/values';
 import NetInfo from '@react-native-community/netinfo';
 import { fireEvent, renderRouter, screen, waitFor } from 'expo-router/testing-library';
 import SignedInLayout from '../../../app/(app)/_layout';

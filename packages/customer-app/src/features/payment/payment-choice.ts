@@ -1,4 +1,5 @@
-import { type PaymentMethod, paymentMethods } from '@kupwara/shared';
+import type { PaymentMethod } from '@kupwara/shared';
+import { paymentMethods } from '@kupwara/shared/values';
 
 /**
  * What the shop takes, from its details; until they are loaded (or for a shop cached before shops

@@ -1,5 +1,6 @@
-import { cashToCollect, type Order } from '@kupwara/shared';
+import type { Order } from '@kupwara/shared';
 import { formatPaise, typeScale, useTheme } from '@kupwara/shared/ui';
+import { cashToCollect } from '@kupwara/shared/values';
 import { Text } from 'react-native';
 import { messages } from '../../messages';
 

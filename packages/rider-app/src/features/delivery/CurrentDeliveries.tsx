@@ -1,7 +1,8 @@
-import { isCarried, type Order, type OrderStatus, type OrderSummary } from '@kupwara/shared';
+import type { Order, OrderStatus, OrderSummary } from '@kupwara/shared';
 import { orderKeys, useQueuedActions, useServices } from '@kupwara/shared/app';
 import { queuedMovesOf, withWaitingMoves } from '@kupwara/shared/client';
 import { Card, spacing, typeScale, useTheme } from '@kupwara/shared/ui';
+import { isCarried } from '@kupwara/shared/values';
 import { useQueries } from '@tanstack/react-query';
 import { router } from 'expo-router';
 import { StyleSheet, Text, View } from 'react-native';

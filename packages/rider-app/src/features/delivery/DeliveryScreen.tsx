@@ -1,6 +1,7 @@
-import { cashToCollect, type Order } from '@kupwara/shared';
+import type { Order } from '@kupwara/shared';
 import { useOrder, useOrderActions } from '@kupwara/shared/app';
 import { EmptyState, messages as kitWords, Screen, Skeleton, spacing } from '@kupwara/shared/ui';
+import { cashToCollect } from '@kupwara/shared/values';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { StyleSheet, View } from 'react-native';

@@ -1,5 +1,6 @@
-import { cashToCollect, type Order, riderEarningPaise } from '@kupwara/shared';
+import type { Order } from '@kupwara/shared';
 import { Card, formatPaise, typeScale, useTheme } from '@kupwara/shared/ui';
+import { cashToCollect, riderEarningPaise } from '@kupwara/shared/values';
 import { router } from 'expo-router';
 import { ActivityIndicator, Text } from 'react-native';
 import { messages } from '../../messages';

@@ -1,6 +1,7 @@
-import { cashToCollect, type Order } from '@kupwara/shared';
+import type { Order } from '@kupwara/shared';
 import { CallButtons } from '@kupwara/shared/app';
 import { Button, formatPaise, radius, spacing, typeScale, useTheme } from '@kupwara/shared/ui';
+import { cashToCollect } from '@kupwara/shared/values';
 import { useState } from 'react';
 import { Pressable, StyleSheet, Text, TextInput, View } from 'react-native';
 import { messages } from '../../messages';

@@ -1,5 +1,5 @@
-import { carriedEndings } from '@kupwara/shared';
 import { useServices } from '@kupwara/shared/app';
+import { carriedEndings } from '@kupwara/shared/values';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 
 /** The cache keys of what the rider earned and delivered: a delivery finished refreshes both (`all`). */

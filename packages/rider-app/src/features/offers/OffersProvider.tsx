@@ -1,6 +1,6 @@
-import { channels } from '@kupwara/shared';
 import { createRinger, orderKeys, type Ringer, useChannel, useServices } from '@kupwara/shared/app';
 import { spacing, typeScale, useTheme, useToast } from '@kupwara/shared/ui';
+import { channels } from '@kupwara/shared/values';
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 import { AppState, StyleSheet, Text, View } from 'react-native';

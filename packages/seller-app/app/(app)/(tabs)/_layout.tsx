@@ -1,7 +1,7 @@
-import { awaitsAnswer } from '@kupwara/shared';
 import { useUnreadCount } from '@kupwara/shared/app';
 import { ApiError } from '@kupwara/shared/client';
 import { CountedTabLabel, EmptyState, useTheme } from '@kupwara/shared/ui';
+import { awaitsAnswer } from '@kupwara/shared/values';
 import { Redirect, Tabs } from 'expo-router';
 import { ActivityIndicator, StyleSheet, Text, View } from 'react-native';
 import { SafeAreaView } from 'react-native-safe-area-context';

@@ -1,5 +1,6 @@
-import { channels, type OrderSummary } from '@kupwara/shared';
+import type { OrderSummary } from '@kupwara/shared';
 import { createRinger, orderKeys, type Ringer, useChannel, useOrders, useServices } from '@kupwara/shared/app';
+import { channels } from '@kupwara/shared/values';
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { unseenNewOrders } from './order-groups';

@@ -1,4 +1,4 @@
-import { awaitsAnswer, type OrderSummary } from '@kupwara/shared';
+import type { OrderSummary } from '@kupwara/shared';
 import {
   Badge,
   Card,
@@ -9,6 +9,7 @@ import {
   typeScale,
   useTheme,
 } from '@kupwara/shared/ui';
+import { awaitsAnswer } from '@kupwara/shared/values';
 import { Pressable, StyleSheet, Text, View } from 'react-native';
 import { messages } from '../../messages';
 import { firstName, formatCountdown, secondsLeft } from './order-groups';

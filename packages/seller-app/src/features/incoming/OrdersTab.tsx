@@ -1,5 +1,6 @@
-import { type OrderSummary, type SellerStage, sellerStages } from '@kupwara/shared';
+import type { OrderSummary, SellerStage } from '@kupwara/shared';
 import { Button, Chip, ChipRow, EmptyState, Screen, Skeleton, spacing, useNow, useTheme } from '@kupwara/shared/ui';
+import { sellerStages } from '@kupwara/shared/values';
 import { router } from 'expo-router';
 import { useState } from 'react';
 import { ScrollView, StyleSheet, useWindowDimensions, View } from 'react-native';

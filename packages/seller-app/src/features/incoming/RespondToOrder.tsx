@@ -1,4 +1,4 @@
-import { awaitsAnswer, type OrderStatus, prepChoices, type RejectReason, rejectReasons } from '@kupwara/shared';
+import type { OrderStatus, RejectReason } from '@kupwara/shared';
 import { useOrderActions } from '@kupwara/shared/app';
 import type { MoveTarget } from '@kupwara/shared/client';
 import {
@@ -12,6 +12,7 @@ import {
   typeScale,
   useTheme,
 } from '@kupwara/shared/ui';
+import { awaitsAnswer, prepChoices, rejectReasons } from '@kupwara/shared/values';
 import { useState } from 'react';
 import { Pressable, StyleSheet, Text, View } from 'react-native';
 import { messages } from '../../messages';

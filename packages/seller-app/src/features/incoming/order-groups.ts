@@ -1,11 +1,5 @@
-import {
-  awaitsAnswer,
-  isFinal,
-  type OrderSummary,
-  type SellerStage,
-  sellerStageOf,
-  sellerStages,
-} from '@kupwara/shared';
+import type { OrderSummary, SellerStage } from '@kupwara/shared';
+import { awaitsAnswer, isFinal, sellerStageOf, sellerStages } from '@kupwara/shared/values';
 
 /**
  * The shop's orders by tab (the machine says which state belongs where): finished ones only when

@@ -1,4 +1,4 @@
-import { activeExtraPrep, suggestedPrepMinutes } from '@kupwara/shared';
+import { activeExtraPrep, suggestedPrepMinutes } from '@kupwara/shared/values';
 import { useMyShop } from '../shop/queries';
 
 /** The preparation time the accept sheet preselects: more while the shop's busy mode adds minutes. */

@@ -1,4 +1,4 @@
-import { type AnalyticsRange, analyticsRanges, type StoreAnalytics } from '@kupwara/shared';
+import type { AnalyticsRange, StoreAnalytics } from '@kupwara/shared';
 import {
   Button,
   Card,
@@ -12,6 +12,7 @@ import {
   typeScale,
   useTheme,
 } from '@kupwara/shared/ui';
+import { analyticsRanges } from '@kupwara/shared/values';
 import { type ReactNode, useState } from 'react';
 import { ScrollView, StyleSheet, Text, useWindowDimensions, View } from 'react-native';
 import { messages } from '../../messages';

@@ -1,4 +1,4 @@
-import { uploadField } from '@kupwara/shared';
+import { uploadField } from '@kupwara/shared/values';
 import * as ImagePicker from 'expo-image-picker';
 import { Platform } from 'react-native';
 

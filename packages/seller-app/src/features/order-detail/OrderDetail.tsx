@@ -1,4 +1,4 @@
-import { awaitsAnswer, isFinal, nextTransitions, type Order } from '@kupwara/shared';
+import type { Order } from '@kupwara/shared';
 import { CallButtons, useOrder, useOrderLive } from '@kupwara/shared/app';
 import {
   Badge,
@@ -14,6 +14,7 @@ import {
   typeScale,
   useTheme,
 } from '@kupwara/shared/ui';
+import { awaitsAnswer, isFinal, nextTransitions } from '@kupwara/shared/values';
 import { ScrollView, StyleSheet, Text, useWindowDimensions, View } from 'react-native';
 import { useStore } from 'zustand';
 import { messages } from '../../messages';

@@ -1,6 +1,7 @@
-import { type Order, riderHeading } from '@kupwara/shared';
+import type { Order } from '@kupwara/shared';
 import { CallButtons } from '@kupwara/shared/app';
 import { Badge, Button, Card, Skeleton, spacing, typeScale, useTheme } from '@kupwara/shared/ui';
+import { riderHeading } from '@kupwara/shared/values';
 import { StyleSheet, Text, View } from 'react-native';
 import { messages } from '../../messages';
 import type { OrderRider } from './use-order-rider';

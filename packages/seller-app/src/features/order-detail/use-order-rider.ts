@@ -1,5 +1,6 @@
-import { approachToShop, type RiderApproach, type SellerOrderRider, type TrackingPosition } from '@kupwara/shared';
+import type { RiderApproach, SellerOrderRider, TrackingPosition } from '@kupwara/shared';
 import { useServices } from '@kupwara/shared/app';
+import { approachToShop } from '@kupwara/shared/values';
 import { useQuery } from '@tanstack/react-query';
 
 export const orderRiderKeys = {

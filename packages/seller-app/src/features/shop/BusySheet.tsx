@@ -1,5 +1,6 @@
-import { activeExtraPrep, activePause, type BusyModeRequest, type StoreDetails } from '@kupwara/shared';
+import type { BusyModeRequest, StoreDetails } from '@kupwara/shared';
 import { Button, formatClockTimeWithDay, Sheet, spacing, typeScale, useTheme, useTimePassed } from '@kupwara/shared/ui';
+import { activeExtraPrep, activePause } from '@kupwara/shared/values';
 import { StyleSheet, Text, View } from 'react-native';
 import { messages } from '../../messages';
 import { useSetBusy } from './queries';

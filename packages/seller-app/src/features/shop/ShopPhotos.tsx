@@ -1,7 +1,8 @@
-import { type ImageSet, routes, type StoreDetails, uploadField } from '@kupwara/shared';
+import type { ImageSet, StoreDetails } from '@kupwara/shared';
 import { apiBaseUrl, useServices } from '@kupwara/shared/app';
 import { ApiError, uploadWithProgress } from '@kupwara/shared/client';
 import { Button, spacing, typeScale, useTheme } from '@kupwara/shared/ui';
+import { routePaths, uploadField } from '@kupwara/shared/values';
 import { useQueryClient } from '@tanstack/react-query';
 import * as ImagePicker from 'expo-image-picker';
 import { useState } from 'react';
@@ -55,7 +56,7 @@ export function ShopPhotos({ shop }: { shop: StoreDetails }) {
     setProgress(0);
     try {
       const body = await formOf(asset);
-      const url = `${apiBaseUrl()}${routes.uploadStoreImage.path}?kind=${kind}`;
+      const url = `${apiBaseUrl()}${routePaths.uploadStoreImage[1]}?kind=${kind}`;
       const token = session.store.getState().session?.access_token;
       const updated = await uploadWithProgress({ url, token, body, onProgress: setProgress }).catch(
         async (error: unknown) => {

@@ -1,6 +1,6 @@
-import { channels } from '@kupwara/shared';
 import { useChannel, useServices } from '@kupwara/shared/app';
 import { Badge, formatClockTime, spacing, typeScale, useTheme, useToast } from '@kupwara/shared/ui';
+import { channels } from '@kupwara/shared/values';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Pressable, StyleSheet, Switch, Text, View } from 'react-native';

@@ -1,11 +1,5 @@
-import {
-  isWholeDay,
-  type OpeningHours,
-  type OpeningInterval,
-  type Weekday,
-  WHOLE_DAY,
-  withBreak,
-} from '@kupwara/shared';
+import type { OpeningHours, OpeningInterval, Weekday } from '@kupwara/shared';
+import { isWholeDay, WHOLE_DAY, withBreak } from '@kupwara/shared/values';
 
 /** How a day is kept: closed, open all day, or open in up to four intervals. */
 export type DayMode = 'closed' | 'wholeDay' | 'intervals';

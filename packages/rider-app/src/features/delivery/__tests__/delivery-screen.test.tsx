@@ -1,7 +1,8 @@
-import { applyTransition, type Order, type TransitionRequest } from '@kupwara/shared';
+import type { Order, TransitionRequest } from '@kupwara/shared';
 import { orderKeys } from '@kupwara/shared/app';
 import { ApiError } from '@kupwara/shared/client';
 import { orderFixture, setNetwork } from '@kupwara/shared/testing';
+import { applyTransition } from '@kupwara/shared/values';
 import { act, fireEvent, renderRouter, screen, waitFor } from 'expo-router/testing-library';
 import { Linking } from 'react-native';
 import { appRoutes, servicesForTest, signIn } from '../../../__tests__/harness';

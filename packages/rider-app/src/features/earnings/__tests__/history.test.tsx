@@ -1,4 +1,5 @@
-import { carriedEndings, type OrderStatus, type OrderSummary } from '@kupwara/shared';
+import type { OrderStatus, OrderSummary } from '@kupwara/shared';
+import { carriedEndings } from '@kupwara/shared/values';
 import { act, fireEvent, renderRouter, screen, waitFor } from 'expo-router/testing-library';
 import { appRoutes, servicesForTest, signIn } from '../../../__tests__/harness';
 
