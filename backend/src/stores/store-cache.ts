@@ -25,17 +25,56 @@ export interface StoreDeps {
   onlinePayments: boolean;
 }
 
-export async function cachedNearbyStores({ db, cache, storage }: StoreDeps, query: NearbyStoresQuery) {
+export interface NearbyPage {
+  items: NearbySnapshot[];
+  next_cursor: string | null;
+}
+
+async function nearbyKey(cache: Cache, query: NearbyStoresQuery) {
   // Points are kept to about a metre, so a refresh from the same doorstep is a hit.
-  const key = { ...query, lat: Math.round(query.lat * 1e5) / 1e5, lng: Math.round(query.lng * 1e5) / 1e5 };
+  const rounded = { ...query, lat: Math.round(query.lat * 1e5) / 1e5, lng: Math.round(query.lng * 1e5) / 1e5 };
   const gen = await generation(cache, 'stores');
-  return remember(cache, `stores:${gen}:${keyDigest(key)}`, LIST_TTL, async () => {
-    const page = await findNearbyStores(db, key);
-    return {
-      items: page.rows.map((row): NearbySnapshot => nearbySnapshot(row, storage)),
-      next_cursor: page.nextCursor,
-    };
-  });
+  return { key: `stores:${gen}:${keyDigest(rounded)}`, rounded };
+}
+
+function loadNearby(db: Db, storage: MediaStorage, query: NearbyStoresQuery) {
+  return async (): Promise<NearbyPage> => {
+    const page = await findNearbyStores(db, query);
+    return { items: page.rows.map((row) => nearbySnapshot(row, storage)), next_cursor: page.nextCursor };
+  };
+}
+
+/** An answer made from a cached list, and until when (ms) it reads the same: no shop opens, closes or leaves busy mode. */
+export interface MadeAnswer<T> {
+  value: T;
+  until: number;
+}
+
+/** At most this long (ms) in a process's memory, so a change no generation tracks still shows within the list's TTL and this. */
+const ANSWER_MS = 10_000;
+const MAX_ANSWERS = 1000;
+
+/**
+ * The answers made from cached nearby lists, kept in this process while each still reads the same
+ * and its list's generation is current: a popular point's repeat costs one Redis read (the
+ * generation) instead of reading the list, parsing it, working out every shop's hours and
+ * serializing it again.
+ */
+export function nearbyAnswers<T>(
+  { db, cache, storage }: StoreDeps,
+  make: (page: NearbyPage, now: Date) => MadeAnswer<T>,
+) {
+  const made = new Map<string, MadeAnswer<T>>();
+  return async (query: NearbyStoresQuery, now: Date): Promise<T> => {
+    const { key, rounded } = await nearbyKey(cache, query);
+    const known = made.get(key);
+    if (known && now.getTime() < known.until) return known.value;
+    const answer = make(await remember(cache, key, LIST_TTL, loadNearby(db, storage, rounded)), now);
+    // Random points make a new key each: forgetting them all at once keeps this bounded and simple.
+    if (made.size >= MAX_ANSWERS) made.clear();
+    made.set(key, { value: answer.value, until: Math.min(answer.until, now.getTime() + ANSWER_MS) });
+    return answer.value;
+  };
 }
 
 export async function cachedStoreDetails({ db, cache, storage }: StoreDeps, storeId: string) {
