@@ -1,6 +1,6 @@
 import type { NearbyStoresQuery } from '@kupwara/shared';
 import type { Cache } from '../platform/cache';
-import { bumpGeneration, generation, keyDigest, remember } from '../platform/cache';
+import { bumpGeneration, generation, keyDigest, madeAnswers, remember } from '../platform/cache';
 import type { Db } from '../platform/db';
 import type { MediaStorage } from '../platform/media/storage';
 import { findNearbyStores, nearbySnapshot } from './nearby-stores';
@@ -50,29 +50,22 @@ export interface MadeAnswer<T> {
   until: number;
 }
 
-/** At most this long (ms) in a process's memory, so a change no generation tracks still shows within the list's TTL and this. */
-const ANSWER_MS = 10_000;
-const MAX_ANSWERS = 1000;
-
 /**
- * The answers made from cached nearby lists, kept in this process while each still reads the same
- * and its list's generation is current: a popular point's repeat costs one Redis read (the
- * generation) instead of reading the list, parsing it, working out every shop's hours and
- * serializing it again.
+ * Nearby lists answered from this process's memory while each answer still reads the same and its
+ * list's generation is current: a popular point's repeat costs one Redis read (the generation)
+ * instead of reading the list, parsing it, working out every shop's hours and serializing it.
  */
 export function nearbyAnswers<T>(
   { db, cache, storage }: StoreDeps,
   make: (page: NearbyPage, now: Date) => MadeAnswer<T>,
 ) {
-  const made = new Map<string, MadeAnswer<T>>();
+  const made = madeAnswers<T>();
   return async (query: NearbyStoresQuery, now: Date): Promise<T> => {
     const { key, rounded } = await nearbyKey(cache, query);
-    const known = made.get(key);
-    if (known && now.getTime() < known.until) return known.value;
+    const known = made.get(key, now);
+    if (known !== undefined) return known;
     const answer = make(await remember(cache, key, LIST_TTL, loadNearby(db, storage, rounded)), now);
-    // Random points make a new key each: forgetting them all at once keeps this bounded and simple.
-    if (made.size >= MAX_ANSWERS) made.clear();
-    made.set(key, { value: answer.value, until: Math.min(answer.until, now.getTime() + ANSWER_MS) });
+    made.set(key, answer.value, now, answer.until);
     return answer.value;
   };
 }
