@@ -10,9 +10,11 @@ import {
 } from '@kupwara/shared';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
+import { serializerCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { IdempotentResponse } from '../idempotency';
 import type { AuthUser } from './auth-user';
+import { compiledSerializer } from './compiled-serializer';
 
 type Parsed<T> = T extends z.ZodType ? z.output<T> : undefined;
 
@@ -133,10 +135,20 @@ export function route<R extends RouteSpec>(app: FastifyInstance, spec: R, handle
   const status = spec.status ?? 200;
   const headers = headersOf(spec);
   const multipart = spec.body === 'multipart';
+  // The success answer through a serializer compiled from its schema; errors (and a schema JSON schema cannot state) through zod's.
+  const compiled = status === 204 ? undefined : compiledSerializer(spec.response);
   app.route({
     method: spec.method,
     url: spec.path,
     config: { routeName: name },
+    ...(compiled
+      ? {
+          serializerCompiler: (routeSchema: { httpStatus?: string }) =>
+            routeSchema.httpStatus === String(status)
+              ? compiled
+              : serializerCompiler(routeSchema as Parameters<typeof serializerCompiler>[0]),
+        }
+      : {}),
     ...(spec.auth === 'public' ? {} : { onRequest: app.authorize(spec.auth) }),
     schema: {
       operationId: name,
