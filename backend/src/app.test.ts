@@ -218,6 +218,14 @@ describe('operations endpoints', () => {
     expect(res.body).toMatch(/^process_resident_memory_bytes \d+/m);
   });
 
+  it('/metrics has the event loop delay since the last scrape: p50, p99 and max in seconds', async () => {
+    await app.inject({ url: '/metrics' });
+    const res = await app.inject({ url: '/metrics' });
+    for (const name of ['p50', 'p99', 'max']) {
+      expect(res.body).toMatch(new RegExp(`^nodejs_eventloop_lag_${name}_seconds \\d+(\\.\\d+)?(e-?\\d+)?$`, 'm'));
+    }
+  });
+
   it('/docs serves the OpenAPI document generated from the zod schemas', async () => {
     const res = await app.inject({ url: '/docs/json' });
     expect(res.statusCode).toBe(200);

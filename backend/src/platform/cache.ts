@@ -116,3 +116,27 @@ export async function generation(cache: Cache, name: string): Promise<string> {
 export async function bumpGeneration(cache: Cache, name: string): Promise<void> {
   await cache.set(`gen:${name}`, randomUUID(), GENERATION_TTL_SECONDS);
 }
+
+/** At most this long (ms) in a process's memory, so a change no generation tracks still shows within a cached value's TTL and this. */
+const MADE_MS = 10_000;
+const MAX_MADE = 1000;
+
+/**
+ * Answers made from cached values (their JSON text, say), kept in this process under the cached
+ * value's key (generation included) until `until` or a few seconds: a repeat of a popular read
+ * skips reading, parsing and serializing the value again.
+ */
+export function madeAnswers<T>() {
+  const made = new Map<string, { value: T; until: number }>();
+  return {
+    get(key: string, now: Date): T | undefined {
+      const known = made.get(key);
+      return known && now.getTime() < known.until ? known.value : undefined;
+    },
+    set(key: string, value: T, now: Date, until = Number.POSITIVE_INFINITY): void {
+      // Keys come and go (random points, other pages): forgetting them all at once keeps this bounded and simple.
+      if (made.size >= MAX_MADE) made.clear();
+      made.set(key, { value, until: Math.min(until, now.getTime() + MADE_MS) });
+    },
+  };
+}

@@ -141,6 +141,17 @@ describe('GET /stores', () => {
     expect((await app.inject({ url: `/api/v1/stores/${shop.store.id}` })).json().name).toBe('New Name');
   });
 
+  it('answers a repeated point with the same JSON text, made once from the cached list', async () => {
+    const here = newSpot();
+    await makeStore(app, { name: 'Repeat', location: north(here, 200) });
+    const url = `/api/v1/stores?lat=${here.lat}&lng=${here.lng}`;
+    const first = await app.inject({ url });
+    const second = await app.inject({ url });
+    expect(second.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(second.body).toBe(first.body);
+    expect(second.json().items[0]).toMatchObject({ name: 'Repeat', is_open_now: true, payment_methods: ['cash'] });
+  });
+
   it.each([
     ['lat=200&lng=74', 'querystring.lat'],
     ['lat=34&lng=-181', 'querystring.lng'],

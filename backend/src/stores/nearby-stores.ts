@@ -7,8 +7,51 @@ import { escapeLike } from '../platform/sql-text';
 import { type NearbySnapshot, storeDetailsSnapshot } from './store-view';
 import { stores } from './tables';
 
+/** The columns of a nearby store, with its distance from `point` (KNN, the page key; and in metres). */
+const nearbyColumns = (point: SQL) => ({
+  ...getTableColumns(stores),
+  knn: sql<number>`(${stores.location} <-> ${point})::float8`.mapWith(Number),
+  distanceM: sql<number>`round(ST_Distance(${stores.location}, ${point}))::int`.mapWith(Number),
+});
+
+/**
+ * The first page of a plain search (no category, words or cursor), the one nearly every customer
+ * asks for, as a named prepared statement per database: built once, planned once per connection.
+ */
+function prepareFirstPage(db: Db) {
+  const point = sql`ST_SetSRID(ST_MakePoint(${sql.placeholder('lng')}, ${sql.placeholder('lat')}), 4326)::geography`;
+  return db
+    .select(nearbyColumns(point))
+    .from(stores)
+    .where(
+      and(
+        sql`ST_DWithin(${stores.location}, ${point}, ${sql.placeholder('radiusM')})`,
+        sql`ST_DWithin(${stores.location}, ${point}, ${stores.deliveryRadiusM})`,
+      ),
+    )
+    .orderBy(sql`(${stores.location} <-> ${point})`, asc(stores.id))
+    .limit(sql.placeholder('limit'))
+    .prepare('nearby_stores_first_page');
+}
+
+const firstPages = new WeakMap<Db, ReturnType<typeof prepareFirstPage>>();
+
 /** Rows for one page of nearby stores: the query does all the geography (never JS). */
 export async function findNearbyStores(db: Db, query: NearbyStoresQuery) {
+  if (!query.category && !query.q && !query.cursor) {
+    let prepared = firstPages.get(db);
+    if (!prepared) {
+      prepared = prepareFirstPage(db);
+      firstPages.set(db, prepared);
+    }
+    const rows = await prepared.execute({
+      lat: query.lat,
+      lng: query.lng,
+      radiusM: query.radius_km * 1000,
+      limit: query.limit + 1,
+    });
+    return pageOf(rows, query.limit);
+  }
   const point = sql`ST_SetSRID(ST_MakePoint(${query.lng}, ${query.lat}), 4326)::geography`;
   // KNN distance: what the GiST index orders by, and the page key with the id.
   const knn = sql<number>`(${stores.location} <-> ${point})`;
@@ -28,18 +71,18 @@ export async function findNearbyStores(db: Db, query: NearbyStoresQuery) {
     conditions.push(sql`(${knn}, ${stores.id}) > (${distance}::float8, ${id}::uuid)`);
   }
   const rows = await db
-    .select({
-      ...getTableColumns(stores),
-      knn: sql<number>`${knn}::float8`.mapWith(Number),
-      distanceM: sql<number>`round(ST_Distance(${stores.location}, ${point}))::int`.mapWith(Number),
-    })
+    .select(nearbyColumns(point))
     .from(stores)
     .where(and(...conditions))
     .orderBy(knn, asc(stores.id))
     .limit(query.limit + 1);
-  const page = rows.slice(0, query.limit);
+  return pageOf(rows, query.limit);
+}
+
+function pageOf<Row extends { knn: number; id: string }>(rows: Row[], limit: number) {
+  const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  return { rows: page, nextCursor: rows.length > query.limit && last ? encodeCursor([last.knn, last.id]) : null };
+  return { rows: page, nextCursor: rows.length > limit && last ? encodeCursor([last.knn, last.id]) : null };
 }
 
 export function nearbySnapshot(

@@ -1,6 +1,6 @@
 import type { NearbyStoresQuery } from '@kupwara/shared';
 import type { Cache } from '../platform/cache';
-import { bumpGeneration, generation, keyDigest, remember } from '../platform/cache';
+import { bumpGeneration, generation, keyDigest, madeAnswers, remember } from '../platform/cache';
 import type { Db } from '../platform/db';
 import type { MediaStorage } from '../platform/media/storage';
 import { findNearbyStores, nearbySnapshot } from './nearby-stores';
@@ -25,17 +25,49 @@ export interface StoreDeps {
   onlinePayments: boolean;
 }
 
-export async function cachedNearbyStores({ db, cache, storage }: StoreDeps, query: NearbyStoresQuery) {
+export interface NearbyPage {
+  items: NearbySnapshot[];
+  next_cursor: string | null;
+}
+
+async function nearbyKey(cache: Cache, query: NearbyStoresQuery) {
   // Points are kept to about a metre, so a refresh from the same doorstep is a hit.
-  const key = { ...query, lat: Math.round(query.lat * 1e5) / 1e5, lng: Math.round(query.lng * 1e5) / 1e5 };
+  const rounded = { ...query, lat: Math.round(query.lat * 1e5) / 1e5, lng: Math.round(query.lng * 1e5) / 1e5 };
   const gen = await generation(cache, 'stores');
-  return remember(cache, `stores:${gen}:${keyDigest(key)}`, LIST_TTL, async () => {
-    const page = await findNearbyStores(db, key);
-    return {
-      items: page.rows.map((row): NearbySnapshot => nearbySnapshot(row, storage)),
-      next_cursor: page.nextCursor,
-    };
-  });
+  return { key: `stores:${gen}:${keyDigest(rounded)}`, rounded };
+}
+
+function loadNearby(db: Db, storage: MediaStorage, query: NearbyStoresQuery) {
+  return async (): Promise<NearbyPage> => {
+    const page = await findNearbyStores(db, query);
+    return { items: page.rows.map((row) => nearbySnapshot(row, storage)), next_cursor: page.nextCursor };
+  };
+}
+
+/** An answer made from a cached list, and until when (ms) it reads the same: no shop opens, closes or leaves busy mode. */
+export interface MadeAnswer<T> {
+  value: T;
+  until: number;
+}
+
+/**
+ * Nearby lists answered from this process's memory while each answer still reads the same and its
+ * list's generation is current: a popular point's repeat costs one Redis read (the generation)
+ * instead of reading the list, parsing it, working out every shop's hours and serializing it.
+ */
+export function nearbyAnswers<T>(
+  { db, cache, storage }: StoreDeps,
+  make: (page: NearbyPage, now: Date) => MadeAnswer<T>,
+) {
+  const made = madeAnswers<T>();
+  return async (query: NearbyStoresQuery, now: Date): Promise<T> => {
+    const { key, rounded } = await nearbyKey(cache, query);
+    const known = made.get(key, now);
+    if (known !== undefined) return known;
+    const answer = make(await remember(cache, key, LIST_TTL, loadNearby(db, storage, rounded)), now);
+    made.set(key, answer.value, now, answer.until);
+    return answer.value;
+  };
 }
 
 export async function cachedStoreDetails({ db, cache, storage }: StoreDeps, storeId: string) {

@@ -10,9 +10,11 @@ import {
 } from '@kupwara/shared';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
+import { serializerCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { IdempotentResponse } from '../idempotency';
 import type { AuthUser } from './auth-user';
+import { compiledSerializer } from './compiled-serializer';
 
 type Parsed<T> = T extends z.ZodType ? z.output<T> : undefined;
 
@@ -45,8 +47,17 @@ export class StoredAnswer {
 /** Sends a stored answer (`runOnce`'s result) with its own status; a replay says so, for the client's log. */
 export const stored = (answer: IdempotentResponse<unknown>) => new StoredAnswer(answer);
 
-/** What a handler answers: the body, sent with the entry's status, or a stored idempotent answer. */
-export type RouteAnswer<R extends RouteSpec> = z.output<R['response']> | StoredAnswer;
+/** An answer already in JSON, checked against the entry's response schema when it was made (a cached hot list). */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
+/** The JSON text of `value` as the entry's serializer writes it: encoded through its response schema. */
+export const jsonText = <R extends RouteSpec>(spec: R, value: z.output<R['response']>) =>
+  new JsonText(JSON.stringify(z.encode(spec.response, value)));
+
+/** What a handler answers: the body, sent with the entry's status, a stored idempotent answer, or JSON text. */
+export type RouteAnswer<R extends RouteSpec> = z.output<R['response']> | StoredAnswer | JsonText;
 
 export type RouteHandler<R extends RouteSpec> = (
   request: RouteRequest<R>,
@@ -124,10 +135,20 @@ export function route<R extends RouteSpec>(app: FastifyInstance, spec: R, handle
   const status = spec.status ?? 200;
   const headers = headersOf(spec);
   const multipart = spec.body === 'multipart';
+  // The success answer through a serializer compiled from its schema; errors (and a schema JSON schema cannot state) through zod's.
+  const compiled = status === 204 ? undefined : compiledSerializer(spec.response);
   app.route({
     method: spec.method,
     url: spec.path,
     config: { routeName: name },
+    ...(compiled
+      ? {
+          serializerCompiler: (routeSchema: { httpStatus?: string }) =>
+            routeSchema.httpStatus === String(status)
+              ? compiled
+              : serializerCompiler(routeSchema as Parameters<typeof serializerCompiler>[0]),
+        }
+      : {}),
     ...(spec.auth === 'public' ? {} : { onRequest: app.authorize(spec.auth) }),
     schema: {
       operationId: name,
@@ -148,6 +169,13 @@ export function route<R extends RouteSpec>(app: FastifyInstance, spec: R, handle
     handler: async (request, reply) => {
       const answer = await handler(request as RouteRequest<R>, reply);
       if (status === 204) return reply.status(204).send();
+      if (answer instanceof JsonText) {
+        return reply
+          .status(status)
+          .type('application/json; charset=utf-8')
+          .serializer((text: string) => text)
+          .send(answer.text);
+      }
       if (!(answer instanceof StoredAnswer)) return reply.status(status).send(answer);
       const { statusCode, replayed, body } = answer.answer;
       return reply.status(statusCode).header('idempotent-replayed', String(replayed)).send(body);
