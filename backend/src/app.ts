@@ -136,7 +136,9 @@ export async function buildApp({
     clientErrorHandler,
     trustProxy: config.trustProxy,
     return503OnClosing: true,
-    forceCloseConnections: true,
+    // Closing drops idle kept-alive connections but lets requests in flight finish: `true` would
+    // cut them off too, and a shutdown (a deploy, a worker restart) would fail them.
+    forceCloseConnections: 'idle',
     frameworkErrors: frameworkError,
   }).withTypeProvider<ZodTypeProvider>();
 

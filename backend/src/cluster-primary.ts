@@ -46,7 +46,7 @@ export function runPrimary(config: Pick<Config, 'webConcurrency' | 'shutdownTime
     jobsWorker = [...ready][0];
     if (!jobsWorker) return;
     jobsWorker.send({ type: 'run-jobs' } satisfies PrimaryMessage);
-    log.info({ pid: jobsWorker.process.pid }, 'this worker runs the jobs and sweeps');
+    log.info({ worker: jobsWorker.process.pid }, 'this worker runs the jobs and sweeps');
   };
 
   // `slot` keeps a worker's place across restarts, so its back-off follows that place's deaths.
@@ -63,17 +63,18 @@ export function runPrimary(config: Pick<Config, 'webConcurrency' | 'shutdownTime
     });
     worker.on('exit', (code, signal) => {
       live.delete(worker);
-      ready.delete(worker);
+      const wasReady = ready.delete(worker);
       if (jobsWorker === worker) jobsWorker = undefined;
       if (stopping) {
-        if (code !== 0) failed = true;
+        // One still starting has no drain to do: SIGTERM simply ends it.
+        if (wasReady && code !== 0) failed = true;
         if (live.size === 0) process.exit(failed ? 1 : 0);
         return;
       }
       if (!everReady) {
         // A worker of the first start failed (bad configuration, database unreachable): it said why
         // on stderr, and its siblings would fail the same way.
-        log.error({ pid: worker.process.pid, code, signal }, 'a worker failed to start: stopping');
+        log.error({ worker: worker.process.pid, code, signal }, 'a worker failed to start: stopping');
         failed = true;
         stop();
         return;
@@ -82,7 +83,7 @@ export function runPrimary(config: Pick<Config, 'webConcurrency' | 'shutdownTime
       const died = Date.now() - bornAt < STEADY_MS ? (deaths.get(slot) ?? 0) + 1 : 1;
       deaths.set(slot, died);
       const delayMs = died === 1 ? 0 : restartDelayMs(died - 1);
-      log.error({ pid: worker.process.pid, code, signal, restartInMs: delayMs }, 'a worker died: starting another');
+      log.error({ worker: worker.process.pid, code, signal, restartInMs: delayMs }, 'a worker died: starting another');
       const timer = setTimeout(() => {
         restarts.delete(timer);
         fork(slot);
