@@ -111,6 +111,10 @@ export interface ApiProcess {
   /** Starts it again on the same port (after a kill). */
   restart(): Promise<void>;
   alive(): boolean;
+  /** The process's id (the primary's, with WEB_CONCURRENCY above 1). */
+  pid(): number | undefined;
+  /** Its exit code once it exited (null while running or when a signal ended it). */
+  exitCode(): number | null;
 }
 
 /** backend/src/main.ts, as production runs it; resolves once /readyz answers 200. */
@@ -165,6 +169,8 @@ export async function startApi(env: Record<string, string>): Promise<ApiProcess>
     port,
     output: () => output,
     alive: () => !exited,
+    pid: () => child.pid,
+    exitCode: () => child.exitCode,
     kill,
     restart: launch,
     async remove() {

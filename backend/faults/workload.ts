@@ -37,7 +37,7 @@ async function register(client: Client, role: 'customer' | 'seller') {
 }
 
 export interface Market {
-  seller: { access_token: string; phone: string };
+  seller: { access_token: string; phone: string; user: { id: string } };
   storeId: string;
   product: { id: string; price_paise: number };
   customers: { access_token: string; user: { id: string } }[];

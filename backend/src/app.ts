@@ -93,8 +93,11 @@ export interface AppOptions {
   webApps?: readonly WebApp[];
   /** Where each app's web build is (default packages/<name>-app/dist): tests serve a small one of their own. */
   webBuildDir?: (name: WebApp) => string;
-  /** Run side-effect jobs in this process (default true). A test turns it off to play a crashed runner. */
-  runJobs?: boolean;
+  /**
+   * Run side-effect jobs and housekeeping in this process (default true). A test turns it off to
+   * play a crashed runner; a cluster worker passes a promise that settles when the primary picks it.
+   */
+  runJobs?: boolean | Promise<void>;
   /** Where log lines go (default standard output): a test reads them to see what a session leaks. */
   logStream?: DestinationStream;
 }
@@ -137,7 +140,9 @@ export async function buildApp({
     clientErrorHandler,
     trustProxy: config.trustProxy,
     return503OnClosing: true,
-    forceCloseConnections: true,
+    // Closing drops idle kept-alive connections but lets requests in flight finish: `true` would
+    // cut them off too, and a shutdown (a deploy, a worker restart) would fail them.
+    forceCloseConnections: 'idle',
     frameworkErrors: frameworkError,
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -179,17 +184,22 @@ export async function buildApp({
   });
   // Housekeeping every process may do: deleting what is already deleted is harmless.
   let sweep: NodeJS.Timeout | undefined;
-  if (runJobs) {
-    app.addHook('onReady', async () => {
-      await jobs.start();
-      sweep = setInterval(
-        () => forgetOldAnswers(db).catch((error) => app.log.error({ err: error }, 'sweep failed')),
-        3600_000,
-      );
-      sweep.unref();
-    });
+  let closed = false;
+  const startHousekeeping = async () => {
+    if (closed) return;
+    await jobs.start();
+    sweep = setInterval(
+      () => forgetOldAnswers(db).catch((error) => app.log.error({ err: error }, 'sweep failed')),
+      3600_000,
+    );
+    sweep.unref();
+  };
+  if (runJobs === true) app.addHook('onReady', startHousekeeping);
+  if (runJobs instanceof Promise) {
+    runJobs.then(startHousekeeping).catch((error) => app.log.error({ err: error }, 'job runner failed to start'));
   }
   app.addHook('onClose', async () => {
+    closed = true;
     clearInterval(sweep);
     await jobs.stop();
     await positions.close();

@@ -26,6 +26,8 @@ describe('loadConfig', () => {
       databaseUrl: undefined,
       redisUrl: undefined,
       logLevel: 'info',
+      webConcurrency: 1,
+      databasePoolSize: 10,
       shutdownTimeoutMs: 10_000,
       jwtSecret: undefined,
       authLimitPerIp: 30,
@@ -64,6 +66,8 @@ describe('loadConfig', () => {
         DATABASE_URL: 'postgres://app@db:5432/kupwara',
         REDIS_URL: 'redis://cache:6379',
         LOG_LEVEL: 'warn',
+        WEB_CONCURRENCY: '3',
+        DATABASE_POOL_MAX: '14',
         SHUTDOWN_TIMEOUT_MS: '2500',
         JWT_SECRET: JWT,
         AUTH_LIMIT_PER_IP: '5',
@@ -105,6 +109,8 @@ describe('loadConfig', () => {
       databaseUrl: 'postgres://app@db:5432/kupwara',
       redisUrl: 'redis://cache:6379',
       logLevel: 'warn',
+      webConcurrency: 3,
+      databasePoolSize: 4,
       shutdownTimeoutMs: 2500,
       jwtSecret: JWT,
       authLimitPerIp: 5,
@@ -144,6 +150,28 @@ describe('loadConfig', () => {
       },
       paymentTimeoutMs: 600_000,
     });
+  });
+
+  it('runs one API process a core with PostgreSQL and Redis, sharing the connection budget', () => {
+    const both = { DATABASE_URL: 'postgres://app@db:5432/kupwara', REDIS_URL: 'redis://cache:6379' };
+    expect(loadConfig(both, '/srv', 4)).toMatchObject({ webConcurrency: 4, databasePoolSize: 2 });
+    expect(loadConfig({ ...both, DATABASE_POOL_MAX: '3' }, '/srv', 4)).toMatchObject({ databasePoolSize: 1 });
+    expect(loadConfig({ ...both, WEB_CONCURRENCY: '1' }, '/srv', 4)).toMatchObject({
+      webConcurrency: 1,
+      databasePoolSize: 10,
+    });
+    // Without Redis events and cached answers would not reach the other processes.
+    expect(loadConfig({ DATABASE_URL: both.DATABASE_URL }, '/srv', 4).webConcurrency).toBe(1);
+    expect(loadConfig({}, '/srv', 4).webConcurrency).toBe(1);
+  });
+
+  it('refuses more than one API process on the embedded database, and none at all', () => {
+    expect(problemsOf({ WEB_CONCURRENCY: '2' })).toEqual([
+      'WEB_CONCURRENCY: above 1 needs DATABASE_URL and REDIS_URL: the embedded database lives in one process, and only Redis carries events and cache between processes (got "2")',
+    ]);
+    expect(problemsOf({ WEB_CONCURRENCY: '0', DATABASE_URL: 'postgres://db/k', REDIS_URL: 'redis://cache' })).toEqual([
+      'WEB_CONCURRENCY: must be a whole number from 1 (got "0")',
+    ]);
   });
 
   it('turns online payments on only with the key id, its secret and the webhook secret', () => {

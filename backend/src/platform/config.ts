@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import type { S3StorageOptions } from './media/s3-storage';
@@ -27,6 +28,15 @@ const envSchema = z
     DATABASE_URL: optionalUrl(['postgres:', 'postgresql:'], 'postgres://user:pass@127.0.0.1:5432/kupwara'),
     REDIS_URL: optionalUrl(['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** API processes sharing the port; default: one per core with PostgreSQL and Redis, else 1. */
+    WEB_CONCURRENCY: z.coerce
+      .number()
+      .int('must be a whole number from 1')
+      .min(1, 'must be a whole number from 1')
+      .max(256)
+      .optional(),
+    /** Connections to PostgreSQL for the whole server, shared out between its API processes. */
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters (try: openssl rand -base64 48)').optional(),
     AUTH_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
@@ -97,6 +107,11 @@ const envSchema = z
       .enum(['true', 'false'], { message: 'must be true or false' })
       .default('false')
       .transform((value) => value === 'true'),
+  })
+  .refine((e) => (e.WEB_CONCURRENCY ?? 1) === 1 || (e.DATABASE_URL && e.REDIS_URL), {
+    path: ['WEB_CONCURRENCY'],
+    message:
+      'above 1 needs DATABASE_URL and REDIS_URL: the embedded database lives in one process, and only Redis carries events and cache between processes',
   })
   .superRefine((e, ctx) => {
     if (!e.MEDIA_S3_ENDPOINT) return;
@@ -202,6 +217,10 @@ export interface Config {
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
   logLevel: z.output<typeof envSchema>['LOG_LEVEL'];
+  /** API processes sharing the port (node:cluster); 1 is a single process with no primary. */
+  webConcurrency: number;
+  /** Connections each API process's pool may open: DATABASE_POOL_MAX shared out between them. */
+  databasePoolSize: number;
   shutdownTimeoutMs: number;
   /** Signs access tokens. Unset outside production: a secret is made once and kept in DATA_DIR. */
   jwtSecret: string | undefined;
@@ -273,7 +292,11 @@ function shown(name: string, value: string | undefined): string {
 }
 
 /** Reads and validates the environment; throws a ConfigError naming every bad variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  cwd = process.cwd(),
+  cores = availableParallelism(),
+): Config {
   // A variable set to an empty string is treated as unset, as shells and .env files often leave them.
   const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value?.trim()));
   const parsed = envSchema.safeParse(given);
@@ -286,6 +309,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     throw new ConfigError([...firstIssue.values()]);
   }
   const e = parsed.data;
+  const webConcurrency = e.WEB_CONCURRENCY ?? (e.DATABASE_URL && e.REDIS_URL ? cores : 1);
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -294,6 +318,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     logLevel: e.LOG_LEVEL,
+    webConcurrency,
+    databasePoolSize: Math.max(1, Math.floor(e.DATABASE_POOL_MAX / webConcurrency)),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     jwtSecret: e.JWT_SECRET,
     authLimitPerIp: e.AUTH_LIMIT_PER_IP,

@@ -80,7 +80,7 @@ export interface PlatformOptions {
 
 /** Builds the platform from config: embedded PGlite and in-process bus/cache unless URLs say otherwise. */
 export async function createPlatform(
-  config: Pick<Config, 'databaseUrl' | 'redisUrl' | 'dataDir'> & Partial<Pick<Config, 'mediaS3'>>,
+  config: Pick<Config, 'databaseUrl' | 'redisUrl' | 'dataDir'> & Partial<Pick<Config, 'mediaS3' | 'databasePoolSize'>>,
   { database, namespace = '', log = consoleOutageLog }: PlatformOptions = {},
 ): Promise<Platform> {
   const redis = config.redisUrl ? await connectRedis(config.redisUrl) : undefined;
@@ -88,7 +88,9 @@ export async function createPlatform(
   try {
     db =
       database ??
-      (config.databaseUrl ? await openPostgres(config.databaseUrl) : await openPglite({ dataDir: config.dataDir }));
+      (config.databaseUrl
+        ? await openPostgres(config.databaseUrl, config.databasePoolSize)
+        : await openPglite({ dataDir: config.dataDir }));
   } catch (error) {
     redis?.disconnect();
     throw error;

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -24,6 +24,11 @@ export const metrics = fp(async (app: FastifyInstance) => {
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
+  // With WEB_CONCURRENCY above 1 each scrape is answered by one of the processes: this says which,
+  // so a scraper can tell their series apart instead of reading one jumpy process.
+  new Gauge({ name: 'process_pid', help: 'Id of the process that answered this scrape', registers: [registry] }).set(
+    process.pid,
+  );
   app.decorate('metrics', registry);
 
   app.addHook('onResponse', async (request, reply) => {
