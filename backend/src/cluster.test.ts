@@ -179,6 +179,8 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)(
     it('finishes a request in flight on SIGTERM, then the primary exits 0', async () => {
       const body = JSON.stringify({ phone: market.seller.phone, password: 'chinar-leaf-42' });
       const half = Math.floor(body.length / 2);
+      const drains = () => api.output().split('shutting down: finishing in-flight requests').length - 1;
+      const drainsBefore = drains();
       let continued: () => void = () => undefined;
       const reached = new Promise<void>((resolve) => {
         continued = resolve;
@@ -203,15 +205,8 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)(
         });
         request.on('error', reject);
         reached.then(async () => {
-          // Sent only once nothing new is accepted: the request was in flight all through the drain.
-          await waitUntil(async () => {
-            const client = pinnedClient(api.base);
-            return client
-              .pid()
-              .then(() => false)
-              .catch(() => true)
-              .finally(client.close);
-          }, 'the port to stop accepting');
+          // Sent only once both workers are draining: the request was in flight all through the drain.
+          await waitUntil(async () => drains() >= drainsBefore + 2, 'both workers to start draining');
           request.end(body.slice(half));
         });
       });
