@@ -142,6 +142,8 @@ export async function startApi(env: Record<string, string>): Promise<ApiProcess>
         // One machine plays a town's phones: every request comes from one address.
         WRITE_LIMIT_PER_USER: '100000',
         WRITE_LIMIT_PER_IP: '100000',
+        // One API process each, as the fault scenarios kill and count them (a test asks for more).
+        WEB_CONCURRENCY: '1',
         ...env,
       },
     });
