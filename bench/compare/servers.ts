@@ -3,9 +3,9 @@
 import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { freePort } from '../../backend/faults/cluster';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
@@ -39,15 +39,6 @@ export async function startReference(env: Record<string, string>) {
 
 export async function stopReference(env: Record<string, string>) {
   await run(path.join(refDir, 'stop.sh'), [], { env: { ...process.env, ...env } }).catch(() => undefined);
-}
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (!address || typeof address === 'string') throw new Error('no free port');
-  return address.port;
 }
 
 /** The `node` binary of a major version: this one's own, or the one scripts/node-lts.sh fetches. */

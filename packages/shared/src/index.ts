@@ -1,13 +1,3 @@
+// The contract (its zod schemas included, for the server) and every plain value of ./values.
 export * from './contract';
-export * from './domain/busy-mode';
-export * from './domain/delivery-estimate';
-export * from './domain/distance';
-export * from './domain/opening-hours';
-export * from './domain/order-answer';
-export * from './domain/order-machine';
-export * from './domain/payments';
-export * from './domain/phone';
-// Pure text, shared with the server's notifications (an offer's distance reads the same in the push and the app).
-export { formatDistance } from './ui/distance';
-// Rupees as the apps write them, for the same reason (a settlement's push says "₹1,250 handed over", a refund its amount).
-export { formatPaise } from './ui/money';
+export * from './values';
